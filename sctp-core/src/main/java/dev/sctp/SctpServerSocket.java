@@ -1,0 +1,205 @@
+package dev.sctp;
+
+import dev.sctp.internal.linux.LinuxSctpSocket;
+import dev.sctp.internal.linux.OptionCodec;
+import dev.sctp.internal.linux.PollRegistration;
+import dev.sctp.notification.NotificationType;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A one-to-one SCTP listener: it binds to several local addresses at once and accepts associations as
+ * {@link SctpSocket}s.
+ *
+ * <p>Notification subscriptions made here carry over to every accepted association. Closing the listener wakes a
+ * thread blocked in {@link #accept()}.
+ *
+ * <pre>{@code
+ * try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1/127.0.0.2:0"))) {
+ *     int port = server.localAddress().port();
+ *     try (SctpSocket association = server.accept()) { ... }
+ * }
+ * }</pre>
+ */
+public final class SctpServerSocket implements Closeable {
+
+    private final SctpNetwork network;
+    private final LinuxSctpSocket socket;
+    private final Set<NotificationType> subscriptions = EnumSet.noneOf(NotificationType.class);
+    private volatile long acceptTimeoutNanos;
+    private volatile boolean bound;
+
+    private SctpServerSocket(SctpNetwork network, LinuxSctpSocket socket) {
+        this.network = network;
+        this.socket = socket;
+    }
+
+    /**
+     * Opens an unbound listener of {@code network} for addresses like {@code addressHint}, so options can be set
+     * before {@link #bind(SctpAddress, int)}. SO_REUSEADDR is on.
+     */
+    public static SctpServerSocket open(SctpNetwork network, SctpAddress addressHint) throws IOException {
+        int family = SocketSetup.family(network, addressHint.addresses());
+        LinuxSctpSocket s = SocketSetup.open(network, family);
+        try {
+            OptionCodec.set(s, SctpOptions.SO_REUSEADDR, true);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return new SctpServerSocket(network, s);
+    }
+
+    /** Opens a listener, binds it to {@code local} with the system's backlog, and starts listening. */
+    public static SctpServerSocket bind(SctpAddress local) throws IOException {
+        return bind(SctpNetwork.SCTP, local);
+    }
+
+    /** Opens a listener of {@code network}, binds it to {@code local} and starts listening. */
+    public static SctpServerSocket bind(SctpNetwork network, SctpAddress local) throws IOException {
+        SctpServerSocket server = open(network, local);
+        try {
+            server.bind(local, 0);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Binds to every address of {@code local} (bindx; an empty list means all local addresses) and listens.
+     *
+     * @param backlog the accept queue length; 0 or less uses {@code net.core.somaxconn}
+     */
+    public void bind(SctpAddress local, int backlog) throws IOException {
+        requireOpen();
+        socket.bindx(local.addresses(), local.port(), true);
+        socket.listen(backlog > 0 ? backlog : systemBacklog());
+        bound = true;
+    }
+
+    private static int systemBacklog() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/core/somaxconn")).trim());
+        } catch (IOException | NumberFormatException e) {
+            return 4096;
+        }
+    }
+
+    /** Accepts the next association, waiting as long as the accept timeout allows (default: forever). */
+    public SctpSocket accept() throws IOException {
+        long t = acceptTimeoutNanos;
+        return accept(t == 0 ? PollRegistration.NO_DEADLINE : System.nanoTime() + t);
+    }
+
+    /** Accepts the next association, or throws {@link java.net.SocketTimeoutException} after {@code timeout}. */
+    public SctpSocket accept(Duration timeout) throws IOException {
+        return accept(SocketSetup.deadline(timeout));
+    }
+
+    private SctpSocket accept(long deadline) throws IOException {
+        if (!bound) {
+            throw new IllegalStateException("listener is not bound: call bind first");
+        }
+        LinuxSctpSocket accepted = socket.accept(deadline);
+        try {
+            Set<NotificationType> subscribed;
+            synchronized (subscriptions) {
+                subscribed = subscriptions.isEmpty() ? Set.of() : EnumSet.copyOf(subscriptions);
+            }
+            // Re-applied explicitly so the carry-over does not depend on which fields the kernel copies.
+            SocketSetup.subscribe(accepted, subscribed, true);
+            return SctpSocket.accepted(network, accepted);
+        } catch (IOException | RuntimeException e) {
+            accepted.close();
+            throw e;
+        }
+    }
+
+    /** Sets the timeout of later {@link #accept()} calls (zero: none). */
+    public void setAcceptTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout " + timeout + " must not be negative");
+        }
+        acceptTimeoutNanos = timeout.toNanos();
+    }
+
+    /** Sets an absolute deadline for accepts, including one already waiting; null removes it. */
+    public void setDeadline(Instant deadline) {
+        socket.poll().setReadDeadline(SocketSetup.deadline(deadline));
+    }
+
+    /** Turns on the given notification types here and on every association accepted from now on. */
+    public void subscribe(NotificationType... types) throws IOException {
+        SocketSetup.subscribe(socket, Set.of(types), true);
+        synchronized (subscriptions) {
+            subscriptions.addAll(List.of(types));
+        }
+    }
+
+    /** Turns off the given notification types here and for associations accepted from now on. */
+    public void unsubscribe(NotificationType... types) throws IOException {
+        SocketSetup.subscribe(socket, Set.of(types), false);
+        synchronized (subscriptions) {
+            subscriptions.removeAll(List.of(types));
+        }
+    }
+
+    /** Adds local addresses at run time (bindx add), at the bound port. */
+    public void bindAdd(List<InetAddress> addresses) throws IOException {
+        socket.bindx(addresses, localAddress().port(), true);
+    }
+
+    /** Removes local addresses at run time (bindx remove); removing the last one fails. */
+    public void bindRemove(List<InetAddress> addresses) throws IOException {
+        socket.bindx(addresses, localAddress().port(), false);
+    }
+
+    /** Returns the bound addresses and port, read fresh from the kernel. */
+    public SctpAddress localAddress() throws IOException {
+        return SctpSocket.toAddress(socket.localAddresses());
+    }
+
+    /** Sets a socket option, inherited by accepted associations where the kernel copies it; see {@link SctpOptions}. */
+    public <T> SctpServerSocket setOption(SctpOption<T> option, T value) throws IOException {
+        OptionCodec.set(socket, option, value);
+        return this;
+    }
+
+    /** Returns a socket option's value. */
+    public <T> T getOption(SctpOption<T> option) throws IOException {
+        return OptionCodec.get(socket, option);
+    }
+
+    /** Stops listening and wakes threads blocked in accept; idempotent. */
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    /** Returns whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return socket.isClosed();
+    }
+
+    private void requireOpen() throws ClosedChannelException {
+        if (socket.isClosed()) {
+            throw new ClosedChannelException();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SctpServerSocket[" + network.networkName() + (isClosed() ? ", closed" : "") + "]";
+    }
+}

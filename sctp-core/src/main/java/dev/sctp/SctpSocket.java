@@ -1,0 +1,442 @@
+package dev.sctp;
+
+import dev.sctp.internal.linux.LinuxSctpSocket;
+import dev.sctp.internal.linux.Messages;
+import dev.sctp.internal.linux.OptionCodec;
+import dev.sctp.internal.linux.PathOptionCodec;
+import dev.sctp.internal.linux.PollRegistration;
+import dev.sctp.internal.linux.SctpConstants;
+import dev.sctp.internal.linux.StatusCodec;
+import dev.sctp.notification.NotificationType;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One end of a one-to-one SCTP association ({@code SOCK_STREAM}): whole messages on numbered streams, with
+ * notifications in order with the data.
+ *
+ * <p>Calls block by parking the calling thread, never inside a native call, so they are safe on virtual threads.
+ * Each has a timeout ({@link #setReadTimeout}, {@link #setWriteTimeout}) and honours an absolute deadline
+ * ({@link #setDeadline}); either raises {@link java.net.SocketTimeoutException} and leaves the association usable.
+ * One thread may receive while another sends; {@link #close()} from any thread wakes both. An interrupted
+ * blocking call closes the socket, as with an {@link java.nio.channels.InterruptibleChannel}.
+ *
+ * <pre>{@code
+ * try (SctpSocket socket = SctpSocket.dial(SctpAddress.parse("10.0.0.1/10.0.0.2:3868"))) {
+ *     socket.send("hello".getBytes(UTF_8), SendInfo.of(0, 46));
+ *     ReceiveInfo info = new ReceiveInfo();
+ *     byte[] buf = new byte[65536];
+ *     int n = socket.receive(buf, 0, buf.length, info);
+ * }
+ * }</pre>
+ */
+public final class SctpSocket implements Closeable {
+
+    private final SctpNetwork network;
+    private final LinuxSctpSocket socket;
+    private volatile boolean connected;
+    private volatile long readTimeoutNanos;
+    private volatile long writeTimeoutNanos;
+    private InputStream input;
+    private OutputStream output;
+
+    private SctpSocket(SctpNetwork network, LinuxSctpSocket socket, boolean connected) {
+        this.network = network;
+        this.socket = socket;
+        this.connected = connected;
+    }
+
+    /**
+     * Opens an unconnected socket of {@code network} for addresses like {@code addressHint}, so options can be set
+     * before {@link #bind} and {@link #connect}. The family follows {@link SctpNetwork}: AF_INET when the hint is
+     * all IPv4 on {@code sctp}, else a dual-stack AF_INET6 socket.
+     *
+     * @throws SctpUnavailableException if the kernel has no SCTP
+     */
+    public static SctpSocket open(SctpNetwork network, SctpAddress addressHint) throws IOException {
+        int family = SocketSetup.family(network, addressHint.addresses());
+        return new SctpSocket(network, SocketSetup.open(network, family), false);
+    }
+
+    /** Opens an unconnected dual-stack socket; see {@link #open(SctpNetwork, SctpAddress)}. */
+    public static SctpSocket open() throws IOException {
+        return open(SctpNetwork.SCTP, SctpAddress.wildcard(0));
+    }
+
+    /** Opens a socket and connects it to every address of {@code remote} at once, with no timeout. */
+    public static SctpSocket dial(SctpAddress remote) throws IOException {
+        return dial(remote, Duration.ZERO);
+    }
+
+    /**
+     * Opens a socket and connects it to every address of {@code remote} at once, failing with
+     * {@link java.net.SocketTimeoutException} after {@code timeout} (zero: no timeout).
+     */
+    public static SctpSocket dial(SctpAddress remote, Duration timeout) throws IOException {
+        SctpSocket s = open(SctpNetwork.SCTP, remote);
+        try {
+            s.connect(remote, timeout);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    static SctpSocket accepted(SctpNetwork network, LinuxSctpSocket socket) throws IOException {
+        SocketSetup.applyDefaults(socket);
+        return new SctpSocket(network, socket, true);
+    }
+
+    /** Binds to every address of {@code local} (bindx); port 0 picks an ephemeral port. */
+    public void bind(SctpAddress local) throws IOException {
+        requireOpen();
+        socket.bindx(local.addresses(), local.port(), true);
+    }
+
+    /** Connects with no timeout; see {@link #connect(SctpAddress, Duration)}. */
+    public void connect(SctpAddress remote) throws IOException {
+        connect(remote, Duration.ZERO);
+    }
+
+    /**
+     * Connects to every address of {@code remote} at once (connectx) and waits until the association is up, the
+     * timeout passes ({@link java.net.SocketTimeoutException}), or the socket is closed or the thread interrupted.
+     * A refused INIT gives a {@link java.net.ConnectException} at once.
+     */
+    public void connect(SctpAddress remote, Duration timeout) throws IOException {
+        connect(remote, SocketSetup.deadline(timeout));
+    }
+
+    /** Connects like {@link #connect(SctpAddress, Duration)}, giving up at the wall-clock {@code deadline}. */
+    public void connect(SctpAddress remote, Instant deadline) throws IOException {
+        connect(remote, SocketSetup.deadline(deadline));
+    }
+
+    private void connect(SctpAddress remote, long deadline) throws IOException {
+        requireOpen();
+        if (remote.port() == 0) {
+            throw new IllegalArgumentException("missing port in remote address " + remote);
+        }
+        if (connected) {
+            throw new SctpException("already connected", "connect", 106);
+        }
+        List<InetAddress> targets = remote.isWildcard() ? List.of(InetAddress.getLoopbackAddress()) : remote.addresses();
+        socket.connectx(targets, remote.port(), deadline);
+        connected = true;
+    }
+
+    // ---- messages --------------------------------------------------------------------------------------------
+
+    /**
+     * Sends the remaining bytes of {@code src} as one message, as {@code info} says, and advances its position.
+     * With a direct buffer nothing is allocated.
+     *
+     * @return the number of bytes sent: all of them, as SCTP sends whole messages
+     * @throws IllegalArgumentException if the stream is beyond the negotiated count or the message is too large
+     * @throws SctpAssociationAbortedException if the association was aborted
+     */
+    public int send(ByteBuffer src, SendInfo info) throws IOException {
+        int n = Messages.send(socket, src, info, writeDeadline());
+        afterSend(info);
+        return n;
+    }
+
+    /** Sends {@code src} as one message; see {@link #send(ByteBuffer, SendInfo)}. */
+    public int send(byte[] src, SendInfo info) throws IOException {
+        return send(src, 0, src.length, info);
+    }
+
+    /** Sends {@code length} bytes of {@code src} from {@code offset} as one message. */
+    public int send(byte[] src, int offset, int length, SendInfo info) throws IOException {
+        int n = Messages.send(socket, src, offset, length, info, writeDeadline());
+        afterSend(info);
+        return n;
+    }
+
+    private void afterSend(SendInfo info) throws IOException {
+        if (info.eof()) {
+            shutdownOutput();
+        }
+    }
+
+    /**
+     * Receives the next message, or the next part of one, into {@code dst} from its position, and describes it in
+     * {@code info}. Notifications arrive in order with the data: for one, this returns 0, leaves {@code dst}
+     * unchanged and sets {@link ReceiveInfo#notification()}.
+     *
+     * @return bytes received; 0 for a notification; -1 at the end of the stream (the peer shut down)
+     */
+    public int receive(ByteBuffer dst, ReceiveInfo info) throws IOException {
+        return Messages.receive(socket, dst, info, readDeadline());
+    }
+
+    /** Like {@link #receive(ByteBuffer, ReceiveInfo)}, into {@code length} bytes of {@code dst} from {@code offset}. */
+    public int receive(byte[] dst, int offset, int length, ReceiveInfo info) throws IOException {
+        return Messages.receive(socket, dst, offset, length, info, readDeadline());
+    }
+
+    /** Returns an input stream of the data of every stream, without message boundaries; notifications are skipped. */
+    public synchronized InputStream getInputStream() {
+        if (input == null) {
+            input = new SctpInputStream(this);
+        }
+        return input;
+    }
+
+    /** Returns an output stream that sends each write as one message on stream 0. */
+    public synchronized OutputStream getOutputStream() {
+        if (output == null) {
+            output = new SctpOutputStream(this);
+        }
+        return output;
+    }
+
+    // ---- deadlines -------------------------------------------------------------------------------------------
+
+    /** Sets the timeout of every later receive (zero: none). */
+    public void setReadTimeout(Duration timeout) {
+        readTimeoutNanos = timeoutNanos(timeout);
+    }
+
+    /** Sets the timeout of every later send (zero: none). */
+    public void setWriteTimeout(Duration timeout) {
+        writeTimeoutNanos = timeoutNanos(timeout);
+    }
+
+    /** Returns the receive timeout; zero means none. */
+    public Duration getReadTimeout() {
+        return Duration.ofNanos(readTimeoutNanos);
+    }
+
+    /** Returns the send timeout; zero means none. */
+    public Duration getWriteTimeout() {
+        return Duration.ofNanos(writeTimeoutNanos);
+    }
+
+    /**
+     * Sets an absolute deadline for receives and sends, including ones already waiting; null removes it. A passed
+     * deadline makes every call time out at once until it is moved.
+     */
+    public void setDeadline(Instant deadline) {
+        setReadDeadline(deadline);
+        setWriteDeadline(deadline);
+    }
+
+    /** Sets the absolute deadline of receives, including one already waiting; null removes it. */
+    public void setReadDeadline(Instant deadline) {
+        socket.poll().setReadDeadline(SocketSetup.deadline(deadline));
+    }
+
+    /** Sets the absolute deadline of sends, including one already waiting; null removes it. */
+    public void setWriteDeadline(Instant deadline) {
+        socket.poll().setWriteDeadline(SocketSetup.deadline(deadline));
+    }
+
+    private long readDeadline() {
+        long t = readTimeoutNanos;
+        return t == 0 ? PollRegistration.NO_DEADLINE : System.nanoTime() + t;
+    }
+
+    private long writeDeadline() {
+        long t = writeTimeoutNanos;
+        return t == 0 ? PollRegistration.NO_DEADLINE : System.nanoTime() + t;
+    }
+
+    private static long timeoutNanos(Duration timeout) {
+        if (timeout == null || timeout.isZero()) {
+            return 0;
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout " + timeout + " must not be negative");
+        }
+        return timeout.toNanos();
+    }
+
+    // ---- notifications, options, addresses -------------------------------------------------------------------
+
+    /** Turns on delivery of the given notification types (SCTP_EVENT). */
+    public void subscribe(NotificationType... types) throws IOException {
+        SocketSetup.subscribe(socket, Set.of(types), true);
+    }
+
+    /** Turns off delivery of the given notification types. */
+    public void unsubscribe(NotificationType... types) throws IOException {
+        SocketSetup.subscribe(socket, Set.of(types), false);
+    }
+
+    /** Sets a socket option; see {@link SctpOptions}. */
+    public <T> SctpSocket setOption(SctpOption<T> option, T value) throws IOException {
+        OptionCodec.set(socket, option, value);
+        return this;
+    }
+
+    /** Returns a socket option's value; see {@link SctpOptions}. */
+    public <T> T getOption(SctpOption<T> option) throws IOException {
+        return OptionCodec.get(socket, option);
+    }
+
+    /** Adds local addresses to the association at run time (bindx add), at the bound port. */
+    public void bindAdd(List<InetAddress> addresses) throws IOException {
+        socket.bindx(addresses, localPortForBindx(), true);
+    }
+
+    /** Removes local addresses at run time (bindx remove); removing the last one fails. */
+    public void bindRemove(List<InetAddress> addresses) throws IOException {
+        socket.bindx(addresses, localPortForBindx(), false);
+    }
+
+    private int localPortForBindx() throws IOException {
+        List<InetSocketAddress> local = socket.localAddresses();
+        if (local.isEmpty()) {
+            throw new SocketException("socket is not bound: bind it before adding or removing addresses");
+        }
+        return local.get(0).getPort();
+    }
+
+    /** Returns the local addresses and port, read fresh from the kernel (SCTP_GET_LOCAL_ADDRS). */
+    public SctpAddress localAddress() throws IOException {
+        return toAddress(socket.localAddresses());
+    }
+
+    /** Returns the peer's addresses and port, read fresh from the kernel (SCTP_GET_PEER_ADDRS). */
+    public SctpAddress remoteAddress() throws IOException {
+        return toAddress(socket.peerAddresses());
+    }
+
+    static SctpAddress toAddress(List<InetSocketAddress> list) {
+        if (list.isEmpty()) {
+            return SctpAddress.wildcard(0);
+        }
+        return SctpAddress.of(list.stream().map(InetSocketAddress::getAddress).toList(), list.get(0).getPort());
+    }
+
+    // ---- status and per-path parameters ----------------------------------------------------------------------
+
+    /**
+     * Returns the association's state, negotiated stream counts, windows and primary path (SCTP_STATUS, RFC 6458
+     * section 8.2.1).
+     *
+     * @throws SctpException if the socket has no association (not yet connected, or already shut down)
+     */
+    public SctpStatus status() throws IOException {
+        return StatusCodec.status(socket);
+    }
+
+    /**
+     * Returns the state, congestion window, RTO and MTU of the path to {@code path}, one of the peer's addresses
+     * (SCTP_GET_PEER_ADDR_INFO, RFC 6458 section 8.2.2).
+     *
+     * @throws IllegalArgumentException if {@code path} is not one of {@link #remoteAddress()}'s addresses
+     */
+    public PeerAddressInfo peerAddressInfo(InetSocketAddress path) throws IOException {
+        return StatusCodec.peerAddressInfo(socket, path);
+    }
+
+    /** Returns {@link #peerAddressInfo} for every address of the peer, in the kernel's order. */
+    public List<PeerAddressInfo> paths() throws IOException {
+        return StatusCodec.paths(socket);
+    }
+
+    /**
+     * Returns the association's packet and chunk counters (SCTP_GET_ASSOC_STATS). Each call resets the observed
+     * maximum RTO; see {@link AssociationStats}.
+     */
+    public AssociationStats associationStats() throws IOException {
+        return StatusCodec.associationStats(socket);
+    }
+
+    /**
+     * Returns the heartbeat, retransmission, MTU and SACK settings of the path to {@code path}, or with
+     * {@code null} the association's (SCTP_PEER_ADDR_PARAMS). Modify the result and pass it to
+     * {@link #setPeerAddressParameters} to change one setting.
+     *
+     * @throws IllegalArgumentException if {@code path} is not one of the peer's addresses
+     */
+    public PeerAddressParameters getPeerAddressParameters(@Nullable InetSocketAddress path) throws IOException {
+        return PathOptionCodec.get(socket, path);
+    }
+
+    /**
+     * Applies {@code parameters} to the path of its {@link PeerAddressParameters#address()}, or to every path when
+     * that is null; the same as {@code setOption(SctpOptions.PEER_ADDR_PARAMS, parameters)}.
+     */
+    public void setPeerAddressParameters(PeerAddressParameters parameters) throws IOException {
+        PathOptionCodec.set(socket, parameters);
+    }
+
+    // ---- shutdown and close ----------------------------------------------------------------------------------
+
+    /**
+     * Half-closes: no more sends, and SHUTDOWN goes to the peer once everything queued is acknowledged. Receiving
+     * continues until the peer's end of stream.
+     */
+    public void shutdownOutput() throws IOException {
+        socket.shutdown(SctpConstants.SHUT_WR);
+    }
+
+    /** Aborts the association: an ABORT goes to the peer at once, queued data is dropped, and the socket closes. */
+    public void abort() throws IOException {
+        try {
+            OptionCodec.set(socket, SctpOptions.SO_LINGER, 0);
+        } catch (ClosedChannelException e) {
+            return;
+        }
+        socket.close();
+    }
+
+    /**
+     * Closes gracefully and wakes any thread waiting in this socket. Unread data is drained first, because Linux
+     * aborts instead of shutting down when closing with data queued. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!socket.isClosed()) {
+            socket.drain();
+            socket.close();
+        }
+    }
+
+    /** Returns whether {@link #close()} or {@link #abort()} was called. */
+    public boolean isClosed() {
+        return socket.isClosed();
+    }
+
+    /** Returns whether the association was established (by connect or accept). */
+    public boolean isConnected() {
+        return connected;
+    }
+
+    /** Returns the network this socket was opened for. */
+    public SctpNetwork network() {
+        return network;
+    }
+
+    LinuxSctpSocket linux() {
+        return socket;
+    }
+
+    private void requireOpen() throws ClosedChannelException {
+        if (socket.isClosed()) {
+            throw new ClosedChannelException();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SctpSocket[" + network.networkName() + (connected ? ", connected" : "") + (isClosed() ? ", closed" : "")
+                + "]";
+    }
+}

@@ -1,0 +1,275 @@
+package dev.sctp.internal.linux;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * A fixed set of epoll threads that turn readiness into counter bumps and unparks: the JVM equivalent of Go's
+ * runtime poller.
+ *
+ * <p>Internal usage only. Sockets are registered edge-triggered once, so a waiting call costs one park and an
+ * idle socket costs nothing. A thread that waits on a socket never sits inside a native call, which keeps the
+ * blocking API safe on virtual threads. Each thread also watches an eventfd, through which {@link #close()}
+ * wakes it to exit.
+ */
+public final class EpollPoller implements AutoCloseable {
+
+    // sys/epoll.h
+    private static final int EPOLL_CLOEXEC = 0x80000;
+    private static final int EPOLL_CTL_ADD = 1;
+    private static final int EPOLL_CTL_DEL = 2;
+    private static final int EPOLLIN = 0x001;
+    private static final int EPOLLOUT = 0x004;
+    private static final int EPOLLERR = 0x008;
+    private static final int EPOLLHUP = 0x010;
+    private static final int EPOLLRDHUP = 0x2000;
+    private static final int EPOLLET = 1 << 31;
+    // sys/eventfd.h
+    private static final int EFD_CLOEXEC = 0x80000;
+    private static final int EFD_NONBLOCK = 0x800;
+    // struct epoll_event is packed on x86_64: events u32 @0, data u64 @4.
+    private static final int EVENT_SIZE = 12;
+    private static final int MAX_EVENTS = 256;
+    private static final long WAKEUP_TOKEN = -1L;
+
+    private static volatile EpollPoller shared;
+
+    private final Loop[] loops;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger generations = new AtomicInteger();
+    private final Object slotLock = new Object();
+    private volatile AtomicReferenceArray<PollRegistration> slots = new AtomicReferenceArray<>(64);
+    private int[] freeSlots = new int[64];
+    private int freeCount;
+    private int slotHighWater;
+    private volatile boolean closed;
+
+    /** Starts {@code threads} poller threads. */
+    public EpollPoller(int threads) throws IOException {
+        loops = new Loop[threads];
+        try {
+            for (int i = 0; i < threads; i++) {
+                loops[i] = new Loop(i);
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        for (Loop loop : loops) {
+            loop.thread.start();
+        }
+    }
+
+    /**
+     * Returns the process-wide poller, started on first use with {@code sctp.poller.threads} threads (default 1,
+     * or 2 on machines with 8 or more processors).
+     */
+    public static EpollPoller shared() throws IOException {
+        EpollPoller p = shared;
+        if (p == null) {
+            synchronized (EpollPoller.class) {
+                p = shared;
+                if (p == null) {
+                    int fallback = Runtime.getRuntime().availableProcessors() >= 8 ? 2 : 1;
+                    int threads = Integer.getInteger("sctp.poller.threads", fallback);
+                    p = new EpollPoller(Math.max(1, threads));
+                    shared = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Registers {@code fd} for edge-triggered input and output readiness. */
+    public PollRegistration register(int fd) throws IOException {
+        if (closed) {
+            throw new IOException("the SCTP poller is closed");
+        }
+        int slot = takeSlot();
+        PollRegistration registration = new PollRegistration(this, fd, slot, generations.incrementAndGet());
+        slots.set(slot, registration);
+        Loop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
+        long token = ((long) registration.generation << 32) | slot;
+        registration.loop = loop;
+        if (loop.ctl(EPOLL_CTL_ADD, fd, EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET, token) < 0) {
+            int errno = LibC.errno();
+            releaseSlot(slot);
+            throw Errno.toException("epoll_ctl(EPOLL_CTL_ADD)", errno);
+        }
+        return registration;
+    }
+
+    void deregister(PollRegistration registration, int fd) {
+        Loop loop = registration.loop;
+        if (loop != null) {
+            // Errors are ignored: the fd is closed right after, which removes it from epoll regardless.
+            loop.ctl(EPOLL_CTL_DEL, fd, 0, 0);
+        }
+        releaseSlot(registration.slot);
+    }
+
+    private int takeSlot() {
+        synchronized (slotLock) {
+            if (freeCount > 0) {
+                return freeSlots[--freeCount];
+            }
+            int slot = slotHighWater++;
+            AtomicReferenceArray<PollRegistration> current = slots;
+            if (slot >= current.length()) {
+                AtomicReferenceArray<PollRegistration> grown = new AtomicReferenceArray<>(current.length() * 2);
+                for (int i = 0; i < current.length(); i++) {
+                    grown.set(i, current.get(i));
+                }
+                slots = grown;
+            }
+            return slot;
+        }
+    }
+
+    private void releaseSlot(int slot) {
+        synchronized (slotLock) {
+            slots.set(slot, null);
+            if (freeCount == freeSlots.length) {
+                freeSlots = java.util.Arrays.copyOf(freeSlots, freeSlots.length * 2);
+            }
+            freeSlots[freeCount++] = slot;
+        }
+    }
+
+    private void dispatch(long token, int events) {
+        int slot = (int) token;
+        int generation = (int) (token >>> 32);
+        AtomicReferenceArray<PollRegistration> current = slots;
+        if (slot < 0 || slot >= current.length()) {
+            return;
+        }
+        PollRegistration registration = current.get(slot);
+        // A stale event for a slot that was freed and reused carries the old generation and is dropped.
+        if (registration == null || registration.generation != generation) {
+            return;
+        }
+        if ((events & (EPOLLIN | EPOLLERR | EPOLLHUP | EPOLLRDHUP)) != 0) {
+            registration.readReady();
+        }
+        if ((events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) != 0) {
+            registration.writeReady();
+        }
+    }
+
+    /** Returns the number of live poller threads, for resource tests. */
+    public int liveThreads() {
+        int n = 0;
+        for (Loop loop : loops) {
+            if (loop != null && loop.thread.isAlive()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Stops the poller threads and closes their epoll and eventfd descriptors. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Loop loop : loops) {
+            if (loop != null) {
+                loop.wake();
+            }
+        }
+        for (Loop loop : loops) {
+            if (loop != null && loop.thread.isAlive() && loop.thread != Thread.currentThread()) {
+                try {
+                    loop.thread.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One epoll instance and the thread that waits on it. */
+    final class Loop implements Runnable {
+        private final int epfd;
+        private final int eventfd;
+        private final NativeBuffer events = new NativeBuffer(EVENT_SIZE * MAX_EVENTS);
+        private final NativeBuffer ctlEvent = new NativeBuffer(EVENT_SIZE);
+        private final NativeBuffer counter = new NativeBuffer(8);
+        private final Thread thread;
+
+        Loop(int index) throws IOException {
+            epfd = LibC.epoll_create1(EPOLL_CLOEXEC);
+            if (epfd < 0) {
+                int errno = LibC.errno();
+                freeBuffers();
+                throw Errno.toException("epoll_create1", errno);
+            }
+            eventfd = LibC.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+            if (eventfd < 0) {
+                int errno = LibC.errno();
+                LibC.close(epfd);
+                freeBuffers();
+                throw Errno.toException("eventfd", errno);
+            }
+            if (ctl(EPOLL_CTL_ADD, eventfd, EPOLLIN | EPOLLET, WAKEUP_TOKEN) < 0) {
+                int errno = LibC.errno();
+                LibC.close(eventfd);
+                LibC.close(epfd);
+                freeBuffers();
+                throw Errno.toException("epoll_ctl(eventfd)", errno);
+            }
+            thread = new Thread(this, "sctp-poller-" + index);
+            thread.setDaemon(true);
+        }
+
+        synchronized int ctl(int op, int fd, int eventMask, long token) {
+            ByteBuffer b = ctlEvent.buffer();
+            b.putInt(0, eventMask);
+            b.putLong(4, token);
+            return LibC.epoll_ctl(epfd, op, fd, ctlEvent.address());
+        }
+
+        void wake() {
+            synchronized (counter) {
+                counter.buffer().putLong(0, 1L);
+                LibC.write(eventfd, counter.address(), 8);
+            }
+        }
+
+        @Override
+        public void run() {
+            ByteBuffer b = events.buffer();
+            try {
+                while (!closed) {
+                    int n = LibC.epoll_wait(epfd, events.address(), MAX_EVENTS, -1);
+                    if (n < 0) {
+                        int errno = LibC.errno();
+                        if (errno == Errno.EINTR) {
+                            continue;
+                        }
+                        throw new IllegalStateException("epoll_wait failed: " + Errno.describe(errno));
+                    }
+                    for (int i = 0; i < n; i++) {
+                        int at = i * EVENT_SIZE;
+                        long token = b.getLong(at + 4);
+                        if (token != WAKEUP_TOKEN) {
+                            dispatch(token, b.getInt(at));
+                        }
+                    }
+                }
+            } finally {
+                LibC.close(eventfd);
+                LibC.close(epfd);
+                freeBuffers();
+            }
+        }
+
+        private void freeBuffers() {
+            events.close();
+            ctlEvent.close();
+            counter.close();
+        }
+    }
+}

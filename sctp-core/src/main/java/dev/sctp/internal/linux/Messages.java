@@ -1,0 +1,232 @@
+package dev.sctp.internal.linux;
+
+import static dev.sctp.internal.linux.SctpConstants.*;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.sctp.ReceiveInfo;
+import dev.sctp.SendInfo;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+
+/**
+ * Sending and receiving whole messages on a {@link LinuxSctpSocket}, with the heap and direct-buffer paths.
+ *
+ * <p>Internal usage only. Each operation holds the fd for its whole length (so close waits for it to wake and
+ * leave before the fd number is freed) and parks on EAGAIN. The direct-buffer paths allocate nothing.
+ */
+public final class Messages {
+
+    /** {@link #receive} returns this at the end of the stream. */
+    public static final int END_OF_STREAM = -1;
+
+    private Messages() {
+    }
+
+    /** Sends the remaining bytes of {@code src} as one message and advances its position. */
+    public static int send(LinuxSctpSocket socket, ByteBuffer src, SendInfo info, long deadline) throws IOException {
+        SendPath path = socket.sendPath;
+        int length = src.remaining();
+        lock(socket, path.lock, deadline, "sendmsg");
+        try {
+            long data;
+            NativeBuffer staging = null;
+            if (src.isDirect()) {
+                data = address(path, src) + src.position();
+            } else {
+                staging = path.staging(length);
+                staging.buffer().put(0, src, src.position(), length);
+                data = staging.address();
+            }
+            int sent = sendLocked(socket, path, data, length, info, deadline);
+            src.position(src.position() + sent);
+            return sent;
+        } finally {
+            path.lock.unlock();
+        }
+    }
+
+    /** Sends {@code length} bytes of {@code src} from {@code offset} as one message. */
+    public static int send(LinuxSctpSocket socket, byte[] src, int offset, int length, SendInfo info, long deadline)
+            throws IOException {
+        java.util.Objects.checkFromIndexSize(offset, length, src.length);
+        SendPath path = socket.sendPath;
+        lock(socket, path.lock, deadline, "sendmsg");
+        try {
+            NativeBuffer staging = path.staging(length);
+            staging.buffer().put(0, src, offset, length);
+            return sendLocked(socket, path, staging.address(), length, info, deadline);
+        } finally {
+            path.lock.unlock();
+        }
+    }
+
+    private static int sendLocked(LinuxSctpSocket socket, SendPath path, long data, int length, SendInfo info,
+            long deadline) throws IOException {
+        FileDescriptor fd = socket.fileDescriptor();
+        PollRegistration poll = socket.poll();
+        int raw = fd.acquire();
+        try {
+            checkDeadline(poll.writeDeadline(), "sendmsg");
+            long header = path.encode(data, length, info);
+            for (;;) {
+                int seq = poll.writeSeq();
+                long r = LibC.sendmsg(raw, header, MSG_NOSIGNAL);
+                if (r >= 0) {
+                    return (int) r;
+                }
+                int errno = LibC.errno();
+                if (errno == Errno.EAGAIN) {
+                    socket.awaitWritable(seq, deadline, "sendmsg");
+                } else if (errno != Errno.EINTR) {
+                    throw SendErrors.translate(socket, errno, length, info);
+                }
+            }
+        } finally {
+            fd.release();
+        }
+    }
+
+    /**
+     * Receives one message (or the next part of one) into {@code dst} from its position, and fills {@code info}.
+     * Returns the bytes read, 0 for a notification (then {@code info.notification()} holds it and {@code dst}
+     * is unchanged), or {@link #END_OF_STREAM}.
+     */
+    public static int receive(LinuxSctpSocket socket, ByteBuffer dst, ReceiveInfo info, long deadline)
+            throws IOException {
+        ReceivePath path = socket.receivePath;
+        lock(socket, path.lock, deadline, "recvmsg");
+        try {
+            int length = dst.remaining();
+            if (dst.isDirect()) {
+                long data = address(path, dst) + dst.position();
+                int n = receiveLocked(socket, path, data, length, dst, dst.position(), info, deadline);
+                if (n > 0) {
+                    dst.position(dst.position() + n);
+                }
+                return n;
+            }
+            NativeBuffer staging = path.staging(length);
+            int n = receiveLocked(socket, path, staging.address(), length, staging.buffer(), 0, info, deadline);
+            if (n > 0) {
+                dst.put(dst.position(), staging.buffer(), 0, n);
+                dst.position(dst.position() + n);
+            }
+            return n;
+        } finally {
+            path.lock.unlock();
+        }
+    }
+
+    /** Like {@link #receive(LinuxSctpSocket, ByteBuffer, ReceiveInfo, long)}, into a byte array. */
+    public static int receive(LinuxSctpSocket socket, byte[] dst, int offset, int length, ReceiveInfo info,
+            long deadline) throws IOException {
+        java.util.Objects.checkFromIndexSize(offset, length, dst.length);
+        ReceivePath path = socket.receivePath;
+        lock(socket, path.lock, deadline, "recvmsg");
+        try {
+            NativeBuffer staging = path.staging(length);
+            int n = receiveLocked(socket, path, staging.address(), length, staging.buffer(), 0, info, deadline);
+            if (n > 0) {
+                staging.buffer().get(0, dst, offset, n);
+            }
+            return n;
+        } finally {
+            path.lock.unlock();
+        }
+    }
+
+    /**
+     * The receive loop. {@code view} from {@code viewOffset} covers the same memory as {@code data}; it is read
+     * only to copy notification bytes out.
+     */
+    private static int receiveLocked(LinuxSctpSocket socket, ReceivePath path, long data, int length,
+            ByteBuffer view, int viewOffset, ReceiveInfo info, long deadline) throws IOException {
+        FileDescriptor fd = socket.fileDescriptor();
+        PollRegistration poll = socket.poll();
+        int raw = fd.acquire();
+        try {
+            checkDeadline(poll.readDeadline(), "recvmsg");
+            for (;;) {
+                int seq = poll.readSeq();
+                long r = LibC.recvmsg(raw, path.encode(data, length), 0);
+                if (r < 0) {
+                    int errno = LibC.errno();
+                    if (errno == Errno.EAGAIN) {
+                        socket.awaitReadable(seq, deadline, "recvmsg");
+                        continue;
+                    }
+                    if (errno == Errno.EINTR) {
+                        continue;
+                    }
+                    if (errno == Errno.ENOTCONN) {
+                        // After our own SHUTDOWN completes, Linux reports ENOTCONN: that is the end of the stream.
+                        info.setEndOfStream();
+                        return END_OF_STREAM;
+                    }
+                    throw Errno.toException("recvmsg", errno);
+                }
+                int n = (int) r;
+                int flags = path.messageFlags();
+                if ((flags & MSG_NOTIFICATION) != 0) {
+                    path.appendNotification(view, viewOffset, n);
+                    if ((flags & MSG_EOR) == 0) {
+                        continue; // the rest of the notification follows
+                    }
+                    ByteBuffer whole = path.takeNotification();
+                    info.setNotification(NotificationDecoder.decode(whole, 0, whole.capacity()));
+                    return 0;
+                }
+                if (n == 0 && length > 0) {
+                    info.setEndOfStream();
+                    return END_OF_STREAM;
+                }
+                path.decodeData(n, (flags & MSG_EOR) != 0, info);
+                return n;
+            }
+        } finally {
+            fd.release();
+        }
+    }
+
+    private static long address(SendPath path, ByteBuffer direct) {
+        if (path.lastDirect != direct) {
+            path.lastDirectAddress = Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+            path.lastDirect = direct;
+        }
+        return path.lastDirectAddress;
+    }
+
+    private static long address(ReceivePath path, ByteBuffer direct) {
+        if (path.lastDirect != direct) {
+            path.lastDirectAddress = Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+            path.lastDirect = direct;
+        }
+        return path.lastDirectAddress;
+    }
+
+    private static void checkDeadline(long deadline, String operation) throws SocketTimeoutException {
+        if (deadline != PollRegistration.NO_DEADLINE && deadline - System.nanoTime() <= 0) {
+            throw new SocketTimeoutException(operation + " timed out: the deadline has passed");
+        }
+    }
+
+    private static void lock(LinuxSctpSocket socket, java.util.concurrent.locks.ReentrantLock lock, long deadline,
+            String operation) throws IOException {
+        try {
+            if (deadline == PollRegistration.NO_DEADLINE) {
+                lock.lockInterruptibly();
+            } else if (!lock.tryLock(Math.max(0, deadline - System.nanoTime()),
+                    java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                throw new SocketTimeoutException(operation + " timed out waiting for another thread's "
+                        + operation);
+            }
+        } catch (InterruptedException e) {
+            // As with an InterruptibleChannel, an interrupt closes the socket.
+            Thread.currentThread().interrupt();
+            socket.close();
+            throw new java.nio.channels.ClosedByInterruptException();
+        }
+    }
+}
