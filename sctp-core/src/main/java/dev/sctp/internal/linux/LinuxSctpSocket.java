@@ -25,7 +25,7 @@ public final class LinuxSctpSocket {
 
     private static final int OPTION_BUFFER_SIZE = 512;
     private static final int ADDRESS_BUFFER_START = 4096;
-    private static final long CONNECT_RECHECK_NANOS = 50_000_000L;
+    private static final long RECHECK_NANOS = 50_000_000L;
 
     private final FileDescriptor fd;
     private final PollRegistration poll;
@@ -34,6 +34,10 @@ public final class LinuxSctpSocket {
     private final NativeBuffer options;
     final SendPath sendPath;
     final ReceivePath receivePath;
+    // Set once output is shut down: from then on the association can end without waking readers (see below).
+    private volatile boolean outputShutdown;
+    // Set when a call saw the association aborted: the kernel reports that once (sk_err), then only EAGAIN.
+    private volatile int abortErrno;
 
     private LinuxSctpSocket(int rawFd, int family) throws IOException {
         this.family = family;
@@ -129,13 +133,14 @@ public final class LinuxSctpSocket {
     public void set(int level, int name, String optionName, Encoder encoder) throws IOException {
         optionLock.lock();
         try {
-            ByteBuffer b = options.buffer();
-            clear(b, OPTION_BUFFER_SIZE);
-            int len = encoder.encode(b);
+            // The fd is held before the option buffer is touched: close frees that buffer after the last holder.
             int raw = fd.acquire();
             int r;
             int errno = 0;
             try {
+                ByteBuffer b = options.buffer();
+                clear(b, OPTION_BUFFER_SIZE);
+                int len = encoder.encode(b);
                 r = LibC.setsockopt(raw, level, name, options.address(), len);
                 if (r < 0) {
                     errno = LibC.errno();
@@ -157,38 +162,33 @@ public final class LinuxSctpSocket {
      */
     public <T> T get(int level, int name, String optionName, int length, Encoder request, Decoder<T> decoder)
             throws IOException {
+        int lenAt = OPTION_BUFFER_SIZE - 8;
+        if (length > lenAt) {
+            throw new IllegalArgumentException("option " + optionName + " of " + length + " bytes is too big");
+        }
         optionLock.lock();
         try {
-            ByteBuffer b = options.buffer();
-            int lenAt = OPTION_BUFFER_SIZE - 8;
-            if (length > lenAt) {
-                throw new IllegalArgumentException("option " + optionName + " of " + length + " bytes is too big");
-            }
-            clear(b, OPTION_BUFFER_SIZE);
-            if (request != null) {
-                request.encode(b);
-            }
-            b.putInt(lenAt, length);
             int raw = fd.acquire();
-            int r;
-            int errno = 0;
             try {
-                r = LibC.getsockopt(raw, level, name, options.address(), options.address(lenAt));
-                if (r < 0) {
-                    errno = LibC.errno();
+                ByteBuffer b = options.buffer();
+                clear(b, OPTION_BUFFER_SIZE);
+                if (request != null) {
+                    request.encode(b);
                 }
+                b.putInt(lenAt, length);
+                int r = LibC.getsockopt(raw, level, name, options.address(), options.address(lenAt));
+                if (r < 0) {
+                    throw Errno.toException("getsockopt(" + optionName + ")", LibC.errno());
+                }
+                int returned = b.getInt(lenAt);
+                if (returned < 0 || returned > length) {
+                    throw new IllegalStateException("getsockopt(" + optionName + ") returned optlen " + returned
+                            + " for a buffer of " + length);
+                }
+                return decoder.decode(b, returned);
             } finally {
                 fd.release();
             }
-            if (r < 0) {
-                throw Errno.toException("getsockopt(" + optionName + ")", errno);
-            }
-            int returned = b.getInt(lenAt);
-            if (returned < 0 || returned > length) {
-                throw new IllegalStateException("getsockopt(" + optionName + ") returned optlen " + returned
-                        + " for a buffer of " + length);
-            }
-            return decoder.decode(b, returned);
         } finally {
             optionLock.unlock();
         }
@@ -335,7 +335,7 @@ public final class LinuxSctpSocket {
         // association is up rather than trusting a single edge.
         for (;;) {
             long limit = Math.min(deadline, poll.writeDeadline());
-            long slice = Math.min(limit, System.nanoTime() + CONNECT_RECHECK_NANOS);
+            long slice = Math.min(limit, System.nanoTime() + RECHECK_NANOS);
             int status = poll.awaitWritable(seq, slice);
             seq = poll.writeSeq();
             if (status == PollRegistration.TIMED_OUT && slice != limit
@@ -450,6 +450,65 @@ public final class LinuxSctpSocket {
         }
         if (r < 0 && errno != Errno.ENOTCONN) {
             throw Errno.toException("shutdown", errno);
+        }
+        if (how != SHUT_RD) {
+            outputShutdown = true;
+        }
+    }
+
+    /**
+     * Waits for input after EAGAIN and returns {@code false} if the association ended meanwhile. Needed because of a
+     * kernel quirk: once this side has sent SHUTDOWN and the association completes, a non-blocking one-to-one
+     * socket answers recvmsg with EAGAIN forever and raises no input readiness (only a blocking recvmsg sees
+     * ENOTCONN). So after output shutdown, waits run in short slices that check whether the association is gone.
+     */
+    boolean awaitReadableWhileAssociated(int seq, long deadline, String operation) throws IOException {
+        if (!outputShutdown) {
+            awaitReadable(seq, deadline, operation);
+            return true;
+        }
+        for (;;) {
+            if (!hasAssociation()) {
+                return false;
+            }
+            long limit = Math.min(deadline, poll.readDeadline());
+            long slice = Math.min(limit, System.nanoTime() + RECHECK_NANOS);
+            int status = poll.awaitReadable(seq, slice);
+            if (status == PollRegistration.READY) {
+                return true;
+            }
+            boolean sliceEnded = status == PollRegistration.TIMED_OUT && slice != limit
+                    && (limit == PollRegistration.NO_DEADLINE || limit - System.nanoTime() > 0);
+            if (!sliceEnded) {
+                throwForWait(status, operation);
+            }
+        }
+    }
+
+    /** Records that a call found the association aborted with {@code errno}. */
+    void markAborted(int errno) {
+        abortErrno = errno;
+    }
+
+    /** Throws if an earlier call found the association aborted, so later calls fail at once instead of hanging. */
+    void checkNotAborted(String operation) throws IOException {
+        int errno = abortErrno;
+        if (errno != 0) {
+            throw new dev.sctp.SctpAssociationAbortedException(operation + " failed: the association was aborted ("
+                    + Errno.describe(errno) + ")", operation, errno);
+        }
+    }
+
+    private boolean hasAssociation() throws IOException {
+        try {
+            // SCTP_STATUS fails with EINVAL once the one-to-one socket's association is freed.
+            get(SOL_SCTP, SCTP_STATUS, "SCTP_STATUS", 176, null, (b, len) -> null);
+            return true;
+        } catch (dev.sctp.SctpException e) {
+            if (e.errno() == Errno.EINVAL) {
+                return false;
+            }
+            throw e;
         }
     }
 

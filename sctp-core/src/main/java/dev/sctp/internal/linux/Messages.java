@@ -28,7 +28,7 @@ public final class Messages {
     public static int send(LinuxSctpSocket socket, ByteBuffer src, SendInfo info, long deadline) throws IOException {
         SendPath path = socket.sendPath;
         int length = src.remaining();
-        lock(socket, path.lock, deadline, "sendmsg");
+        int raw = enter(socket, path.lock, deadline, "sendmsg");
         try {
             long data;
             NativeBuffer staging = null;
@@ -39,11 +39,11 @@ public final class Messages {
                 staging.buffer().put(0, src, src.position(), length);
                 data = staging.address();
             }
-            int sent = sendLocked(socket, path, data, length, info, deadline);
+            int sent = sendLocked(socket, raw, path, data, length, info, deadline);
             src.position(src.position() + sent);
             return sent;
         } finally {
-            path.lock.unlock();
+            exit(socket, path.lock);
         }
     }
 
@@ -52,39 +52,34 @@ public final class Messages {
             throws IOException {
         java.util.Objects.checkFromIndexSize(offset, length, src.length);
         SendPath path = socket.sendPath;
-        lock(socket, path.lock, deadline, "sendmsg");
+        int raw = enter(socket, path.lock, deadline, "sendmsg");
         try {
             NativeBuffer staging = path.staging(length);
             staging.buffer().put(0, src, offset, length);
-            return sendLocked(socket, path, staging.address(), length, info, deadline);
+            return sendLocked(socket, raw, path, staging.address(), length, info, deadline);
         } finally {
-            path.lock.unlock();
+            exit(socket, path.lock);
         }
     }
 
-    private static int sendLocked(LinuxSctpSocket socket, SendPath path, long data, int length, SendInfo info,
-            long deadline) throws IOException {
-        FileDescriptor fd = socket.fileDescriptor();
+    /** The send loop; the caller holds the path's lock and the fd. */
+    private static int sendLocked(LinuxSctpSocket socket, int raw, SendPath path, long data, int length,
+            SendInfo info, long deadline) throws IOException {
         PollRegistration poll = socket.poll();
-        int raw = fd.acquire();
-        try {
-            checkDeadline(poll.writeDeadline(), "sendmsg");
-            long header = path.encode(data, length, info);
-            for (;;) {
-                int seq = poll.writeSeq();
-                long r = LibC.sendmsg(raw, header, MSG_NOSIGNAL);
-                if (r >= 0) {
-                    return (int) r;
-                }
-                int errno = LibC.errno();
-                if (errno == Errno.EAGAIN) {
-                    socket.awaitWritable(seq, deadline, "sendmsg");
-                } else if (errno != Errno.EINTR) {
-                    throw SendErrors.translate(socket, errno, length, info);
-                }
+        checkDeadline(poll.writeDeadline(), "sendmsg");
+        long header = path.encode(data, length, info);
+        for (;;) {
+            int seq = poll.writeSeq();
+            long r = LibC.sendmsg(raw, header, MSG_NOSIGNAL);
+            if (r >= 0) {
+                return (int) r;
             }
-        } finally {
-            fd.release();
+            int errno = LibC.errno();
+            if (errno == Errno.EAGAIN) {
+                socket.awaitWritable(seq, deadline, "sendmsg");
+            } else if (errno != Errno.EINTR) {
+                throw SendErrors.translate(socket, errno, length, info);
+            }
         }
     }
 
@@ -96,26 +91,27 @@ public final class Messages {
     public static int receive(LinuxSctpSocket socket, ByteBuffer dst, ReceiveInfo info, long deadline)
             throws IOException {
         ReceivePath path = socket.receivePath;
-        lock(socket, path.lock, deadline, "recvmsg");
+        int raw = enter(socket, path.lock, deadline, "recvmsg");
         try {
             int length = dst.remaining();
             if (dst.isDirect()) {
                 long data = address(path, dst) + dst.position();
-                int n = receiveLocked(socket, path, data, length, dst, dst.position(), info, deadline);
+                int n = receiveLocked(socket, raw, path, data, length, dst, dst.position(), info, deadline);
                 if (n > 0) {
                     dst.position(dst.position() + n);
                 }
                 return n;
             }
             NativeBuffer staging = path.staging(length);
-            int n = receiveLocked(socket, path, staging.address(), length, staging.buffer(), 0, info, deadline);
+            int n = receiveLocked(socket, raw, path, staging.address(), length, staging.buffer(), 0, info,
+                    deadline);
             if (n > 0) {
                 dst.put(dst.position(), staging.buffer(), 0, n);
                 dst.position(dst.position() + n);
             }
             return n;
         } finally {
-            path.lock.unlock();
+            exit(socket, path.lock);
         }
     }
 
@@ -124,16 +120,17 @@ public final class Messages {
             long deadline) throws IOException {
         java.util.Objects.checkFromIndexSize(offset, length, dst.length);
         ReceivePath path = socket.receivePath;
-        lock(socket, path.lock, deadline, "recvmsg");
+        int raw = enter(socket, path.lock, deadline, "recvmsg");
         try {
             NativeBuffer staging = path.staging(length);
-            int n = receiveLocked(socket, path, staging.address(), length, staging.buffer(), 0, info, deadline);
+            int n = receiveLocked(socket, raw, path, staging.address(), length, staging.buffer(), 0, info,
+                    deadline);
             if (n > 0) {
                 staging.buffer().get(0, dst, offset, n);
             }
             return n;
         } finally {
-            path.lock.unlock();
+            exit(socket, path.lock);
         }
     }
 
@@ -141,52 +138,53 @@ public final class Messages {
      * The receive loop. {@code view} from {@code viewOffset} covers the same memory as {@code data}; it is read
      * only to copy notification bytes out.
      */
-    private static int receiveLocked(LinuxSctpSocket socket, ReceivePath path, long data, int length,
+    private static int receiveLocked(LinuxSctpSocket socket, int raw, ReceivePath path, long data, int length,
             ByteBuffer view, int viewOffset, ReceiveInfo info, long deadline) throws IOException {
-        FileDescriptor fd = socket.fileDescriptor();
         PollRegistration poll = socket.poll();
-        int raw = fd.acquire();
-        try {
-            checkDeadline(poll.readDeadline(), "recvmsg");
-            for (;;) {
-                int seq = poll.readSeq();
-                long r = LibC.recvmsg(raw, path.encode(data, length), 0);
-                if (r < 0) {
-                    int errno = LibC.errno();
-                    if (errno == Errno.EAGAIN) {
-                        socket.awaitReadable(seq, deadline, "recvmsg");
-                        continue;
-                    }
-                    if (errno == Errno.EINTR) {
-                        continue;
-                    }
-                    if (errno == Errno.ENOTCONN) {
-                        // After our own SHUTDOWN completes, Linux reports ENOTCONN: that is the end of the stream.
+        checkDeadline(poll.readDeadline(), "recvmsg");
+        socket.checkNotAborted("recvmsg");
+        for (;;) {
+            int seq = poll.readSeq();
+            long r = LibC.recvmsg(raw, path.encode(data, length), 0);
+            if (r < 0) {
+                int errno = LibC.errno();
+                if (errno == Errno.EAGAIN) {
+                    if (!socket.awaitReadableWhileAssociated(seq, deadline, "recvmsg")) {
                         info.setEndOfStream();
                         return END_OF_STREAM;
                     }
-                    throw Errno.toException("recvmsg", errno);
+                    continue;
                 }
-                int n = (int) r;
-                int flags = path.messageFlags();
-                if ((flags & MSG_NOTIFICATION) != 0) {
-                    path.appendNotification(view, viewOffset, n);
-                    if ((flags & MSG_EOR) == 0) {
-                        continue; // the rest of the notification follows
-                    }
-                    ByteBuffer whole = path.takeNotification();
-                    info.setNotification(NotificationDecoder.decode(whole, 0, whole.capacity()));
-                    return 0;
+                if (errno == Errno.EINTR) {
+                    continue;
                 }
-                if (n == 0 && length > 0) {
+                if (errno == Errno.ENOTCONN) {
+                    // After our own SHUTDOWN completes, Linux reports ENOTCONN: that is the end of the stream.
                     info.setEndOfStream();
                     return END_OF_STREAM;
                 }
-                path.decodeData(n, (flags & MSG_EOR) != 0, info);
-                return n;
+                if (errno == Errno.ECONNRESET || errno == Errno.EPIPE || errno == Errno.ECONNABORTED) {
+                    socket.markAborted(errno);
+                }
+                throw Errno.toException("recvmsg", errno);
             }
-        } finally {
-            fd.release();
+            int n = (int) r;
+            int flags = path.messageFlags();
+            if ((flags & MSG_NOTIFICATION) != 0) {
+                path.appendNotification(view, viewOffset, n);
+                if ((flags & MSG_EOR) == 0) {
+                    continue; // the rest of the notification follows
+                }
+                ByteBuffer whole = path.takeNotification();
+                info.setNotification(NotificationDecoder.decode(whole, 0, whole.capacity()));
+                return 0;
+            }
+            if (n == 0 && length > 0) {
+                info.setEndOfStream();
+                return END_OF_STREAM;
+            }
+            path.decodeData(n, (flags & MSG_EOR) != 0, info);
+            return n;
         }
     }
 
@@ -210,6 +208,26 @@ public final class Messages {
         if (deadline != PollRegistration.NO_DEADLINE && deadline - System.nanoTime() <= 0) {
             throw new SocketTimeoutException(operation + " timed out: the deadline has passed");
         }
+    }
+
+    /**
+     * Takes the path's lock and then the fd, held for the whole call: the path's buffers are freed only after the
+     * last holder releases the fd, so nothing here can touch freed memory even if another thread closes.
+     */
+    private static int enter(LinuxSctpSocket socket, java.util.concurrent.locks.ReentrantLock lock, long deadline,
+            String operation) throws IOException {
+        lock(socket, lock, deadline, operation);
+        try {
+            return socket.fileDescriptor().acquire();
+        } catch (IOException | RuntimeException e) {
+            lock.unlock();
+            throw e;
+        }
+    }
+
+    private static void exit(LinuxSctpSocket socket, java.util.concurrent.locks.ReentrantLock lock) {
+        socket.fileDescriptor().release();
+        lock.unlock();
     }
 
     private static void lock(LinuxSctpSocket socket, java.util.concurrent.locks.ReentrantLock lock, long deadline,

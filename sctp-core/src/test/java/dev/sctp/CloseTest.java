@@ -1,0 +1,139 @@
+package dev.sctp;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sctp.notification.AssociationChange;
+import dev.sctp.notification.NotificationType;
+import dev.sctp.test.AssociationPair;
+import dev.sctp.test.RequiresSctp;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Closing from any thread, interrupts, and the graceful close that must not become an ABORT. */
+@RequiresSctp
+class CloseTest {
+
+    private static final Duration TIMEOUT = AssociationPair.TIMEOUT;
+
+    @Test
+    void closeFromAnotherThreadUnblocksAReader() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            CompletableFuture<Throwable> reader = failureOf(() ->
+                    pair.accepted().receive(new byte[8], 0, 8, new ReceiveInfo()));
+            Thread.sleep(200);
+            assertThat(reader).isNotDone();
+            pair.accepted().close();
+            assertThat(reader.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(AsynchronousCloseException.class);
+            assertThatThrownBy(() -> pair.accepted().receive(new byte[8], 0, 8, new ReceiveInfo()))
+                    .isInstanceOf(ClosedChannelException.class);
+        }
+    }
+
+    @Test
+    void closeUnblocksAReaderAndAWriterTogether() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            SctpSocket socket = pair.client();
+            CompletableFuture<Throwable> reader = failureOf(() -> socket.receive(new byte[8], 0, 8, new ReceiveInfo()));
+            CompletableFuture<Throwable> writer = failureOf(() -> {
+                byte[] chunk = new byte[8192];
+                while (true) {
+                    socket.send(chunk, SendInfo.DEFAULT); // the peer never reads, so this ends up waiting
+                }
+            });
+            Thread.sleep(500);
+            socket.close();
+            assertThat(reader.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ClosedChannelException.class);
+            assertThat(writer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ClosedChannelException.class);
+        }
+    }
+
+    @Test
+    void closingTheListenerUnblocksAccept() throws Exception {
+        SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"));
+        CompletableFuture<Throwable> acceptor = failureOf(server::accept);
+        Thread.sleep(200);
+        assertThat(acceptor).isNotDone();
+        server.close();
+        assertThat(acceptor.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(AsynchronousCloseException.class);
+        server.close(); // idempotent
+        assertThat(server.isClosed()).isTrue();
+    }
+
+    @Test
+    void interruptingABlockedReaderClosesTheSocket() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    pair.accepted().receive(new byte[8], 0, 8, new ReceiveInfo());
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            reader.start();
+            Thread.sleep(200);
+            reader.interrupt();
+            reader.join(TIMEOUT.toMillis());
+            assertThat(failure.get()).isInstanceOf(ClosedByInterruptException.class);
+            assertThat(pair.accepted().isClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void closeWithUnreadDataShutsDownGracefullyInsteadOfAborting() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            pair.accepted().subscribe(NotificationType.ASSOC_CHANGE, NotificationType.SHUTDOWN_EVENT);
+            pair.accepted().send("never read".getBytes(UTF_8), SendInfo.DEFAULT);
+            Thread.sleep(200); // let it land in the client's receive queue
+            pair.client().close();
+
+            List<Object> seen = new ArrayList<>();
+            ReceiveInfo info = new ReceiveInfo();
+            pair.accepted().setReadTimeout(TIMEOUT);
+            while (pair.accepted().receive(new byte[64], 0, 64, info) >= 0) {
+                seen.add(info.notification());
+            }
+            assertThat(seen).noneMatch(n -> n instanceof AssociationChange c
+                    && c.state() == AssociationChange.State.COMM_LOST);
+            assertThat(seen).anyMatch(n -> n instanceof dev.sctp.notification.Shutdown);
+        }
+    }
+
+    @Test
+    void closeIsIdempotentAndLaterCallsFailAsClosed() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            pair.client().close();
+            pair.client().close();
+            assertThat(pair.client().isClosed()).isTrue();
+            assertThatThrownBy(() -> pair.client().send(new byte[1], SendInfo.DEFAULT))
+                    .isInstanceOf(ClosedChannelException.class);
+            assertThatThrownBy(() -> pair.client().getOption(SctpOptions.NODELAY))
+                    .isInstanceOf(ClosedChannelException.class);
+        }
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    private static CompletableFuture<Throwable> failureOf(Action action) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                action.run();
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        }, r -> new Thread(r).start());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.sctp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sctp.internal.linux.EpollPoller;
+import dev.sctp.internal.linux.FileDescriptor;
+import dev.sctp.internal.linux.NativeBuffer;
+import dev.sctp.test.AssociationPair;
+import dev.sctp.test.RequiresSctp;
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** File descriptors, native memory and per-message allocation return to their baseline. */
+@RequiresSctp
+class ResourceTest {
+
+    private static final Duration TIMEOUT = AssociationPair.TIMEOUT;
+
+    @Test
+    void tenThousandAssociationsOpenedAndClosedLeaveNoFdsOrNativeMemoryBehind() throws Exception {
+        try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
+            SctpAddress address = server.localAddress();
+            cycle(server, address, 20); // warm up: the poller and the classes are loaded once
+            long fds = openFds();
+            int owned = FileDescriptor.openCount();
+            long buffers = NativeBuffer.liveBuffers();
+            long bytes = NativeBuffer.liveBytes();
+            int pollerThreads = EpollPoller.shared().liveThreads();
+
+            cycle(server, address, 10_000);
+
+            assertThat(openFds()).as("entries in /proc/self/fd").isEqualTo(fds);
+            assertThat(FileDescriptor.openCount()).as("fds owned by the library").isEqualTo(owned);
+            assertThat(NativeBuffer.liveBuffers()).as("native buffers").isEqualTo(buffers);
+            assertThat(NativeBuffer.liveBytes()).as("native bytes").isEqualTo(bytes);
+            assertThat(EpollPoller.shared().liveThreads()).as("poller threads").isEqualTo(pollerThreads);
+        }
+    }
+
+    private static void cycle(SctpServerSocket server, SctpAddress address, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            SctpSocket client = SctpSocket.dial(address, TIMEOUT);
+            SctpSocket accepted = server.accept(TIMEOUT);
+            if (i % 2 == 0) {
+                client.close();
+                accepted.close();
+            } else {
+                accepted.abort();
+                client.close();
+            }
+        }
+    }
+
+    private static long openFds() {
+        String[] entries = new File("/proc/self/fd").list();
+        return entries == null ? -1 : entries.length;
+    }
+
+    @Test
+    void steadyStateDirectBufferSendAndReceiveAllocateNothing() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            ByteBuffer out = ByteBuffer.allocateDirect(1024);
+            ByteBuffer in = ByteBuffer.allocateDirect(4096);
+            ReceiveInfo info = new ReceiveInfo();
+            SendInfo send = SendInfo.of(1, 46).withUnordered(false);
+            pair.accepted().setReadTimeout(TIMEOUT);
+            pair.client().setWriteTimeout(TIMEOUT);
+
+            roundTrips(pair, out, in, info, send, 20_000); // JIT warm-up
+            long thread = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(thread);
+            int messages = 10_000;
+            roundTrips(pair, out, in, info, send, messages);
+            long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+            assertThat(info.ppid()).isEqualTo(46);
+            // Under one byte per message: nothing is allocated per message (the bound absorbs one-off noise).
+            assertThat(allocated).as("bytes allocated over %d send+receive pairs", messages).isLessThan(messages);
+        }
+    }
+
+    private static void roundTrips(AssociationPair pair, ByteBuffer out, ByteBuffer in, ReceiveInfo info,
+            SendInfo send, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            out.clear();
+            pair.client().send(out, send);
+            in.clear();
+            int n = pair.accepted().receive(in, info);
+            if (n != 1024) {
+                throw new AssertionError("received " + n + " bytes: " + info);
+            }
+        }
+    }
+}
