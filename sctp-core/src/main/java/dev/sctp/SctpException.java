@@ -13,7 +13,9 @@ public class SctpException extends SocketException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The failing call. */
     private final String operation;
+    /** The errno value, or 0. */
     private final int errno;
 
     /**

@@ -97,6 +97,10 @@ public final class SctpSocket implements Closeable {
 
     static SctpSocket accepted(SctpNetwork network, LinuxSctpSocket socket) throws IOException {
         SocketSetup.applyDefaults(socket);
+        List<InetSocketAddress> peer = socket.peerAddresses();
+        if (!peer.isEmpty()) {
+            socket.setPeerPort(peer.get(0).getPort());
+        }
         return new SctpSocket(network, socket, true);
     }
 
@@ -135,6 +139,7 @@ public final class SctpSocket implements Closeable {
         }
         List<InetAddress> targets = remote.isWildcard() ? List.of(InetAddress.getLoopbackAddress()) : remote.addresses();
         socket.connectx(targets, remote.port(), deadline);
+        socket.setPeerPort(remote.port());
         connected = true;
     }
 

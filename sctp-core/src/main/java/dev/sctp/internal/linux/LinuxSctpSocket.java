@@ -85,6 +85,11 @@ public final class LinuxSctpSocket {
         return family;
     }
 
+    /** Records the peer's port once connected, for messages sent to a chosen peer address. */
+    public void setPeerPort(int port) {
+        sendPath.peerPort = port;
+    }
+
     /** Returns the fd owner. */
     public FileDescriptor fileDescriptor() {
         return fd;

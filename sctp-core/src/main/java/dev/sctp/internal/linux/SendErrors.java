@@ -24,6 +24,10 @@ final class SendErrors {
                             + " outbound streams negotiated for this association: use 0.." + (outbound - 1)
                             + ", or ask for more with InitOptions.outboundStreams before connecting");
                 }
+            } else if (errno == Errno.EADDRNOTAVAIL && info.peerAddress() != null) {
+                throw new IllegalArgumentException("peer address " + info.peerAddress().getHostAddress()
+                        + " is not one of this association's peer addresses " + socket.peerAddresses()
+                        + ": send to one of those, or leave the peer address unset to use the primary path");
             } else if (errno == Errno.EMSGSIZE) {
                 throw new IllegalArgumentException(messageSizeError(socket, length));
             } else if (errno == Errno.EPIPE || errno == Errno.ECONNRESET) {

@@ -31,6 +31,8 @@ final class SendPath implements AutoCloseable {
     // buffer reuse it.
     ByteBuffer lastDirect;
     long lastDirectAddress;
+    // The peer's port, for msg_name when a message is sent to a chosen peer address (the kernel matches the port).
+    volatile int peerPort;
 
     SendPath(int family) {
         this.family = family;
@@ -59,7 +61,7 @@ final class SendPath implements AutoCloseable {
         int flags = 0;
         InetAddress to = info.peerAddress();
         if (to != null) {
-            SockaddrCodec.encode(b, NAME_AT, to, 0, family);
+            SockaddrCodec.encode(b, NAME_AT, to, peerPort, family);
             b.putLong(MSGHDR_NAME, header.address(NAME_AT));
             b.putInt(MSGHDR_NAMELEN, SockaddrCodec.size(to, family));
             flags |= SCTP_ADDR_OVER;
