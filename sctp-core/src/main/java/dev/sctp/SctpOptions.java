@@ -22,7 +22,11 @@ public final class SctpOptions {
     public static final SctpOption<Boolean> DISABLE_FRAGMENTS =
             new SctpOption<>("SCTP_DISABLE_FRAGMENTS", Boolean.class);
 
-    /** {@code SCTP_REUSE_PORT}: let several one-to-one sockets bind the same port; set before bind. */
+    /**
+     * {@code SCTP_REUSE_PORT}: let several one-to-one sockets bind the same port (RFC 6458 section 8.1.27); set
+     * before bind, else Linux answers EFAULT. Linux shares the port only among sockets that all set it and none of
+     * which listens, so it serves clients that connect from one local port, not several listeners.
+     */
     public static final SctpOption<Boolean> REUSE_PORT = new SctpOption<>("SCTP_REUSE_PORT", Boolean.class);
 
     /** {@code SO_REUSEADDR}: bind a port that associations in shutdown still hold. On for listeners. */
