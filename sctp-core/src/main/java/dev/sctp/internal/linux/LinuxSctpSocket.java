@@ -10,7 +10,6 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,12 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class LinuxSctpSocket {
 
     private static final int OPTION_BUFFER_SIZE = 512;
-    private static final int ADDRESS_BUFFER_START = 4096;
-    private static final long RECHECK_NANOS = 50_000_000L;
+    static final long RECHECK_NANOS = 50_000_000L;
 
-    private final FileDescriptor fd;
-    private final PollRegistration poll;
-    private final int family;
+    final FileDescriptor fd;
+    final PollRegistration poll;
+    final int family;
     private final ReentrantLock optionLock = new ReentrantLock();
     private final NativeBuffer options;
     final SendPath sendPath;
@@ -207,42 +205,6 @@ public final class LinuxSctpSocket {
 
     // ---- binding, listening, accepting ----------------------------------------------------------------------
 
-    /**
-     * Binds (or, with {@code add} false, unbinds) {@code addresses} at {@code port} with
-     * SCTP_SOCKOPT_BINDX_ADD/REM. An empty list binds the wildcard address.
-     */
-    public void bindx(List<InetAddress> addresses, int port, boolean add) throws IOException {
-        List<InetAddress> list = addresses.isEmpty() ? List.of(wildcard()) : addresses;
-        int size = SockaddrCodec.packedSize(list, family);
-        try (NativeBuffer packed = new NativeBuffer(size)) {
-            SockaddrCodec.encodePacked(packed.buffer(), 0, list, port, family);
-            int raw = fd.acquire();
-            int r;
-            int errno = 0;
-            try {
-                r = LibC.setsockopt(raw, SOL_SCTP, add ? SCTP_SOCKOPT_BINDX_ADD : SCTP_SOCKOPT_BINDX_REM,
-                        packed.address(), size);
-                if (r < 0) {
-                    errno = LibC.errno();
-                }
-            } finally {
-                fd.release();
-            }
-            if (r < 0) {
-                String op = (add ? "bindx add " : "bindx remove ") + describe(list, port);
-                throw Errno.toException(op, errno);
-            }
-        }
-    }
-
-    private InetAddress wildcard() {
-        try {
-            return InetAddress.getByAddress(new byte[family == SockaddrCodec.AF_INET6 ? 16 : 4]);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** listen(2). */
     public void listen(int backlog) throws IOException {
         int raw = fd.acquire();
@@ -291,151 +253,32 @@ public final class LinuxSctpSocket {
         }
     }
 
-    // ---- connecting ------------------------------------------------------------------------------------------
+    // ---- binding, connecting, addresses: see SocketAddresses and Connector -----------------------------------
 
     /**
-     * Connects to all {@code addresses} at once (SCTP_SOCKOPT_CONNECTX3, falling back to CONNECTX) and parks
-     * until the association is up or {@code deadline} passes. Returns the association id where the kernel
-     * reports one, else 0.
+     * Binds (or, with {@code add} false, unbinds) {@code addresses} at {@code port} with
+     * SCTP_SOCKOPT_BINDX_ADD/REM. An empty list binds the wildcard address.
+     */
+    public void bindx(List<InetAddress> addresses, int port, boolean add) throws IOException {
+        SocketAddresses.bindx(this, addresses, port, add);
+    }
+
+    /**
+     * Connects to all {@code addresses} at once (SCTP_SOCKOPT_CONNECTX3, falling back to CONNECTX) and parks until
+     * the association is up or {@code deadline} passes. Returns the association id where the kernel reports one.
      */
     public int connectx(List<InetAddress> addresses, int port, long deadline) throws IOException {
-        String op = "connect to " + describe(addresses, port);
-        long effective = Math.min(deadline, poll.writeDeadline());
-        if (effective != PollRegistration.NO_DEADLINE && effective - System.nanoTime() <= 0) {
-            // Checked first: on loopback the handshake can finish inside the syscall, past the deadline.
-            throw new SocketTimeoutException(op + " timed out: the deadline has passed");
-        }
-        int size = SockaddrCodec.packedSize(addresses, family);
-        int seq = poll.writeSeq();
-        int associationId;
-        int errno;
-        try (NativeBuffer packed = new NativeBuffer(size + 24)) {
-            ByteBuffer b = packed.buffer();
-            // struct sctp_getaddrs_old {assoc_id @0; addr_num (bytes) @4; addrs pointer @8}, optlen @16.
-            int addrsAt = 24;
-            SockaddrCodec.encodePacked(b, addrsAt, addresses, port, family);
-            b.putInt(4, size);
-            b.putLong(8, packed.address(addrsAt));
-            b.putInt(16, 16);
-            int raw = fd.acquire();
-            try {
-                int r = LibC.getsockopt(raw, SOL_SCTP, SCTP_SOCKOPT_CONNECTX3, packed.address(), packed.address(16));
-                errno = r < 0 ? LibC.errno() : 0;
-                associationId = b.getInt(0);
-                if (r < 0 && errno == Errno.ENOPROTOOPT) {
-                    // Kernels before 2.6.33 know only CONNECTX, which returns the assoc id as its value.
-                    r = LibC.setsockopt(raw, SOL_SCTP, SCTP_SOCKOPT_CONNECTX, packed.address(addrsAt), size);
-                    errno = r < 0 ? LibC.errno() : 0;
-                    associationId = Math.max(r, 0);
-                }
-            } finally {
-                fd.release();
-            }
-        }
-        if (errno != 0 && errno != Errno.EINPROGRESS && errno != Errno.EINTR) {
-            throw Errno.toException(op, errno);
-        }
-        // Completion shows as output readiness; SO_ERROR then says whether the INIT handshake succeeded. Readiness
-        // can come early (the socket is writable while COOKIE-ECHOED), so re-check on short slices until the
-        // association is up rather than trusting a single edge.
-        for (;;) {
-            long limit = Math.min(deadline, poll.writeDeadline());
-            long slice = Math.min(limit, System.nanoTime() + RECHECK_NANOS);
-            int status = poll.awaitWritable(seq, slice);
-            seq = poll.writeSeq();
-            if (status == PollRegistration.TIMED_OUT && slice != limit
-                    && (limit == PollRegistration.NO_DEADLINE || limit - System.nanoTime() > 0)) {
-                status = PollRegistration.READY; // only the re-check slice ended
-            }
-            if (status != PollRegistration.READY) {
-                throwForWait(status, op);
-            }
-            int error = getInt(SOL_SOCKET, SO_ERROR, "SO_ERROR");
-            if (error != 0) {
-                throw Errno.toException(op, error);
-            }
-            if (isConnected()) {
-                return associationId;
-            }
-        }
+        return Connector.connectx(this, addresses, port, deadline);
     }
-
-    private boolean isConnected() throws IOException {
-        try (NativeBuffer name = new NativeBuffer(SockaddrCodec.SOCKADDR_STORAGE_SIZE + 8)) {
-            name.buffer().putInt(SockaddrCodec.SOCKADDR_STORAGE_SIZE, SockaddrCodec.SOCKADDR_STORAGE_SIZE);
-            int raw = fd.acquire();
-            try {
-                int r = LibC.getpeername(raw, name.address(), name.address(SockaddrCodec.SOCKADDR_STORAGE_SIZE));
-                if (r == 0) {
-                    return true;
-                }
-                int errno = LibC.errno();
-                if (errno == Errno.ENOTCONN) {
-                    return false;
-                }
-                throw Errno.toException("getpeername", errno);
-            } finally {
-                fd.release();
-            }
-        }
-    }
-
-    // ---- addresses -------------------------------------------------------------------------------------------
 
     /** Returns the local addresses (SCTP_GET_LOCAL_ADDRS), with the wildcard expanded by the kernel. */
     public List<InetSocketAddress> localAddresses() throws IOException {
-        return addresses(SCTP_GET_LOCAL_ADDRS, "SCTP_GET_LOCAL_ADDRS");
+        return SocketAddresses.list(this, SCTP_GET_LOCAL_ADDRS, "SCTP_GET_LOCAL_ADDRS");
     }
 
     /** Returns the peer's addresses (SCTP_GET_PEER_ADDRS); empty when not connected. */
     public List<InetSocketAddress> peerAddresses() throws IOException {
-        return addresses(SCTP_GET_PEER_ADDRS, "SCTP_GET_PEER_ADDRS");
-    }
-
-    private List<InetSocketAddress> addresses(int option, String optionName) throws IOException {
-        for (int size = ADDRESS_BUFFER_START; ; size *= 2) {
-            try (NativeBuffer buf = new NativeBuffer(size + 8)) {
-                ByteBuffer b = buf.buffer();
-                // struct sctp_getaddrs {assoc_id @0; addr_num @4; addrs @8}; optlen after the buffer.
-                b.putInt(size, size);
-                int raw = fd.acquire();
-                int r;
-                int errno = 0;
-                try {
-                    r = LibC.getsockopt(raw, SOL_SCTP, option, buf.address(), buf.address(size));
-                    if (r < 0) {
-                        errno = LibC.errno();
-                    }
-                } finally {
-                    fd.release();
-                }
-                if (r < 0) {
-                    if (errno == Errno.ENOMEM && size < (1 << 20)) {
-                        continue; // more addresses than fit: grow, as libsctp does
-                    }
-                    if (errno == Errno.ENOTCONN || errno == Errno.EINVAL && option == SCTP_GET_PEER_ADDRS) {
-                        return List.of();
-                    }
-                    throw Errno.toException("getsockopt(" + optionName + ")", errno);
-                }
-                int count = b.getInt(4);
-                List<InetSocketAddress> result = new ArrayList<>(count);
-                int at = 8;
-                for (int i = 0; i < count; i++) {
-                    if (at + 2 > size) {
-                        throw new IllegalStateException(optionName + " reported " + count
-                                + " addresses but they overrun " + size + " bytes");
-                    }
-                    int len = SockaddrCodec.sizeAt(b, at);
-                    if (at + len > size) {
-                        throw new IllegalStateException(optionName + " address " + i + " overruns the buffer");
-                    }
-                    result.add(SockaddrCodec.decode(b, at));
-                    at += len;
-                }
-                return List.copyOf(result);
-            }
-        }
+        return SocketAddresses.list(this, SCTP_GET_PEER_ADDRS, "SCTP_GET_PEER_ADDRS");
     }
 
     // ---- shutdown and close ----------------------------------------------------------------------------------
@@ -582,7 +425,7 @@ public final class LinuxSctpSocket {
         }
     }
 
-    private void throwForWait(int status, String operation) throws IOException {
+    void throwForWait(int status, String operation) throws IOException {
         switch (status) {
             case PollRegistration.TIMED_OUT -> throw new SocketTimeoutException(operation + " timed out");
             case PollRegistration.CLOSED -> throw new AsynchronousCloseException();
@@ -605,18 +448,6 @@ public final class LinuxSctpSocket {
                 }
             }
         }
-    }
-
-    static String describe(List<InetAddress> addresses, int port) {
-        StringBuilder sb = new StringBuilder();
-        for (InetAddress a : addresses) {
-            if (sb.length() > 0) {
-                sb.append('/');
-            }
-            String host = a.getHostAddress();
-            sb.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host);
-        }
-        return sb.append(':').append(port).toString();
     }
 
     @Override

@@ -1,0 +1,112 @@
+package dev.sctp.internal.linux;
+
+import static dev.sctp.internal.linux.SctpConstants.*;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Non-blocking connectx for a {@link LinuxSctpSocket}: start the INIT handshake to every peer address at once, then
+ * park until the association is up, refused, or past its deadline.
+ *
+ * <p>Internal usage only.
+ */
+final class Connector {
+
+    private Connector() {
+    }
+
+    /**
+     * Connects to all {@code addresses} at once (SCTP_SOCKOPT_CONNECTX3, falling back to CONNECTX) and parks
+     * until the association is up or {@code deadline} passes. Returns the association id where the kernel
+     * reports one, else 0.
+     */
+    static int connectx(LinuxSctpSocket socket, List<InetAddress> addresses, int port, long deadline)
+            throws IOException {
+        FileDescriptor fd = socket.fd;
+        PollRegistration poll = socket.poll;
+        int family = socket.family;
+        String op = "connect to " + SocketAddresses.describe(addresses, port);
+        long effective = Math.min(deadline, poll.writeDeadline());
+        if (effective != PollRegistration.NO_DEADLINE && effective - System.nanoTime() <= 0) {
+            // Checked first: on loopback the handshake can finish inside the syscall, past the deadline.
+            throw new SocketTimeoutException(op + " timed out: the deadline has passed");
+        }
+        int size = SockaddrCodec.packedSize(addresses, family);
+        int seq = poll.writeSeq();
+        int associationId;
+        int errno;
+        try (NativeBuffer packed = new NativeBuffer(size + 24)) {
+            ByteBuffer b = packed.buffer();
+            // struct sctp_getaddrs_old {assoc_id @0; addr_num (bytes) @4; addrs pointer @8}, optlen @16.
+            int addrsAt = 24;
+            SockaddrCodec.encodePacked(b, addrsAt, addresses, port, family);
+            b.putInt(4, size);
+            b.putLong(8, packed.address(addrsAt));
+            b.putInt(16, 16);
+            int raw = fd.acquire();
+            try {
+                int r = LibC.getsockopt(raw, SOL_SCTP, SCTP_SOCKOPT_CONNECTX3, packed.address(), packed.address(16));
+                errno = r < 0 ? LibC.errno() : 0;
+                associationId = b.getInt(0);
+                if (r < 0 && errno == Errno.ENOPROTOOPT) {
+                    // Kernels before 2.6.33 know only CONNECTX, which returns the assoc id as its value.
+                    r = LibC.setsockopt(raw, SOL_SCTP, SCTP_SOCKOPT_CONNECTX, packed.address(addrsAt), size);
+                    errno = r < 0 ? LibC.errno() : 0;
+                    associationId = Math.max(r, 0);
+                }
+            } finally {
+                fd.release();
+            }
+        }
+        if (errno != 0 && errno != Errno.EINPROGRESS && errno != Errno.EINTR) {
+            throw Errno.toException(op, errno);
+        }
+        // Completion shows as output readiness; SO_ERROR then says whether the INIT handshake succeeded. Readiness
+        // can come early (the socket is writable while COOKIE-ECHOED), so re-check on short slices until the
+        // association is up rather than trusting a single edge.
+        for (;;) {
+            long limit = Math.min(deadline, poll.writeDeadline());
+            long slice = Math.min(limit, System.nanoTime() + LinuxSctpSocket.RECHECK_NANOS);
+            int status = poll.awaitWritable(seq, slice);
+            seq = poll.writeSeq();
+            if (status == PollRegistration.TIMED_OUT && slice != limit
+                    && (limit == PollRegistration.NO_DEADLINE || limit - System.nanoTime() > 0)) {
+                status = PollRegistration.READY; // only the re-check slice ended
+            }
+            if (status != PollRegistration.READY) {
+                socket.throwForWait(status, op);
+            }
+            int error = socket.getInt(SOL_SOCKET, SO_ERROR, "SO_ERROR");
+            if (error != 0) {
+                throw Errno.toException(op, error);
+            }
+            if (isConnected(fd)) {
+                return associationId;
+            }
+        }
+    }
+
+    private static boolean isConnected(FileDescriptor fd) throws IOException {
+        try (NativeBuffer name = new NativeBuffer(SockaddrCodec.SOCKADDR_STORAGE_SIZE + 8)) {
+            name.buffer().putInt(SockaddrCodec.SOCKADDR_STORAGE_SIZE, SockaddrCodec.SOCKADDR_STORAGE_SIZE);
+            int raw = fd.acquire();
+            try {
+                int r = LibC.getpeername(raw, name.address(), name.address(SockaddrCodec.SOCKADDR_STORAGE_SIZE));
+                if (r == 0) {
+                    return true;
+                }
+                int errno = LibC.errno();
+                if (errno == Errno.ENOTCONN) {
+                    return false;
+                }
+                throw Errno.toException("getpeername", errno);
+            } finally {
+                fd.release();
+            }
+        }
+    }
+}
