@@ -1,0 +1,427 @@
+package dev.sctp.integration.connection;
+
+import dev.sctp.ReceiveInfo;
+import dev.sctp.SctpAddress;
+import dev.sctp.SctpAssociationAbortedException;
+import dev.sctp.SctpOptions;
+import dev.sctp.SctpSocket;
+import dev.sctp.SendInfo;
+import dev.sctp.notification.AssociationChange;
+import dev.sctp.notification.SctpNotification;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One SCTP association of a factory: an {@link SctpSocket} with a stable id, a reader loop, per-stream serial
+ * delivery and bounded sends.
+ *
+ * <p>One thread of the factory's executor reads the association. Each whole message (partial deliveries are
+ * reassembled up to the factory's maximum message size) is handed to the lane of its stream; lanes deliver serially
+ * and in parallel with each other. While the factory's limit of pending deliveries is reached the reader waits, so
+ * the kernel's receive window throttles the peer. Notifications are handled on the reader thread, in order with the
+ * data.
+ *
+ * <p>Sends may come from any thread; at most the factory's {@code maxInFlightSends} wait in the kernel at once, and
+ * each waits at most the factory's send timeout.
+ *
+ * @since 0.1.0
+ */
+public class SctpAssociation {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final AbstractSctpAssociationFactory factory;
+    private final SctpSocket socket;
+    private final String id;
+    private final boolean server;
+    private final StreamDispatcher dispatcher;
+    private final Semaphore sendPermits;
+    private final CompletableFuture<SctpAssociation> up = new CompletableFuture<>();
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicBoolean terminalPublished = new AtomicBoolean();
+    private volatile @Nullable CloseReason requestedClose;
+    private volatile SctpAddress remoteAddress;
+    private volatile SctpAddress localAddress;
+    private volatile @Nullable InetAddress primaryAddress;
+    private volatile int outboundStreams;
+    private volatile int inboundStreams;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile boolean idleReported;
+    private final AtomicLong messagesReceived = new AtomicLong();
+    private final AtomicLong messagesSent = new AtomicLong();
+
+    SctpAssociation(AbstractSctpAssociationFactory factory, SctpSocket socket, boolean server) throws IOException {
+        this.factory = factory;
+        this.socket = socket;
+        this.server = server;
+        this.remoteAddress = socket.remoteAddress();
+        this.localAddress = socket.localAddress();
+        this.primaryAddress = remoteAddress.primaryAddress().orElse(null);
+        String host = primaryAddress == null ? "unknown" : primaryAddress.getHostAddress();
+        this.id = host + ":" + remoteAddress.port() + ":" + localAddress.port() + ":" + SEQUENCE.incrementAndGet();
+        this.dispatcher = new StreamDispatcher(factory.executor(), factory.getMaxPendingDeliveries());
+        this.sendPermits = new Semaphore(factory.getMaxInFlightSends());
+        Duration sendTimeout = factory.getSendTimeout();
+        socket.setWriteTimeout(sendTimeout);
+    }
+
+    /** Starts the reader loop on the factory's executor. */
+    void start() {
+        factory.executor().execute(this::readLoop);
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------
+
+    private void readLoop() {
+        byte[] buffer = new byte[factory.getReceiveBufferSize()];
+        ReceiveInfo info = new ReceiveInfo();
+        ByteArrayOutputStream partial = null;
+        boolean discarding = false;
+        try {
+            while (!finished.get()) {
+                int n = socket.receive(buffer, 0, buffer.length, info);
+                if (n < 0) {
+                    finish(CloseReason.SHUTDOWN, null);
+                    return;
+                }
+                SctpNotification notification = info.notification();
+                if (notification != null) {
+                    onNotification(notification);
+                    continue;
+                }
+                markActive();
+                byte[] payload;
+                if (partial == null && info.isComplete()) {
+                    payload = Arrays.copyOf(buffer, n);
+                } else {
+                    if (partial == null) {
+                        partial = new ByteArrayOutputStream(Math.max(n * 2, 1024));
+                    }
+                    if (!discarding && partial.size() + n > factory.getMaxMessageSize()) {
+                        discarding = true;
+                        receiveError(tooLarge(partial.size() + n, info.streamId()));
+                    }
+                    if (!discarding) {
+                        partial.write(buffer, 0, n);
+                    }
+                    if (!info.isComplete()) {
+                        continue;
+                    }
+                    payload = partial.toByteArray();
+                    partial = null;
+                    if (discarding) {
+                        discarding = false;
+                        continue;
+                    }
+                }
+                if (payload.length > factory.getMaxMessageSize()) {
+                    receiveError(tooLarge(payload.length, info.streamId()));
+                    continue;
+                }
+                if (!up.isDone()) {
+                    becameUp(0, 0); // data before COMM_UP: the subscription missed it
+                }
+                SctpReceivedMessage message = new SctpReceivedMessage(payload, info.streamId(), info.ppid(),
+                        info.isUnordered(), info.context(), info.ssn(), info.tsn());
+                messagesReceived.incrementAndGet();
+                factory.observers().forEach(o -> o.messageReceived(this, message.streamId(), payload.length));
+                if (!dispatcher.dispatch(message.streamId(), () -> factory.deliver(this, message), finished::get)) {
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            CloseReason requested = requestedClose;
+            if (requested != null) {
+                finish(requested, null);
+            } else {
+                finish(e instanceof SctpAssociationAbortedException ? CloseReason.LOST : CloseReason.FAILED, e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(CloseReason.FAILED, e);
+        }
+    }
+
+    private SctpAssociationException tooLarge(int size, int stream) {
+        return new SctpAssociationException(id, "Message on stream " + stream + " of association " + id
+                + " is larger than the maximum message size of " + factory.getMaxMessageSize()
+                + " bytes (at least " + size + " bytes); it was discarded. Raise maxMessageSize on factory '"
+                + factory.getComponentName() + "' to accept it", null);
+    }
+
+    private void receiveError(Exception error) {
+        factory.receiveError(this, error);
+    }
+
+    private void onNotification(SctpNotification notification) {
+        if (notification instanceof AssociationChange change) {
+            switch (change.state()) {
+                case COMM_UP -> {
+                    if (!up.isDone()) {
+                        becameUp(change.outboundStreams(), change.inboundStreams()); // publishes the opened event
+                    }
+                }
+                case RESTART -> {
+                    outboundStreams = change.outboundStreams();
+                    inboundStreams = change.inboundStreams();
+                }
+                default -> {
+                }
+            }
+        } else if (notification instanceof dev.sctp.notification.PeerAddressChange) {
+            refreshAddresses();
+        }
+        factory.handleNotification(this, notification);
+    }
+
+    private void becameUp(int outbound, int inbound) {
+        outboundStreams = outbound;
+        inboundStreams = inbound;
+        refreshAddresses();
+        factory.associationUp(this);
+        up.complete(this);
+    }
+
+    private void refreshAddresses() {
+        try {
+            remoteAddress = socket.remoteAddress();
+            localAddress = socket.localAddress();
+            InetSocketAddress primary = socket.getOption(SctpOptions.PRIMARY_ADDR);
+            primaryAddress = primary.getAddress();
+        } catch (IOException | RuntimeException e) {
+            // keep what we had: the association may already be going away
+        }
+    }
+
+    // ---- sending ---------------------------------------------------------------------------------------------
+
+    /**
+     * Sends {@code payload} as one message as {@code info} says, waiting at most the factory's send timeout for an
+     * in-flight slot and for room in the kernel's send buffer.
+     *
+     * @throws SctpAssociationException if the association is closed, the send timed out or failed; the message names
+     *     the association and the cause
+     * @throws IllegalArgumentException if the stream is beyond the negotiated count or the payload is larger than
+     *     the factory's maximum message size
+     */
+    public void send(byte[] payload, SendInfo info) throws IOException {
+        if (finished.get() || requestedClose != null) {
+            throw new SctpAssociationException(id, "Association " + id + " is closed"
+                    + (closed.isDone() ? " (" + closed.join() + ")" : "") + "; the " + payload.length
+                    + "-byte message for stream " + info.streamId() + " was not sent", null);
+        }
+        if (payload.length > factory.getMaxMessageSize()) {
+            throw new IllegalArgumentException("Message of " + payload.length + " bytes for association " + id
+                    + " exceeds the maximum message size of " + factory.getMaxMessageSize() + " bytes of factory '"
+                    + factory.getComponentName() + "'");
+        }
+        int outbound = outboundStreams;
+        if (outbound > 0 && info.streamId() >= outbound) {
+            throw new IllegalArgumentException("Stream " + info.streamId() + " is beyond the " + outbound
+                    + " outbound streams negotiated for association " + id + ": use 0.." + (outbound - 1));
+        }
+        Duration timeout = factory.getSendTimeout();
+        try {
+            boolean acquired = timeout.isZero() ? acquire() : sendPermits.tryAcquire(timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
+            if (!acquired) {
+                throw new SocketTimeoutException("Send to association " + id + " timed out after " + timeout
+                        + ": " + factory.getMaxInFlightSends() + " sends already in flight (maxInFlightSends)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SctpAssociationException(id, "Interrupted waiting to send on association " + id, e);
+        }
+        try {
+            socket.send(payload, info);
+            messagesSent.incrementAndGet();
+            markActive();
+            factory.observers().forEach(o -> o.messageSent(this, info.streamId(), payload.length));
+        } catch (IOException | RuntimeException e) {
+            factory.observers().forEach(o -> o.sendFailed(this, info.streamId(), payload.length, e));
+            if (e instanceof IllegalArgumentException iae) {
+                throw new IllegalArgumentException("Association " + id + ": " + iae.getMessage(), iae);
+            }
+            throw new SctpAssociationException(id, "Failed to send " + payload.length + " bytes on stream "
+                    + info.streamId() + " of association " + id + ": " + e.getMessage(), e);
+        } finally {
+            sendPermits.release();
+        }
+    }
+
+    private boolean acquire() throws InterruptedException {
+        sendPermits.acquire();
+        return true;
+    }
+
+    // ---- closing ---------------------------------------------------------------------------------------------
+
+    /**
+     * Shuts the association down gracefully: no more sends, SHUTDOWN goes to the peer once everything queued is
+     * acknowledged, and the association ends when the peer's end of stream is read.
+     */
+    public void shutdown() {
+        if (finished.get()) {
+            return;
+        }
+        requestedClose = CloseReason.SHUTDOWN;
+        try {
+            socket.shutdownOutput();
+        } catch (IOException | RuntimeException e) {
+            close();
+        }
+    }
+
+    /** Closes the association at once; the kernel still shuts it down gracefully. Idempotent. */
+    public void close() {
+        if (requestedClose == null || requestedClose == CloseReason.SHUTDOWN) {
+            requestedClose = CloseReason.CLOSED;
+        }
+        socket.close();
+        finish(requestedClose, null);
+    }
+
+    /** Aborts the association: ABORT goes to the peer and queued data is dropped. Idempotent. */
+    public void abort() {
+        requestedClose = CloseReason.ABORTED;
+        try {
+            socket.abort();
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+        }
+        finish(CloseReason.ABORTED, null);
+    }
+
+    void finish(CloseReason reason, @Nullable Throwable cause) {
+        if (finished.compareAndSet(false, true)) {
+            socket.close();
+            up.completeExceptionally(new SctpAssociationException(id, "Association " + id + " ended (" + reason
+                    + ") before it came up", cause));
+            closed.complete(reason);
+            factory.associationClosed(this, reason, cause);
+        }
+    }
+
+    /** Marks the association's terminal event published; returns false if it already was. */
+    boolean claimTerminalEvent() {
+        return terminalPublished.compareAndSet(false, true);
+    }
+
+    /** Waits until the deliveries already queued are done, at most {@code timeoutMillis}. */
+    boolean awaitDeliveries(long timeoutMillis) throws InterruptedException {
+        return dispatcher.awaitIdle(timeoutMillis);
+    }
+
+    private void markActive() {
+        lastActivityNanos = System.nanoTime();
+        idleReported = false;
+    }
+
+    /** Returns whether the association has been idle for {@code idleNanos} and that was not yet reported. */
+    boolean checkIdle(long idleNanos) {
+        if (!idleReported && System.nanoTime() - lastActivityNanos >= idleNanos && up.isDone() && isOpen()) {
+            idleReported = true;
+            return true;
+        }
+        return false;
+    }
+
+    // ---- accessors -------------------------------------------------------------------------------------------
+
+    /** Returns the association's stable id, unique in this JVM: {@code <remote>:<remote port>:<local port>:<n>}. */
+    public String getId() {
+        return id;
+    }
+
+    /** Returns the factory the association belongs to. */
+    public AbstractSctpAssociationFactory getFactory() {
+        return factory;
+    }
+
+    /** Returns the socket, for status, statistics and options; do not receive from it. */
+    public SctpSocket socket() {
+        return socket;
+    }
+
+    /** Returns whether this side accepted the association (rather than connecting it). */
+    public boolean isServer() {
+        return server;
+    }
+
+    /** Returns whether the association is still open. */
+    public boolean isOpen() {
+        return !finished.get();
+    }
+
+    /** Returns a future completed when the association is up (COMM_UP), or failed if it ends first. */
+    public CompletableFuture<SctpAssociation> upFuture() {
+        return up;
+    }
+
+    /** Returns a future completed with the reason when the association ends. */
+    public CompletableFuture<CloseReason> closeFuture() {
+        return closed;
+    }
+
+    /** Returns the peer's addresses and port, as of COMM_UP or the last peer address change. */
+    public SctpAddress getRemoteAddress() {
+        return remoteAddress;
+    }
+
+    /** Returns this side's addresses and port. */
+    public SctpAddress getLocalAddress() {
+        return localAddress;
+    }
+
+    /** Returns the peer address this side sends to by default, if known. */
+    public @Nullable InetAddress getPrimaryAddress() {
+        return primaryAddress;
+    }
+
+    /** Returns the negotiated number of outbound streams, or 0 before COMM_UP. */
+    public int getOutboundStreams() {
+        return outboundStreams;
+    }
+
+    /** Returns the negotiated number of inbound streams, or 0 before COMM_UP. */
+    public int getInboundStreams() {
+        return inboundStreams;
+    }
+
+    /** Returns the number of received messages waiting for or in delivery. */
+    public int getPendingDeliveries() {
+        return dispatcher.pending();
+    }
+
+    /** Returns the number of sends waiting in the kernel right now. */
+    public int getInFlightSends() {
+        return factory.getMaxInFlightSends() - sendPermits.availablePermits();
+    }
+
+    /** Returns the number of whole messages received. */
+    public long getMessagesReceived() {
+        return messagesReceived.get();
+    }
+
+    /** Returns the number of messages sent. */
+    public long getMessagesSent() {
+        return messagesSent.get();
+    }
+
+    @Override
+    public String toString() {
+        return "SctpAssociation[" + id + (isOpen() ? "" : ", closed") + "]";
+    }
+}

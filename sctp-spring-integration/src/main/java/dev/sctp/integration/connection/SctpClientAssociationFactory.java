@@ -1,0 +1,303 @@
+package dev.sctp.integration.connection;
+
+import dev.sctp.SctpAddress;
+import dev.sctp.SctpSocket;
+import dev.sctp.integration.event.SctpAssociationFailedEvent;
+import dev.sctp.notification.NotificationType;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.util.backoff.BackOffExecution;
+
+/**
+ * A client factory: it keeps one association with a peer, connecting to all of the peer's addresses at once
+ * ({@code sctp_connectx}), and fails over along a list of peers.
+ *
+ * <pre>{@code
+ * SctpClientAssociationFactory client = new SctpClientAssociationFactory(
+ *         SctpAddress.parse("10.0.0.1/10.0.0.2:3868"), SctpAddress.parse("10.0.1.1/10.0.1.2:3868"));
+ * client.setConnectTimeout(Duration.ofSeconds(5));
+ * }</pre>
+ *
+ * <p>{@link #getAssociation()} returns the open association or connects: to the peer used last, then to the others
+ * in list order, each within the connect timeout. Once started, the factory connects in the background and, when the
+ * association is lost (not when this side closes it), reconnects with the exponential backoff and jitter of its
+ * {@link RetryPolicy}, until the policy gives up or the factory stops. Path failover between the addresses of one
+ * peer is native to SCTP and needs no reconnect.
+ *
+ * @since 0.1.0
+ */
+public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory {
+
+    private final List<SctpAddress> peers;
+    private final Object connectMonitor = new Object();
+    private @Nullable SctpAddress localAddress;
+    private Duration connectTimeout = Duration.ofSeconds(60);
+    private RetryPolicy reconnectPolicy = RetryPolicy.builder().delay(Duration.ofMillis(100))
+            .multiplier(2).maxDelay(Duration.ofSeconds(30)).jitter(Duration.ofMillis(50))
+            .maxRetries(Long.MAX_VALUE).build();
+    private boolean connectOnStart = true;
+    private boolean reconnect = true;
+    private volatile @Nullable SctpAssociation current;
+    private volatile int currentPeer;
+    private volatile boolean reconnecting;
+
+    /**
+     * Creates a factory for one or more peers, tried in order.
+     *
+     * @param peers the peers' addresses and ports, at least one
+     */
+    public SctpClientAssociationFactory(SctpAddress... peers) {
+        this(List.of(peers));
+    }
+
+    /**
+     * Creates a factory for a list of peers, tried in order.
+     *
+     * @param peers the peers' addresses and ports, at least one
+     */
+    public SctpClientAssociationFactory(List<SctpAddress> peers) {
+        if (peers.isEmpty()) {
+            throw new IllegalArgumentException("at least one peer address is needed");
+        }
+        for (SctpAddress peer : peers) {
+            if (peer.port() == 0) {
+                throw new IllegalArgumentException("peer address " + peer + " has no port");
+            }
+        }
+        this.peers = List.copyOf(peers);
+    }
+
+    /** Returns the peers, in failover order. */
+    public List<SctpAddress> getPeers() {
+        return peers;
+    }
+
+    /** Returns the peer of the current (or last) association. */
+    public SctpAddress getCurrentPeer() {
+        return peers.get(currentPeer);
+    }
+
+    /**
+     * Sets local addresses to bind before connecting (multi-homing on this side); by default the kernel chooses.
+     *
+     * @param localAddress the local addresses and port (0 for any)
+     */
+    public void setLocalAddress(@Nullable SctpAddress localAddress) {
+        this.localAddress = localAddress;
+    }
+
+    /**
+     * Sets how long one connect attempt may take, including COMM_UP; default 60 seconds.
+     *
+     * @param connectTimeout the timeout, positive
+     */
+    public void setConnectTimeout(Duration connectTimeout) {
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("connectTimeout must be positive, not " + connectTimeout);
+        }
+        this.connectTimeout = connectTimeout;
+    }
+
+    /** Returns the connect timeout. */
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * Sets the policy of background (re)connecting: its back-off (by default exponential from 100 ms, doubling up to
+     * 30 s, with 50 ms jitter) spaces the attempts, and it decides when to give up (by default never).
+     *
+     * @param reconnectPolicy the policy
+     */
+    public void setReconnectPolicy(RetryPolicy reconnectPolicy) {
+        this.reconnectPolicy = reconnectPolicy;
+    }
+
+    /**
+     * Sets whether starting the factory connects in the background; default true. Otherwise the first
+     * {@link #getAssociation()} connects.
+     *
+     * @param connectOnStart whether to connect on start
+     */
+    public void setConnectOnStart(boolean connectOnStart) {
+        this.connectOnStart = connectOnStart;
+    }
+
+    /**
+     * Sets whether a lost association is reconnected in the background; default true.
+     *
+     * @param reconnect whether to reconnect
+     */
+    public void setReconnect(boolean reconnect) {
+        this.reconnect = reconnect;
+    }
+
+    /** Returns whether the factory has an open association. */
+    public boolean isConnected() {
+        SctpAssociation association = current;
+        return association != null && association.isOpen();
+    }
+
+    /**
+     * Returns the open association, connecting first if there is none.
+     *
+     * @return the association, up (COMM_UP seen)
+     * @throws SctpAssociationException if no peer could be reached; the message names every peer and its failure
+     */
+    public SctpAssociation getAssociation() throws IOException {
+        SctpAssociation association = current;
+        if (association != null && association.isOpen()) {
+            return association;
+        }
+        synchronized (connectMonitor) {
+            association = current;
+            if (association != null && association.isOpen()) {
+                return association;
+            }
+            if (!isRunning()) {
+                throw new SctpAssociationException(null, "Factory '" + getComponentName()
+                        + "' is not running: start it before sending", null);
+            }
+            return connect();
+        }
+    }
+
+    private SctpAssociation connect() throws IOException {
+        List<String> failures = new ArrayList<>();
+        IOException first = null;
+        int start = currentPeer;
+        for (int i = 0; i < peers.size(); i++) {
+            int index = (start + i) % peers.size();
+            SctpAddress peer = peers.get(index);
+            try {
+                SctpAssociation association = connect(peer);
+                currentPeer = index;
+                current = association;
+                return association;
+            } catch (IOException e) {
+                failures.add(peer + ": " + e.getMessage());
+                if (first == null) {
+                    first = e;
+                }
+                observers().forEach(o -> o.connectFailed(peer, e));
+                publish(new SctpAssociationFailedEvent(this, getComponentName(), peer, null, e));
+            }
+        }
+        throw new SctpAssociationException(null, "Factory '" + getComponentName() + "' could not connect to "
+                + (peers.size() == 1 ? "its peer " : "any of its " + peers.size() + " peers ") + failures, first);
+    }
+
+    private SctpAssociation connect(SctpAddress peer) throws IOException {
+        if (getOpenAssociationIds().size() >= getMaxAssociations()) {
+            throw new SctpAssociationException(null, "The " + getMaxAssociations()
+                    + " associations allowed (maxAssociations) are open", null);
+        }
+        SctpSocket socket = SctpSocket.open(getNetwork(), peer);
+        SctpAssociation association = null;
+        try {
+            applyOptions(socket);
+            socket.subscribe(SUBSCRIBED.toArray(NotificationType[]::new));
+            SctpAddress local = localAddress;
+            if (local != null) {
+                socket.bind(local);
+            }
+            socket.connect(peer, connectTimeout);
+            association = new SctpAssociation(this, socket, false);
+            register(association);
+            return association.upFuture().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close(socket, association);
+            throw new SctpAssociationException(null, "Interrupted connecting to " + peer, e);
+        } catch (ExecutionException | TimeoutException e) {
+            close(socket, association);
+            throw new SctpAssociationException(null, "No COMM_UP from " + peer + " within " + connectTimeout, e);
+        } catch (IOException | RuntimeException e) {
+            close(socket, association);
+            throw e;
+        }
+    }
+
+    private static void close(SctpSocket socket, @Nullable SctpAssociation association) {
+        if (association != null) {
+            association.abort();
+        } else {
+            socket.close();
+        }
+    }
+
+    @Override
+    protected void doStart() {
+        if (connectOnStart) {
+            scheduleConnect(reconnectPolicy.getBackOff().start(), 0);
+        }
+    }
+
+    @Override
+    protected void doStop() {
+        synchronized (connectMonitor) {
+            reconnecting = false;
+        }
+    }
+
+    @Override
+    protected void onAssociationClosed(SctpAssociation association, CloseReason reason) {
+        if (association == current && reconnect && isRunning()
+                && (reason == CloseReason.LOST || reason == CloseReason.FAILED || reason == CloseReason.SHUTDOWN)) {
+            logger.info(() -> "Association " + association.getId() + " of factory '" + getComponentName()
+                    + "' ended (" + reason + "); reconnecting");
+            BackOffExecution backOff = reconnectPolicy.getBackOff().start();
+            scheduleConnect(backOff, backOff.nextBackOff());
+        }
+    }
+
+    private void scheduleConnect(BackOffExecution backOff, long delayMillis) {
+        ScheduledExecutorService scheduler = timer();
+        if (scheduler == null || !isRunning() || delayMillis == BackOffExecution.STOP) {
+            if (delayMillis == BackOffExecution.STOP) {
+                logger.error(() -> "Factory '" + getComponentName() + "' gave up reconnecting to " + peers);
+            }
+            return;
+        }
+        reconnecting = true;
+        try {
+            scheduler.schedule(() -> executor().execute(() -> attemptConnect(backOff)), delayMillis,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            reconnecting = false; // stopping
+        }
+    }
+
+    private void attemptConnect(BackOffExecution backOff) {
+        if (!isRunning() || !reconnecting) {
+            return;
+        }
+        try {
+            getAssociation();
+            reconnecting = false;
+        } catch (IOException | RuntimeException e) {
+            if (!reconnectPolicy.shouldRetry(e)) {
+                logger.error(e, () -> "Factory '" + getComponentName() + "' stops reconnecting");
+                return;
+            }
+            long next = backOff.nextBackOff();
+            logger.debug(() -> "Factory '" + getComponentName() + "' reconnect failed (" + e.getMessage()
+                    + "); next attempt in " + next + " ms");
+            scheduleConnect(backOff, next);
+        }
+    }
+
+    @Override
+    public String getComponentType() {
+        return "sctp:client-association-factory";
+    }
+}

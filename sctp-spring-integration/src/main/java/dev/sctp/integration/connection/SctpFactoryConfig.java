@@ -1,0 +1,297 @@
+package dev.sctp.integration.connection;
+
+import dev.sctp.InitOptions;
+import dev.sctp.SctpNetwork;
+import dev.sctp.SctpOption;
+import dev.sctp.SctpOptions;
+import dev.sctp.SctpServerSocket;
+import dev.sctp.SctpSocket;
+import dev.sctp.integration.support.SctpHeaderMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.integration.context.IntegrationObjectSupport;
+
+/**
+ * The settings shared by every SCTP association factory: socket options, limits, timeouts, executor and header
+ * mapper. Set them before the factory starts.
+ *
+ * @since 0.1.0
+ */
+public abstract class SctpFactoryConfig extends IntegrationObjectSupport {
+
+    /** The default maximum message size: 64 KiB. */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
+
+    private final Map<SctpOption<?>, Object> options = new LinkedHashMap<>();
+    private SctpNetwork network = SctpNetwork.SCTP;
+    private @Nullable Executor taskExecutor;
+    private SctpHeaderMapper headerMapper = new SctpHeaderMapper();
+    private int maxAssociations = Integer.MAX_VALUE;
+    private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+    private int receiveBufferSize = DEFAULT_MAX_MESSAGE_SIZE;
+    private int maxInFlightSends = 64;
+    private int maxPendingDeliveries = 64;
+    private Duration sendTimeout = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ZERO;
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+    /**
+     * Sets an sctp-core socket option for every socket of the factory (a server's listener, whose options carry
+     * over to accepted associations where the kernel copies them, or a client's socket before it connects).
+     *
+     * @param option the option, from {@link SctpOptions}
+     * @param value its value
+     * @param <T> the value type
+     */
+    public <T> void setOption(SctpOption<T> option, T value) {
+        options.put(Objects.requireNonNull(option, "option"), Objects.requireNonNull(value, "value"));
+    }
+
+    /** Returns the socket options set on the factory, in the order they were set. */
+    public Map<SctpOption<?>, Object> getOptions() {
+        return Map.copyOf(options);
+    }
+
+    /**
+     * Sets the streams asked for and INIT retries of new associations (SCTP_INITMSG).
+     *
+     * @param initOptions the INIT parameters
+     */
+    public void setInitOptions(InitOptions initOptions) {
+        setOption(SctpOptions.INIT_MSG, initOptions);
+    }
+
+    /**
+     * Sets SCTP_NODELAY; sctp-core turns it on by default.
+     *
+     * @param noDelay whether to send small messages at once
+     */
+    public void setNoDelay(boolean noDelay) {
+        setOption(SctpOptions.NODELAY, noDelay);
+    }
+
+    /**
+     * Sets SO_SNDBUF in bytes.
+     *
+     * @param size the send buffer size
+     */
+    public void setSoSendBufferSize(int size) {
+        setOption(SctpOptions.SO_SNDBUF, size);
+    }
+
+    /**
+     * Sets SO_RCVBUF in bytes.
+     *
+     * @param size the receive buffer size
+     */
+    public void setSoReceiveBufferSize(int size) {
+        setOption(SctpOptions.SO_RCVBUF, size);
+    }
+
+    /**
+     * Sets SO_LINGER in seconds; negative turns it off.
+     *
+     * @param seconds the linger time
+     */
+    public void setSoLinger(int seconds) {
+        setOption(SctpOptions.SO_LINGER, seconds);
+    }
+
+    /** Applies the options to a client socket. */
+    protected void applyOptions(SctpSocket socket) throws IOException {
+        for (Map.Entry<SctpOption<?>, Object> e : options.entrySet()) {
+            socket.setOption(cast(e.getKey()), e.getValue());
+        }
+    }
+
+    /** Applies the options to a listener. */
+    protected void applyOptions(SctpServerSocket socket) throws IOException {
+        for (Map.Entry<SctpOption<?>, Object> e : options.entrySet()) {
+            socket.setOption(cast(e.getKey()), e.getValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SctpOption<Object> cast(SctpOption<?> option) {
+        return (SctpOption<Object>) option;
+    }
+
+    /**
+     * Sets the address family of the sockets; default {@link SctpNetwork#SCTP} (dual stack as needed).
+     *
+     * @param network the network
+     */
+    public void setNetwork(SctpNetwork network) {
+        this.network = network;
+    }
+
+    /** Returns the network of the sockets. */
+    public SctpNetwork getNetwork() {
+        return network;
+    }
+
+    /**
+     * Sets the executor for readers, deliveries and accepting; by default the factory creates a cached pool.
+     *
+     * @param taskExecutor the executor; virtual threads work
+     */
+    public void setTaskExecutor(@Nullable Executor taskExecutor) {
+        this.taskExecutor = taskExecutor;
+    }
+
+    /** Returns the executor set, or {@code null} for the factory's own. */
+    public @Nullable Executor getTaskExecutor() {
+        return taskExecutor;
+    }
+
+    /**
+     * Sets the mapper between SCTP metadata and headers.
+     *
+     * @param headerMapper the mapper
+     */
+    public void setHeaderMapper(SctpHeaderMapper headerMapper) {
+        this.headerMapper = headerMapper;
+    }
+
+    /** Returns the header mapper. */
+    public SctpHeaderMapper getHeaderMapper() {
+        return headerMapper;
+    }
+
+    /**
+     * Sets the most associations open at once; a server aborts associations beyond it. Default unlimited.
+     *
+     * @param maxAssociations the limit, at least 1
+     */
+    public void setMaxAssociations(int maxAssociations) {
+        this.maxAssociations = positive("maxAssociations", maxAssociations);
+    }
+
+    /** Returns the most associations open at once. */
+    public int getMaxAssociations() {
+        return maxAssociations;
+    }
+
+    /**
+     * Sets the largest message sent or received, in bytes; default 64 KiB. Larger received messages are discarded
+     * with an error naming the limit; larger sends fail.
+     *
+     * @param maxMessageSize the limit, at least 1
+     */
+    public void setMaxMessageSize(int maxMessageSize) {
+        this.maxMessageSize = positive("maxMessageSize", maxMessageSize);
+    }
+
+    /** Returns the largest message size. */
+    public int getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /**
+     * Sets the size of each association's read buffer; larger messages are read in parts and reassembled. Default
+     * 64 KiB.
+     *
+     * @param receiveBufferSize the buffer size, at least 1
+     */
+    public void setReceiveBufferSize(int receiveBufferSize) {
+        this.receiveBufferSize = positive("receiveBufferSize", receiveBufferSize);
+    }
+
+    /** Returns the size of the read buffer. */
+    public int getReceiveBufferSize() {
+        return receiveBufferSize;
+    }
+
+    /**
+     * Sets the most sends in flight on one association at once; further senders wait up to the send timeout.
+     * Default 64.
+     *
+     * @param maxInFlightSends the limit, at least 1
+     */
+    public void setMaxInFlightSends(int maxInFlightSends) {
+        this.maxInFlightSends = positive("maxInFlightSends", maxInFlightSends);
+    }
+
+    /** Returns the most sends in flight per association. */
+    public int getMaxInFlightSends() {
+        return maxInFlightSends;
+    }
+
+    /**
+     * Sets the most received messages of one association that wait for or are in delivery; when reached, the reader
+     * stops reading and the kernel's window throttles the peer. Default 64.
+     *
+     * @param maxPendingDeliveries the limit, at least 1
+     */
+    public void setMaxPendingDeliveries(int maxPendingDeliveries) {
+        this.maxPendingDeliveries = positive("maxPendingDeliveries", maxPendingDeliveries);
+    }
+
+    /** Returns the most pending deliveries per association. */
+    public int getMaxPendingDeliveries() {
+        return maxPendingDeliveries;
+    }
+
+    /**
+     * Sets how long a send may wait for an in-flight slot and for room in the send buffer; zero waits forever.
+     * Default 10 seconds.
+     *
+     * @param sendTimeout the timeout
+     */
+    public void setSendTimeout(Duration sendTimeout) {
+        this.sendTimeout = nonNegative("sendTimeout", sendTimeout);
+    }
+
+    /** Returns the send timeout. */
+    public Duration getSendTimeout() {
+        return sendTimeout;
+    }
+
+    /**
+     * Sets how long an association may see no message before an idle event is published; zero (the default) turns
+     * idle detection off.
+     *
+     * @param idleTimeout the idle timeout
+     */
+    public void setIdleTimeout(Duration idleTimeout) {
+        this.idleTimeout = nonNegative("idleTimeout", idleTimeout);
+    }
+
+    /** Returns the idle timeout; zero when off. */
+    public Duration getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * Sets how long stopping waits for associations to shut down gracefully before aborting them. Default 10 s.
+     *
+     * @param shutdownTimeout the timeout
+     */
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = nonNegative("shutdownTimeout", shutdownTimeout);
+    }
+
+    /** Returns the shutdown timeout. */
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    private static int positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+
+    private static Duration nonNegative(String name, Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, not " + value);
+        }
+        return value;
+    }
+}

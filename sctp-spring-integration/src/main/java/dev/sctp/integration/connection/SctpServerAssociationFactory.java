@@ -1,0 +1,213 @@
+package dev.sctp.integration.connection;
+
+import dev.sctp.SctpAddress;
+import dev.sctp.SctpServerSocket;
+import dev.sctp.SctpSocket;
+import dev.sctp.integration.event.SctpAssociationFailedEvent;
+import dev.sctp.integration.event.SctpServerListeningEvent;
+import dev.sctp.integration.event.SctpServerStoppedEvent;
+import dev.sctp.notification.NotificationType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A server factory of one-to-one associations: it listens on one or more local addresses at once (multi-homing with
+ * {@code sctp_bindx}) and accepts each association as its own socket.
+ *
+ * <pre>{@code
+ * SctpServerAssociationFactory server = new SctpServerAssociationFactory(SctpAddress.parse("10.0.0.1/10.0.0.2:3868"));
+ * server.setBacklog(128);
+ * server.setInitOptions(InitOptions.streams(16, 16));
+ * }</pre>
+ *
+ * <p>Port 0 picks an ephemeral port; {@link #getPort()} tells which once the factory is listening. The listener's
+ * notification subscriptions and options carry over to accepted associations. When {@code maxAssociations} are
+ * open, further associations are aborted as soon as they are accepted, and a failed event says why.
+ *
+ * <p>A one-to-many ({@code SOCK_SEQPACKET}) variant would be another subclass of
+ * {@link AbstractSctpAssociationFactory} with the same association and listener contracts.
+ *
+ * @since 0.1.0
+ */
+public class SctpServerAssociationFactory extends AbstractSctpAssociationFactory {
+
+    private SctpAddress localAddress;
+    private int backlog;
+    private volatile @Nullable SctpServerSocket serverSocket;
+    private volatile @Nullable SctpAddress boundAddress;
+
+    /**
+     * Creates a factory that listens on {@code localAddress}.
+     *
+     * @param localAddress the local addresses and port; no address means every local address, port 0 any port
+     */
+    public SctpServerAssociationFactory(SctpAddress localAddress) {
+        this.localAddress = localAddress;
+    }
+
+    /**
+     * Creates a factory that listens on every local address at {@code port}.
+     *
+     * @param port the port, 0 for any
+     */
+    public SctpServerAssociationFactory(int port) {
+        this(SctpAddress.wildcard(port));
+    }
+
+    /**
+     * Sets the addresses to listen on; takes effect at the next start.
+     *
+     * @param localAddress the addresses and port
+     */
+    public void setLocalAddress(SctpAddress localAddress) {
+        this.localAddress = localAddress;
+    }
+
+    /** Returns the addresses the factory is configured to listen on. */
+    public SctpAddress getLocalAddress() {
+        return localAddress;
+    }
+
+    /**
+     * Sets the accept queue length; 0 (the default) uses the system's {@code net.core.somaxconn}.
+     *
+     * @param backlog the backlog
+     */
+    public void setBacklog(int backlog) {
+        this.backlog = backlog;
+    }
+
+    /** Returns the configured backlog. */
+    public int getBacklog() {
+        return backlog;
+    }
+
+    /** Returns the bound port while listening, else -1. */
+    public int getPort() {
+        SctpAddress bound = boundAddress;
+        return bound == null ? -1 : bound.port();
+    }
+
+    /** Returns the bound addresses and port while listening, else {@code null}. */
+    public @Nullable SctpAddress getBoundAddress() {
+        return boundAddress;
+    }
+
+    /** Returns whether the factory is listening. */
+    public boolean isListening() {
+        return boundAddress != null;
+    }
+
+    @Override
+    protected void doStart() {
+        SctpServerSocket server = null;
+        try {
+            server = SctpServerSocket.open(getNetwork(), localAddress);
+            applyOptions(server);
+            server.subscribe(SUBSCRIBED.toArray(NotificationType[]::new));
+            server.bind(localAddress, backlog);
+            SctpAddress bound = server.localAddress();
+            serverSocket = server;
+            boundAddress = bound;
+            SctpServerSocket listening = server;
+            executor().execute(() -> acceptLoop(listening, bound));
+            logger.info(() -> "Factory '" + getComponentName() + "' listening on " + bound);
+            publish(new SctpServerListeningEvent(this, getComponentName(), bound));
+        } catch (IOException e) {
+            if (server != null) {
+                server.close();
+            }
+            throw new UncheckedIOException("Factory '" + getComponentName() + "' cannot listen on " + localAddress
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void acceptLoop(SctpServerSocket server, SctpAddress bound) {
+        Throwable failure = null;
+        while (isRunning() && !server.isClosed()) {
+            SctpSocket socket;
+            try {
+                socket = server.accept();
+            } catch (IOException | RuntimeException e) {
+                if (!isRunning() || server.isClosed()) {
+                    break;
+                }
+                logger.error(e, () -> "Factory '" + getComponentName() + "' failed to accept; retrying");
+                if (!pause()) {
+                    failure = e;
+                    break;
+                }
+                continue;
+            }
+            accepted(socket);
+        }
+        boundAddress = null;
+        if (failure != null) {
+            server.close();
+        }
+        logger.info(() -> "Factory '" + getComponentName() + "' stopped listening on " + bound);
+        publish(new SctpServerStoppedEvent(this, getComponentName(), bound, failure));
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(100);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void accepted(SctpSocket socket) {
+        if (getOpenAssociationIds().size() >= getMaxAssociations()) {
+            SctpAddress peer = remoteOf(socket);
+            abortQuietly(socket);
+            String message = "Factory '" + getComponentName() + "' aborted an association from " + peer + ": the "
+                    + getMaxAssociations() + " associations allowed (maxAssociations) are open";
+            logger.warn(message);
+            publish(new SctpAssociationFailedEvent(this, getComponentName(), peer, null,
+                    new SctpAssociationException(null, message, null)));
+            return;
+        }
+        try {
+            register(new SctpAssociation(this, socket, true));
+        } catch (IOException | RuntimeException e) {
+            SctpAddress peer = remoteOf(socket);
+            abortQuietly(socket);
+            logger.error(e, () -> "Factory '" + getComponentName() + "' could not set up an association from " + peer);
+            publish(new SctpAssociationFailedEvent(this, getComponentName(), peer, null, e));
+        }
+    }
+
+    private static @Nullable SctpAddress remoteOf(SctpSocket socket) {
+        try {
+            return socket.remoteAddress();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void abortQuietly(SctpSocket socket) {
+        try {
+            socket.abort();
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+        }
+    }
+
+    @Override
+    protected void doStop() {
+        SctpServerSocket server = serverSocket;
+        serverSocket = null;
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    public String getComponentType() {
+        return "sctp:server-association-factory";
+    }
+}

@@ -1,0 +1,104 @@
+package dev.sctp.integration.dsl;
+
+import dev.sctp.InitOptions;
+import dev.sctp.SctpNetwork;
+import dev.sctp.SctpOption;
+import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
+import dev.sctp.integration.support.SctpHeaderMapper;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import org.springframework.integration.dsl.IntegrationComponentSpec;
+
+/**
+ * The settings common to server and client factory specs.
+ *
+ * @param <S> the spec type
+ * @param <F> the factory type
+ * @since 0.1.0
+ */
+public abstract class SctpAssociationFactorySpec<S extends SctpAssociationFactorySpec<S, F>,
+        F extends AbstractSctpAssociationFactory> extends IntegrationComponentSpec<S, F> {
+
+    SctpAssociationFactorySpec(F factory) {
+        this.target = factory;
+    }
+
+    /** Sets the factory's bean name. */
+    @Override
+    public S id(String id) {
+        this.target.setBeanName(id);
+        return _this();
+    }
+
+    /** Sets an sctp-core socket option; see {@link AbstractSctpAssociationFactory#setOption}. */
+    public <T> S option(SctpOption<T> option, T value) {
+        this.target.setOption(option, value);
+        return _this();
+    }
+
+    /** Sets the streams asked for and INIT retries. */
+    public S initOptions(InitOptions initOptions) {
+        this.target.setInitOptions(initOptions);
+        return _this();
+    }
+
+    /** Sets the address family. */
+    public S network(SctpNetwork network) {
+        this.target.setNetwork(network);
+        return _this();
+    }
+
+    /** Sets the executor for readers and deliveries. */
+    public S taskExecutor(Executor executor) {
+        this.target.setTaskExecutor(executor);
+        return _this();
+    }
+
+    /** Sets the header mapper. */
+    public S headerMapper(SctpHeaderMapper mapper) {
+        this.target.setHeaderMapper(mapper);
+        return _this();
+    }
+
+    /** Sets the most associations open at once. */
+    public S maxAssociations(int max) {
+        this.target.setMaxAssociations(max);
+        return _this();
+    }
+
+    /** Sets the largest message size in bytes. */
+    public S maxMessageSize(int max) {
+        this.target.setMaxMessageSize(max);
+        return _this();
+    }
+
+    /** Sets the most sends in flight per association. */
+    public S maxInFlightSends(int max) {
+        this.target.setMaxInFlightSends(max);
+        return _this();
+    }
+
+    /** Sets the most received messages pending delivery per association. */
+    public S maxPendingDeliveries(int max) {
+        this.target.setMaxPendingDeliveries(max);
+        return _this();
+    }
+
+    /** Sets the send timeout. */
+    public S sendTimeout(Duration timeout) {
+        this.target.setSendTimeout(timeout);
+        return _this();
+    }
+
+    /** Sets the idle timeout after which an idle event is published. */
+    public S idleTimeout(Duration timeout) {
+        this.target.setIdleTimeout(timeout);
+        return _this();
+    }
+
+    /** Sets how long stopping waits for graceful shutdown. */
+    public S shutdownTimeout(Duration timeout) {
+        this.target.setShutdownTimeout(timeout);
+        return _this();
+    }
+}

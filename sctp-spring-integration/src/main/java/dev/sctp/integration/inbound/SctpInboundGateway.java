@@ -1,0 +1,133 @@
+package dev.sctp.integration.inbound;
+
+import dev.sctp.SendInfo;
+import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
+import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.connection.SctpListener;
+import dev.sctp.integration.support.SctpHeaderMapper;
+import dev.sctp.integration.support.SctpHeaders;
+import dev.sctp.integration.support.SctpPayloadConverter;
+import dev.sctp.integration.support.SctpSendInfoResolver;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.integration.gateway.MessagingGatewaySupport;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * An inbound request/reply gateway: each message received on the factory's associations is a request sent to the
+ * request channel, and the reply goes back on the same association and the same stream, with the request's PPID
+ * (reply headers or the gateway's expressions may override stream, PPID, unordered, context and lifetime).
+ *
+ * <p>Requests of one stream are handled one after the other, streams and associations in parallel, so one
+ * association carries as many concurrent request/reply flows as it has streams. A request whose flow produces no
+ * reply gets none. Failures go to the error channel (whose reply, if any, is sent back) or are logged at error level
+ * naming the association.
+ *
+ * @since 0.1.0
+ */
+public class SctpInboundGateway extends MessagingGatewaySupport implements SctpListener {
+
+    private @Nullable AbstractSctpAssociationFactory associationFactory;
+    private SctpPayloadConverter payloadConverter = new SctpPayloadConverter();
+    private SctpSendInfoResolver sendInfoResolver = new SctpSendInfoResolver();
+
+    /**
+     * Sets the factory whose associations carry the requests; the gateway registers as its listener.
+     *
+     * @param associationFactory the factory
+     */
+    public void setAssociationFactory(AbstractSctpAssociationFactory associationFactory) {
+        associationFactory.registerListener(this);
+        this.associationFactory = associationFactory;
+    }
+
+    /** Returns the factory. */
+    public @Nullable AbstractSctpAssociationFactory getAssociationFactory() {
+        return associationFactory;
+    }
+
+    /**
+     * Sets the converter of request payloads; by default they stay {@code byte[]}.
+     *
+     * @param payloadConverter the converter
+     */
+    public void setPayloadConverter(SctpPayloadConverter payloadConverter) {
+        this.payloadConverter = payloadConverter;
+    }
+
+    /**
+     * Sets how replies are encoded and sent; its defaults are replaced per request by the request's stream and PPID.
+     *
+     * @param sendInfoResolver the resolver
+     */
+    public void setSendInfoResolver(SctpSendInfoResolver sendInfoResolver) {
+        this.sendInfoResolver = sendInfoResolver;
+    }
+
+    /** Returns the resolver of replies' send information. */
+    public SctpSendInfoResolver getSendInfoResolver() {
+        return sendInfoResolver;
+    }
+
+    @Override
+    public String getComponentType() {
+        return "sctp:inbound-gateway";
+    }
+
+    @Override
+    protected void onInit() {
+        super.onInit();
+        if (associationFactory == null) {
+            throw new IllegalStateException("An association factory is required");
+        }
+    }
+
+    @Override
+    protected void doStart() {
+        super.doStart();
+        AbstractSctpAssociationFactory factory = associationFactory;
+        if (factory != null && !factory.isRunning()) {
+            factory.start();
+        }
+    }
+
+    @Override
+    public void onMessage(Message<byte[]> message) {
+        MessageHeaders headers = message.getHeaders();
+        Object associationId = headers.get(SctpHeaders.ASSOCIATION_ID);
+        Message<?> reply;
+        try {
+            Message<?> request = payloadConverter.isIdentity() ? message
+                    : getMessageBuilderFactory().withPayload(payloadConverter.convert(message)).copyHeaders(headers)
+                            .build();
+            reply = sendAndReceiveMessage(request);
+        } catch (RuntimeException e) {
+            logger.error(e, () -> "Request from association " + associationId + " on stream "
+                    + headers.get(SctpHeaders.STREAM_ID) + " failed and there is no error channel to handle it");
+            return;
+        }
+        if (reply != null) {
+            sendReply(message, reply, String.valueOf(associationId));
+        }
+    }
+
+    private void sendReply(Message<byte[]> request, Message<?> reply, String associationId) {
+        AbstractSctpAssociationFactory factory = associationFactory;
+        SctpAssociation association = factory == null ? null : factory.getAssociation(associationId);
+        if (association == null) {
+            logger.error(() -> "The reply to a request from association " + associationId + " is lost: the "
+                    + "association closed before the reply was ready");
+            return;
+        }
+        MessageHeaders requestHeaders = request.getHeaders();
+        SendInfo base = sendInfoResolver.getDefaults()
+                .withStream(SctpHeaderMapper.toInt(SctpHeaders.STREAM_ID, requestHeaders.get(SctpHeaders.STREAM_ID)))
+                .withPpid(SctpHeaderMapper.toInt(SctpHeaders.PPID, requestHeaders.get(SctpHeaders.PPID)));
+        try {
+            association.send(sendInfoResolver.payloadBytes(reply), sendInfoResolver.resolve(reply, base));
+        } catch (IOException | RuntimeException e) {
+            logger.error(e, () -> "Failed to send the reply to association " + associationId + ": " + e.getMessage());
+        }
+    }
+}

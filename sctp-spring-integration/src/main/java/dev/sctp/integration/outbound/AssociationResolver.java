@@ -1,0 +1,44 @@
+package dev.sctp.integration.outbound;
+
+import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
+import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.connection.SctpClientAssociationFactory;
+import dev.sctp.integration.support.SctpHeaders;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.expression.EvaluationContext;
+import org.springframework.expression.Expression;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHandlingException;
+
+/** Finds the association an outbound message goes to: by id (header or expression) or the client's association. */
+final class AssociationResolver {
+
+    private AssociationResolver() {
+    }
+
+    static SctpAssociation resolve(AbstractSctpAssociationFactory factory, Message<?> message,
+            @Nullable Expression idExpression, EvaluationContext context, boolean useHeader) {
+        Object id = idExpression != null ? idExpression.getValue(context, message)
+                : useHeader ? message.getHeaders().get(SctpHeaders.ASSOCIATION_ID) : null;
+        if (id != null) {
+            SctpAssociation association = factory.getAssociation(id.toString());
+            if (association == null) {
+                throw new MessageHandlingException(message, "Association '" + id + "' is not open on factory '"
+                        + factory.getComponentName() + "' (it was closed or belongs to another factory); open "
+                        + "associations: " + factory.getOpenAssociationIds());
+            }
+            return association;
+        }
+        if (factory instanceof SctpClientAssociationFactory client) {
+            try {
+                return client.getAssociation();
+            } catch (IOException e) {
+                throw new MessageHandlingException(message, e.getMessage(), e);
+            }
+        }
+        throw new MessageHandlingException(message, "No '" + SctpHeaders.ASSOCIATION_ID + "' header: server factory '"
+                + factory.getComponentName() + "' cannot choose among its " + factory.getOpenAssociationIds().size()
+                + " open associations; reply with the request's headers or set an association id expression");
+    }
+}

@@ -1,0 +1,320 @@
+package dev.sctp.integration.outbound;
+
+import dev.sctp.SendInfo;
+import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
+import dev.sctp.integration.connection.CloseReason;
+import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.connection.SctpClientAssociationFactory;
+import dev.sctp.integration.connection.SctpListener;
+import dev.sctp.integration.event.SctpFailedCorrelationEvent;
+import dev.sctp.integration.support.SctpHeaders;
+import dev.sctp.integration.support.SctpPayloadConverter;
+import dev.sctp.integration.support.SctpSendInfoResolver;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.expression.EvaluationContext;
+import org.springframework.expression.Expression;
+import org.springframework.integration.MessageTimeoutException;
+import org.springframework.integration.handler.AbstractReplyProducingMessageHandler;
+import org.springframework.integration.support.management.ManageableLifecycle;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHandlingException;
+import org.springframework.messaging.MessagingException;
+
+/**
+ * An outbound request/reply gateway whose replies are correlated by stream: each request takes a free stream of the
+ * association, at most one request is in flight per stream, and the next message arriving on that stream is its
+ * reply. One association therefore carries as many concurrent request/reply flows as it has streams (the smaller of
+ * the negotiated outbound and inbound counts, capped by {@link #setMaxStreams}); TCP's gateway allows one.
+ *
+ * <p>The association is the client factory's, or the one named by the {@code sctp_associationId} header for a
+ * server factory. The stream is chosen from the pool unless a stream id expression is set; the {@code sctp_streamId}
+ * header of the request is ignored, because it usually describes where an earlier message came from. PPID,
+ * unordered, context and lifetime come from expressions, headers or defaults.
+ *
+ * <p>Waiting for a stream is bounded by the request timeout, waiting for the reply by the remote timeout; the
+ * latter raises a {@link MessageTimeoutException} naming association and stream. A stream whose request timed out
+ * is reserved until its late reply arrives. Messages no request waits for (late replies, unsolicited messages) go to
+ * the unsolicited-message channel or, without one, are published as {@link SctpFailedCorrelationEvent}s and logged.
+ * When the association ends, waiting requests fail at once naming it.
+ *
+ * @since 0.1.0
+ */
+public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
+        implements SctpListener, ManageableLifecycle {
+
+    private final Map<String, StreamSlots> slots = new ConcurrentHashMap<>();
+    private @Nullable AbstractSctpAssociationFactory associationFactory;
+    private SctpSendInfoResolver sendInfoResolver = new SctpSendInfoResolver();
+    private SctpPayloadConverter payloadConverter = new SctpPayloadConverter();
+    private @Nullable Expression associationIdExpression;
+    private @Nullable MessageChannel unsolicitedMessageChannel;
+    private EvaluationContext evaluationContext = EvaluationContexts.of(null);
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private Duration remoteTimeout = Duration.ofSeconds(10);
+    private int maxStreams = Integer.MAX_VALUE;
+    private volatile boolean running;
+
+    /**
+     * Sets the factory; the gateway registers as its listener to receive the replies.
+     *
+     * @param associationFactory the factory
+     */
+    public void setAssociationFactory(AbstractSctpAssociationFactory associationFactory) {
+        associationFactory.registerListener(this);
+        this.associationFactory = associationFactory;
+    }
+
+    /**
+     * Sets how requests are encoded and sent.
+     *
+     * @param sendInfoResolver the resolver
+     */
+    public void setSendInfoResolver(SctpSendInfoResolver sendInfoResolver) {
+        this.sendInfoResolver = sendInfoResolver;
+    }
+
+    /** Returns the resolver, to set defaults and expressions. */
+    public SctpSendInfoResolver getSendInfoResolver() {
+        return sendInfoResolver;
+    }
+
+    /**
+     * Sets the converter of reply payloads; by default they stay {@code byte[]}.
+     *
+     * @param payloadConverter the converter
+     */
+    public void setPayloadConverter(SctpPayloadConverter payloadConverter) {
+        this.payloadConverter = payloadConverter;
+    }
+
+    /**
+     * Sets an expression for the association id (server factories), instead of the {@code sctp_associationId} header.
+     *
+     * @param associationIdExpression evaluated against the request
+     */
+    public void setAssociationIdExpression(@Nullable Expression associationIdExpression) {
+        this.associationIdExpression = associationIdExpression;
+    }
+
+    /**
+     * Sets the channel for messages no request was waiting for.
+     *
+     * @param unsolicitedMessageChannel the channel
+     */
+    public void setUnsolicitedMessageChannel(@Nullable MessageChannel unsolicitedMessageChannel) {
+        this.unsolicitedMessageChannel = unsolicitedMessageChannel;
+    }
+
+    /**
+     * Sets how long a request may wait for a free stream; default 10 seconds.
+     *
+     * @param requestTimeout the timeout
+     */
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    /**
+     * Sets how long a request waits for its reply; default 10 seconds.
+     *
+     * @param remoteTimeout the timeout
+     */
+    public void setRemoteTimeout(Duration remoteTimeout) {
+        this.remoteTimeout = remoteTimeout;
+    }
+
+    /**
+     * Caps the streams used per association (streams 0..maxStreams-1), and so the concurrent requests.
+     *
+     * @param maxStreams at least 1
+     */
+    public void setMaxStreams(int maxStreams) {
+        if (maxStreams < 1) {
+            throw new IllegalArgumentException("maxStreams must be at least 1, not " + maxStreams);
+        }
+        this.maxStreams = maxStreams;
+    }
+
+    @Override
+    public String getComponentType() {
+        return "sctp:outbound-gateway";
+    }
+
+    @Override
+    protected void doInit() {
+        if (associationFactory == null) {
+            throw new IllegalStateException("An association factory is required");
+        }
+        evaluationContext = EvaluationContexts.of(getBeanFactory());
+        sendInfoResolver.setEvaluationContext(evaluationContext);
+    }
+
+    @Override
+    protected @Nullable Object handleRequestMessage(Message<?> request) {
+        AbstractSctpAssociationFactory factory = associationFactory;
+        if (factory == null) {
+            throw new MessageHandlingException(request, "No association factory");
+        }
+        SctpAssociation association = AssociationResolver.resolve(factory, request, associationIdExpression,
+                evaluationContext, !(factory instanceof SctpClientAssociationFactory));
+        SendInfo info;
+        byte[] payload;
+        try {
+            info = sendInfoResolver.resolve(request);
+            payload = sendInfoResolver.payloadBytes(request);
+        } catch (RuntimeException e) {
+            throw new MessageHandlingException(request, "Cannot send to association " + association.getId() + ": "
+                    + e.getMessage(), e);
+        }
+        StreamSlots streams = slots.computeIfAbsent(association.getId(),
+                id -> new StreamSlots(streamCount(association)));
+        boolean fromPool = !sendInfoResolver.hasStreamIdExpression();
+        int stream = acquire(request, association, streams, fromPool, info.streamId());
+        StreamSlots.Pending pending = streams.register(stream, fromPool);
+        try {
+            SctpSendingMessageHandler.send(association, request, payload, info.withStream(stream));
+        } catch (RuntimeException e) {
+            streams.done(stream, pending);
+            throw e;
+        }
+        if (isAsync()) {
+            return pending.reply.orTimeout(remoteTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((reply, error) -> finish(request, association, streams, stream, pending, reply, error));
+        }
+        try {
+            Message<byte[]> reply = pending.reply.get(remoteTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return finish(request, association, streams, stream, pending, reply, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finish(request, association, streams, stream, pending, null, e);
+        } catch (ExecutionException e) {
+            return finish(request, association, streams, stream, pending, null, e.getCause());
+        } catch (TimeoutException e) {
+            return finish(request, association, streams, stream, pending, null, e);
+        }
+    }
+
+    private int streamCount(SctpAssociation association) {
+        int outbound = association.getOutboundStreams();
+        int inbound = association.getInboundStreams();
+        int usable = outbound > 0 && inbound > 0 ? Math.min(outbound, inbound) : Math.max(1, outbound);
+        return Math.max(1, Math.min(usable, maxStreams));
+    }
+
+    private int acquire(Message<?> request, SctpAssociation association, StreamSlots streams, boolean fromPool,
+            int explicit) {
+        try {
+            if (fromPool) {
+                int stream = streams.acquireAny(requestTimeout.toMillis());
+                if (stream < 0) {
+                    throw new MessageTimeoutException(request, "No free stream on association " + association.getId()
+                            + " within " + requestTimeout + ": all " + streams.streams() + " streams have a request "
+                            + "in flight (" + streams.reservedForLateReplies() + " are held for late replies)");
+                }
+                return stream;
+            }
+            if (explicit >= streams.streams()) {
+                throw new MessageHandlingException(request, "Stream " + explicit + " is beyond the "
+                        + streams.streams() + " request/reply streams of association " + association.getId());
+            }
+            if (!streams.acquire(explicit, requestTimeout.toMillis())) {
+                throw new MessageTimeoutException(request, "Stream " + explicit + " of association "
+                        + association.getId() + " still had a request in flight after " + requestTimeout);
+            }
+            return explicit;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessageHandlingException(request, "Interrupted waiting for a stream of association "
+                    + association.getId(), e);
+        }
+    }
+
+    private Object finish(Message<?> request, SctpAssociation association, StreamSlots streams, int stream,
+            StreamSlots.Pending pending, @Nullable Message<byte[]> reply, @Nullable Throwable error) {
+        if (reply == null && (error instanceof TimeoutException)) {
+            pending.timedOut = true;
+            if (pending.reply.isDone() && !pending.reply.isCompletedExceptionally()) {
+                reply = pending.reply.join(); // it arrived just as we gave up
+            }
+        }
+        streams.done(stream, pending);
+        if (reply != null) {
+            return payloadConverter.isIdentity() ? reply
+                    : getMessageBuilderFactory().withPayload(payloadConverter.convert(reply))
+                            .copyHeaders(reply.getHeaders()).build();
+        }
+        if (error instanceof TimeoutException) {
+            throw new MessageTimeoutException(request, "No reply on stream " + stream + " of association "
+                    + association.getId() + " within " + remoteTimeout);
+        }
+        if (error instanceof MessagingException me && me.getFailedMessage() != null) {
+            throw me;
+        }
+        if (error instanceof MessagingException me) {
+            throw new MessageHandlingException(request, me.getMessage(), me);
+        }
+        throw new MessageHandlingException(request, "Request on stream " + stream + " of association "
+                + association.getId() + " failed: " + (error == null ? "no reply" : error.getMessage()), error);
+    }
+
+    @Override
+    public void onMessage(Message<byte[]> message) {
+        String id = (String) message.getHeaders().get(SctpHeaders.ASSOCIATION_ID);
+        Integer stream = (Integer) message.getHeaders().get(SctpHeaders.STREAM_ID);
+        StreamSlots streams = id == null ? null : slots.get(id);
+        if (streams != null && stream != null && stream < streams.streams() && streams.complete(stream, message)) {
+            return;
+        }
+        MessageChannel channel = unsolicitedMessageChannel;
+        if (channel != null) {
+            channel.send(message);
+            return;
+        }
+        String reason = "No request was waiting on stream " + stream + " of association " + id
+                + " and there is no unsolicited-message channel";
+        logger.error(reason + "; publishing an SctpFailedCorrelationEvent with the " + message.getPayload().length
+                + "-byte message");
+        AbstractSctpAssociationFactory factory = associationFactory;
+        ApplicationEventPublisher publisher = factory == null ? null : factory.getApplicationEventPublisher();
+        if (publisher != null) {
+            publisher.publishEvent(new SctpFailedCorrelationEvent(this, factory.getComponentName(), id, message,
+                    new MessagingException(message, reason)));
+        }
+    }
+
+    @Override
+    public void onAssociationClosed(SctpAssociation association, CloseReason reason) {
+        StreamSlots streams = slots.remove(association.getId());
+        if (streams != null) {
+            streams.failAll(new MessagingException("Association " + association.getId() + " ended (" + reason
+                    + ") while a request was waiting for its reply"));
+        }
+    }
+
+    @Override
+    public void start() {
+        AbstractSctpAssociationFactory factory = associationFactory;
+        if (factory != null && !factory.isRunning()) {
+            factory.start();
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

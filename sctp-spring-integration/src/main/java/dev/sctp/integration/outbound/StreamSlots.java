@@ -1,0 +1,120 @@
+package dev.sctp.integration.outbound;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.Message;
+
+/**
+ * The streams of one association as request/reply slots: at most one request in flight per stream, so the reply on
+ * a stream belongs to the request sent on it. A stream whose request timed out stays reserved until its late reply
+ * arrives, so that reply can never be taken for the next request's.
+ */
+final class StreamSlots {
+
+    /** A request waiting on a stream; {@code timedOut} marks one whose late reply is still expected. */
+    static final class Pending {
+
+        final CompletableFuture<Message<byte[]>> reply = new CompletableFuture<>();
+        final boolean fromPool;
+        volatile boolean timedOut;
+
+        Pending(boolean fromPool) {
+            this.fromPool = fromPool;
+        }
+    }
+
+    private final int streams;
+    private final Semaphore[] locks;
+    private final LinkedBlockingDeque<Integer> free = new LinkedBlockingDeque<>();
+    private final ConcurrentHashMap<Integer, Pending> pending = new ConcurrentHashMap<>();
+
+    StreamSlots(int streams) {
+        this.streams = streams;
+        this.locks = new Semaphore[streams];
+        for (int i = 0; i < streams; i++) {
+            locks[i] = new Semaphore(1);
+            free.add(i);
+        }
+    }
+
+    int streams() {
+        return streams;
+    }
+
+    /** Takes any free stream, waiting up to {@code timeoutMillis}; returns -1 on timeout. */
+    int acquireAny(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        Integer stream = free.pollFirst(timeoutMillis, TimeUnit.MILLISECONDS);
+        if (stream == null) {
+            return -1;
+        }
+        if (!locks[stream].tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            free.addLast(stream);
+            return -1;
+        }
+        return stream;
+    }
+
+    /** Takes {@code stream} itself, waiting up to {@code timeoutMillis}. */
+    boolean acquire(int stream, long timeoutMillis) throws InterruptedException {
+        return locks[stream].tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    Pending register(int stream, boolean fromPool) {
+        Pending p = new Pending(fromPool);
+        pending.put(stream, p);
+        return p;
+    }
+
+    /** Completes the request waiting on {@code stream}; returns false if none was (an unsolicited message). */
+    boolean complete(int stream, Message<byte[]> reply) {
+        Pending p = pending.remove(stream);
+        if (p == null) {
+            return false;
+        }
+        if (p.timedOut) {
+            release(stream, p.fromPool);
+            return false;
+        }
+        return p.reply.complete(reply);
+    }
+
+    /** Frees {@code stream} after its reply came, or keeps it reserved when the request timed out. */
+    void done(int stream, Pending p) {
+        if (p.reply.isDone() && !p.reply.isCompletedExceptionally()) {
+            release(stream, p.fromPool);
+        } else if (pending.get(stream) == p && p.timedOut) {
+            // stays reserved until the late reply comes (see complete)
+        } else {
+            pending.remove(stream, p);
+            release(stream, p.fromPool);
+        }
+    }
+
+    /** Frees a stream that was acquired but not used. */
+    void release(int stream, boolean fromPool) {
+        locks[stream].release();
+        if (fromPool) {
+            free.addLast(stream);
+        }
+    }
+
+    /** Returns the number of streams reserved for late replies. */
+    int reservedForLateReplies() {
+        return (int) pending.values().stream().filter(p -> p.timedOut).count();
+    }
+
+    /** Fails every waiting request with {@code cause}. */
+    void failAll(Exception cause) {
+        pending.values().forEach(p -> p.reply.completeExceptionally(cause));
+        pending.clear();
+    }
+
+    @Nullable Pending pending(int stream) {
+        return pending.get(stream);
+    }
+}

@@ -1,0 +1,215 @@
+package dev.sctp.integration.support;
+
+import dev.sctp.SctpAddress;
+import dev.sctp.SendInfo;
+import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.connection.SctpReceivedMessage;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * Maps SCTP message metadata to and from message headers ({@link SctpHeaders}).
+ *
+ * <p>Inbound, {@link #toHeaders} describes a received message: association, stream, PPID, flags, sequence numbers,
+ * addresses and factory. Outbound, {@link #toSendInfo} builds the send information from the stream, PPID,
+ * unordered, context and lifetime headers, falling back to the given defaults. Unlike TCP's mapper it works both
+ * ways, so a reply built from a request's headers goes back on the request's association and stream.
+ *
+ * <p>Subclasses may add headers with {@link #supplyCustomHeaders}.
+ *
+ * @since 0.1.0
+ */
+public class SctpHeaderMapper {
+
+    private boolean mapAddresses = true;
+
+    /**
+     * Sets whether inbound messages get the address headers (remote, primary and local addresses and ports); default
+     * true. The addresses are cached per association, so they cost no system call per message.
+     *
+     * @param mapAddresses whether to map addresses
+     */
+    public void setMapAddresses(boolean mapAddresses) {
+        this.mapAddresses = mapAddresses;
+    }
+
+    /**
+     * Returns the headers of a message received on {@code association}.
+     *
+     * @param association the association it arrived on
+     * @param message the received message
+     * @return a new mutable map of headers
+     */
+    public Map<String, Object> toHeaders(SctpAssociation association, SctpReceivedMessage message) {
+        Map<String, Object> headers = new HashMap<>(24);
+        headers.put(SctpHeaders.ASSOCIATION_ID, association.getId());
+        headers.put(SctpHeaders.STREAM_ID, message.streamId());
+        headers.put(SctpHeaders.PPID, message.ppid());
+        headers.put(SctpHeaders.UNORDERED, message.unordered());
+        headers.put(SctpHeaders.CONTEXT, message.context());
+        headers.put(SctpHeaders.SSN, message.ssn());
+        headers.put(SctpHeaders.TSN, message.tsn());
+        headers.put(SctpHeaders.FACTORY_NAME, association.getFactory().getComponentName());
+        if (mapAddresses) {
+            putAddresses(association, headers);
+        }
+        Map<String, ?> custom = supplyCustomHeaders(association, message);
+        if (custom != null) {
+            headers.putAll(custom);
+        }
+        return headers;
+    }
+
+    /**
+     * Puts the address headers of {@code association} into {@code headers}.
+     *
+     * @param association the association
+     * @param headers the headers to add to
+     */
+    public void putAddresses(SctpAssociation association, Map<String, Object> headers) {
+        SctpAddress remote = association.getRemoteAddress();
+        SctpAddress local = association.getLocalAddress();
+        headers.put(SctpHeaders.REMOTE_ADDRESSES, hosts(remote.addresses()));
+        headers.put(SctpHeaders.REMOTE_PORT, remote.port());
+        headers.put(SctpHeaders.LOCAL_ADDRESSES, hosts(local.addresses()));
+        headers.put(SctpHeaders.LOCAL_PORT, local.port());
+        InetAddress primary = association.getPrimaryAddress();
+        if (primary != null) {
+            headers.put(SctpHeaders.PRIMARY_ADDRESS, primary.getHostAddress());
+        }
+    }
+
+    private static List<String> hosts(List<InetAddress> addresses) {
+        return addresses.stream().map(InetAddress::getHostAddress).toList();
+    }
+
+    /**
+     * Returns extra headers for a received message; none by default.
+     *
+     * @param association the association
+     * @param message the received message
+     * @return headers to add, or {@code null}
+     */
+    protected @Nullable Map<String, ?> supplyCustomHeaders(SctpAssociation association,
+            SctpReceivedMessage message) {
+        return null;
+    }
+
+    /**
+     * Returns the send information for a message with {@code headers}: each of stream, PPID, unordered, context
+     * and lifetime comes from its header when present, else from {@code defaults}.
+     *
+     * @param headers the outbound message's headers
+     * @param defaults what to use for absent headers
+     * @return the send information
+     * @throws IllegalArgumentException if a header has a value of the wrong type or out of range; the message names
+     *     the header
+     */
+    public SendInfo toSendInfo(MessageHeaders headers, SendInfo defaults) {
+        SendInfo info = defaults;
+        Integer stream = intHeader(headers, SctpHeaders.STREAM_ID);
+        if (stream != null) {
+            info = info.withStream(stream);
+        }
+        Integer ppid = intHeader(headers, SctpHeaders.PPID);
+        if (ppid != null) {
+            info = info.withPpid(ppid);
+        }
+        Object unordered = headers.get(SctpHeaders.UNORDERED);
+        if (unordered != null) {
+            info = info.withUnordered(toBoolean(SctpHeaders.UNORDERED, unordered));
+        }
+        Integer context = intHeader(headers, SctpHeaders.CONTEXT);
+        if (context != null) {
+            info = info.withContext(context);
+        }
+        Object lifetime = headers.get(SctpHeaders.LIFETIME);
+        if (lifetime != null) {
+            info = info.withLifetime(toDuration(SctpHeaders.LIFETIME, lifetime));
+        }
+        return info;
+    }
+
+    private static @Nullable Integer intHeader(MessageHeaders headers, String name) {
+        Object value = headers.get(name);
+        return value == null ? null : toInt(name, value);
+    }
+
+    /**
+     * Converts a header or expression value to an int: a {@link Number} (a {@code long} up to 2^32-1 is taken as
+     * unsigned) or a decimal {@link String}.
+     *
+     * @param name the header or expression, for the error message
+     * @param value the value
+     * @return the int
+     * @throws IllegalArgumentException if the value is of another type or out of range
+     */
+    public static int toInt(String name, Object value) {
+        long v;
+        if (value instanceof Number number) {
+            v = number.longValue();
+        } else if (value instanceof String text) {
+            try {
+                v = Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + name + "' must be a number, not \"" + text + "\"", e);
+            }
+        } else {
+            throw new IllegalArgumentException("'" + name + "' must be a Number or String, not "
+                    + value.getClass().getName());
+        }
+        if (v < Integer.MIN_VALUE || v > 0xffffffffL) {
+            throw new IllegalArgumentException("'" + name + "' value " + v + " does not fit 32 bits");
+        }
+        return (int) v;
+    }
+
+    /**
+     * Converts a header or expression value to a boolean: a {@link Boolean} or {@code "true"}/{@code "false"}.
+     *
+     * @param name the header or expression, for the error message
+     * @param value the value
+     * @return the boolean
+     */
+    public static boolean toBoolean(String name, Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String text && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new IllegalArgumentException("'" + name + "' must be a Boolean, not " + value);
+    }
+
+    /**
+     * Converts a header or expression value to a duration: a {@link Duration}, a number of milliseconds, or an ISO-8601
+     * duration string such as {@code PT2S}.
+     *
+     * @param name the header or expression, for the error message
+     * @param value the value
+     * @return the duration
+     */
+    public static Duration toDuration(String name, Object value) {
+        if (value instanceof Duration duration) {
+            return duration;
+        }
+        if (value instanceof Number number) {
+            return Duration.ofMillis(number.longValue());
+        }
+        if (value instanceof String text) {
+            try {
+                return text.startsWith("P") || text.startsWith("p") ? Duration.parse(text)
+                        : Duration.ofMillis(Long.parseLong(text.trim()));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("'" + name + "' is not a duration: \"" + text + "\"", e);
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' must be a Duration or milliseconds, not "
+                + value.getClass().getName());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.sctp.integration.connection;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.sctp.SctpAddress;
+import dev.sctp.SendInfo;
+import dev.sctp.integration.Harness;
+import dev.sctp.integration.event.SctpAssociationShutdownEvent;
+import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
+import dev.sctp.integration.test.SctpTestUtils;
+import dev.sctp.test.RequiresSctp;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.integration.channel.QueueChannel;
+
+/** Listening on several addresses, closing associations by id, limits and graceful stop. */
+@RequiresSctp
+class SctpServerAssociationFactoryTest {
+
+    private final Harness harness = new Harness();
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void listensOnSeveralAddressesWithTheBoundPortReadable() throws Exception {
+        SctpServerAssociationFactory server = harness.server("127.0.0.1/127.0.0.2:0", f -> f.setBacklog(8));
+        assertThat(server.getPort()).isEqualTo(-1);
+        Harness.started(server);
+        assertThat(server.getPort()).isPositive();
+        assertThat(server.getBoundAddress().addresses()).extracting(a -> a.getHostAddress())
+                .containsExactlyInAnyOrder("127.0.0.1", "127.0.0.2");
+        QueueChannel received = new QueueChannel();
+        SctpReceivingChannelAdapter adapter = new SctpReceivingChannelAdapter();
+        adapter.setAssociationFactory(server);
+        adapter.setOutputChannel(received);
+        harness.endpoint(adapter).start();
+        SctpClientAssociationFactory client = Harness.started(harness.client(f -> { },
+                SctpAddress.parse("127.0.0.2:" + server.getPort())));
+        client.getAssociation().send("via .2".getBytes(UTF_8), SendInfo.DEFAULT);
+        assertThat(received.receive(Harness.TIMEOUT.toMillis())).isNotNull();
+        server.stop();
+        SctpTestUtils.waitStopListening(server, Harness.TIMEOUT);
+        assertThat(server.getPort()).isEqualTo(-1);
+    }
+
+    @Test
+    void closesOneAssociationByIdAndStopsGracefullyWithACallback() throws Exception {
+        SctpServerAssociationFactory server = Harness.started(harness.server(f -> { }));
+        SctpReceivingChannelAdapter adapter = new SctpReceivingChannelAdapter();
+        adapter.setAssociationFactory(server);
+        adapter.setOutputChannel(new QueueChannel());
+        harness.endpoint(adapter).start();
+        SctpClientAssociationFactory one = Harness.started(harness.client(f -> f.setReconnect(false),
+                Harness.addressOf(server)));
+        SctpClientAssociationFactory two = Harness.started(harness.client(f -> f.setReconnect(false),
+                Harness.addressOf(server)));
+        SctpAssociation first = one.getAssociation();
+        two.getAssociation();
+        SctpTestUtils.waitAssociations(server, 2, Harness.TIMEOUT);
+        String victim = server.getOpenAssociationIds().stream()
+                .filter(id -> id.contains(":" + first.getLocalAddress().port() + ":")).findFirst().orElseThrow();
+
+        assertThat(server.closeAssociation(victim)).isTrue();
+        assertThat(server.closeAssociation("no-such-id")).isFalse();
+        SctpTestUtils.waitAssociations(server, 1, Harness.TIMEOUT);
+        await().atMost(Harness.TIMEOUT).until(() -> !first.isOpen());
+        assertThat(first.closeFuture().get()).isEqualTo(CloseReason.SHUTDOWN);
+        assertThatThrownBy(() -> first.send("late".getBytes(UTF_8), SendInfo.DEFAULT))
+                .isInstanceOf(SctpAssociationException.class)
+                .hasMessageContaining(first.getId())
+                .hasMessageContaining("closed");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        server.stop(stopped::countDown);
+        assertThat(stopped.await(Harness.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(server.isRunning()).isFalse();
+        assertThat(server.getOpenAssociationIds()).isEmpty();
+        await().atMost(Harness.TIMEOUT).until(() -> !two.isConnected());
+        assertThat(harness.events(SctpAssociationShutdownEvent.class)).hasSizeGreaterThanOrEqualTo(4);
+        String prefix = server.getComponentName() + "-";
+        await().atMost(Harness.TIMEOUT).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith(prefix)));
+    }
+}

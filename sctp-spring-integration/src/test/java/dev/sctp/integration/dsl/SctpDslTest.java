@@ -1,0 +1,135 @@
+package dev.sctp.integration.dsl;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sctp.integration.Harness;
+import dev.sctp.integration.connection.SctpServerAssociationFactory;
+import dev.sctp.integration.event.SctpAssociationOpenedEvent;
+import dev.sctp.integration.support.SctpHeaders;
+import dev.sctp.integration.test.SctpTestUtils;
+import dev.sctp.test.RequiresSctp;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.config.EnableIntegration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+/** Flows built with the {@link Sctp} DSL in an application context. */
+@RequiresSctp
+@SpringJUnitConfig
+@DirtiesContext
+class SctpDslTest {
+
+    @Autowired
+    private IntegrationFlowContext flows;
+
+    @Autowired
+    private SctpServerAssociationFactory echoServer;
+
+    @Autowired
+    private SctpServerAssociationFactory sinkServer;
+
+    @Autowired
+    private QueueChannel sink;
+
+    @Autowired
+    private Config config;
+
+    @Test
+    void gatewaysAndAdaptersBuiltWithTheDslRoundTrip() {
+        SctpTestUtils.waitListening(echoServer, Harness.TIMEOUT);
+        SctpTestUtils.waitListening(sinkServer, Harness.TIMEOUT);
+        QueueChannel replies = new QueueChannel();
+        IntegrationFlow requester = f -> f
+                .handle(Sctp.outboundGateway(Sctp.client("127.0.0.1", echoServer.getPort()).id("dslClient")
+                        .connectTimeout(Harness.TIMEOUT)).ppid(46).stringPayloads())
+                .channel(replies);
+        IntegrationFlowContext.IntegrationFlowRegistration requests = flows.registration(requester).register();
+        IntegrationFlow sender = f -> f.handle(Sctp.outboundAdapter(Sctp.client("127.0.0.1:" + sinkServer.getPort())
+                .id("dslSender")).streamIdExpression("headers['lane']").ppid(7));
+        IntegrationFlowContext.IntegrationFlowRegistration sends = flows.registration(sender).register();
+        try {
+            requests.getInputChannel().send(MessageBuilder.withPayload("ping").build());
+            Message<?> reply = replies.receive(Harness.TIMEOUT.toMillis());
+            assertThat(reply).isNotNull();
+            assertThat(reply.getPayload()).isEqualTo("PING");
+            assertThat(reply.getHeaders()).containsEntry(SctpHeaders.PPID, 46);
+
+            sends.getInputChannel().send(MessageBuilder.withPayload("to-sink").setHeader("lane", 3).build());
+            Message<?> sunk = sink.receive(Harness.TIMEOUT.toMillis());
+            assertThat(sunk).isNotNull();
+            assertThat(sunk.getPayload()).isEqualTo("to-sink");
+            assertThat(sunk.getHeaders()).containsEntry(SctpHeaders.STREAM_ID, 3).containsEntry(SctpHeaders.PPID, 7);
+            assertThat(config.opened).hasSizeGreaterThanOrEqualTo(4);
+        } finally {
+            requests.destroy();
+            sends.destroy();
+        }
+    }
+
+    @Configuration
+    @EnableIntegration
+    static class Config {
+
+        final List<SctpAssociationOpenedEvent> opened = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void onOpened(SctpAssociationOpenedEvent event) {
+            opened.add(event);
+        }
+
+        @Bean
+        SctpServerAssociationFactory echoServer() {
+            return Sctp.server("127.0.0.1:0").getObject();
+        }
+
+        @Bean
+        IntegrationFlow echo(SctpServerAssociationFactory echoServer) {
+            return IntegrationFlow.from(Sctp.inboundGateway(echoServer).stringPayloads())
+                    .<String, String>transform(String::toUpperCase)
+                    .get();
+        }
+
+        @Bean
+        QueueChannel sink() {
+            return new QueueChannel();
+        }
+
+        @Bean
+        SctpServerAssociationFactory sinkServer() {
+            return Sctp.server("127.0.0.1:0").getObject();
+        }
+
+        @Bean
+        IntegrationFlow sinkFlow(SctpServerAssociationFactory sinkServer) {
+            return IntegrationFlow.from(Sctp.inboundAdapter(sinkServer).stringPayloads()).channel(sink()).get();
+        }
+
+        @Bean
+        IntegrationFlow fromSpec() {
+            return IntegrationFlow.from(Sctp.inboundAdapter(Sctp.server(0).id("specServer").backlog(16)))
+                    .channel(sink())
+                    .get();
+        }
+    }
+
+    @Test
+    void specBuiltFactoryIsRegisteredAsABean(@Autowired org.springframework.context.ApplicationContext context) {
+        SctpServerAssociationFactory spec = context.getBean("specServer", SctpServerAssociationFactory.class);
+        SctpTestUtils.waitListening(spec, Harness.TIMEOUT);
+        assertThat(spec.getBacklog()).isEqualTo(16);
+        assertThat(spec.getPort()).isPositive();
+        assertThat(UTF_8).isNotNull();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.sctp.integration.outbound;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sctp.InitOptions;
+import dev.sctp.integration.Harness;
+import dev.sctp.integration.connection.SctpClientAssociationFactory;
+import dev.sctp.integration.connection.SctpServerAssociationFactory;
+import dev.sctp.integration.event.SctpFailedCorrelationEvent;
+import dev.sctp.integration.inbound.SctpInboundGateway;
+import dev.sctp.integration.support.SctpHeaders;
+import dev.sctp.test.RequiresSctp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.integration.MessageTimeoutException;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.handler.ServiceActivatingHandler;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
+
+/** Request/reply through the inbound and outbound gateways, with replies correlated by stream. */
+@RequiresSctp
+class SctpOutboundGatewayTest {
+
+    private final Harness harness = new Harness();
+    private final Set<Integer> serverStreams = ConcurrentHashMap.newKeySet();
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    /** A server whose gateway answers "echo:" + request after {@code delay}; "silent" requests get no reply. */
+    private SctpServerAssociationFactory echoServer(Duration delay) {
+        SctpServerAssociationFactory server = harness.server(f -> f.setInitOptions(InitOptions.streams(8, 8)));
+        DirectChannel requests = new DirectChannel();
+        ServiceActivatingHandler echo = new ServiceActivatingHandler(
+                (org.springframework.integration.handler.MessageProcessor<Object>) m -> {
+                    serverStreams.add((Integer) m.getHeaders().get(SctpHeaders.STREAM_ID));
+                    String text = new String((byte[]) m.getPayload(), UTF_8);
+                    sleep(text.startsWith("late") ? delay.multipliedBy(3) : delay);
+                    return text.equals("silent") ? null : "echo:" + text;
+                });
+        echo.setRequiresReply(false);
+        requests.subscribe(echo);
+        SctpInboundGateway gateway = new SctpInboundGateway();
+        gateway.setAssociationFactory(server);
+        gateway.setRequestChannel(requests);
+        gateway.setReplyTimeout(30_000);
+        harness.endpoint(gateway).start();
+        return server;
+    }
+
+    private SctpOutboundGateway gateway(SctpClientAssociationFactory client, Duration remoteTimeout) {
+        SctpOutboundGateway gateway = new SctpOutboundGateway();
+        gateway.setAssociationFactory(client);
+        gateway.setRemoteTimeout(remoteTimeout);
+        gateway.setRequestTimeout(Harness.TIMEOUT);
+        harness.endpoint(gateway).start();
+        return gateway;
+    }
+
+    private static Message<?> request(SctpOutboundGateway gateway, String text) {
+        QueueChannel reply = new QueueChannel();
+        gateway.handleMessage(MessageBuilder.withPayload(text).setReplyChannel(reply).build());
+        return reply.receive(0);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void concurrentRequestsShareOneAssociationOnSeparateStreams() throws Exception {
+        SctpServerAssociationFactory server = echoServer(Duration.ofMillis(500));
+        SctpClientAssociationFactory client = harness.client(f -> f.setInitOptions(InitOptions.streams(8, 8)),
+                Harness.addressOf(server));
+        SctpOutboundGateway gateway = gateway(client, Harness.TIMEOUT);
+        assertThat(new String((byte[]) request(gateway, "warm-up").getPayload(), UTF_8)).isEqualTo("echo:warm-up");
+
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Message<?>>> replies = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < 6; i++) {
+                String text = "request-" + i;
+                replies.add(pool.submit(() -> request(gateway, text)));
+            }
+            for (int i = 0; i < 6; i++) {
+                Message<?> reply = replies.get(i).get();
+                assertThat(new String((byte[]) reply.getPayload(), UTF_8)).isEqualTo("echo:request-" + i);
+            }
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            // Serial handling would take 6 x 500 ms; streams are served in parallel.
+            assertThat(elapsedMillis).isLessThan(2_900);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(serverStreams.size()).isGreaterThan(1);
+        assertThat(client.getOpenAssociationIds()).hasSize(1);
+        assertThat(server.getOpenAssociationIds()).hasSize(1);
+    }
+
+    @Test
+    void replyTimeoutNamesAssociationAndStreamAndTheLateReplyGoesToTheUnsolicitedChannel() {
+        SctpServerAssociationFactory server = echoServer(Duration.ofMillis(400));
+        SctpClientAssociationFactory client = harness.client(f -> { }, Harness.addressOf(server));
+        SctpOutboundGateway gateway = gateway(client, Duration.ofMillis(600));
+        QueueChannel unsolicited = new QueueChannel();
+        gateway.setUnsolicitedMessageChannel(unsolicited);
+        request(gateway, "warm-up");
+        String id = client.getOpenAssociationIds().get(0);
+
+        assertThatThrownBy(() -> request(gateway, "late"))
+                .isInstanceOf(MessageTimeoutException.class)
+                .hasMessageContaining("No reply on stream")
+                .hasMessageContaining(id);
+        Message<?> late = unsolicited.receive(Harness.TIMEOUT.toMillis());
+        assertThat(late).isNotNull();
+        assertThat(new String((byte[]) late.getPayload(), UTF_8)).isEqualTo("echo:late");
+        assertThat(new String((byte[]) request(gateway, "after").getPayload(), UTF_8)).isEqualTo("echo:after");
+    }
+
+    @Test
+    void unsolicitedMessageWithoutChannelIsPublishedNotDropped() throws Exception {
+        SctpServerAssociationFactory server = echoServer(Duration.ZERO);
+        SctpClientAssociationFactory client = harness.client(f -> { }, Harness.addressOf(server));
+        SctpOutboundGateway gateway = gateway(client, Harness.TIMEOUT);
+        request(gateway, "warm-up");
+        String serverSide = server.getOpenAssociationIds().get(0);
+        server.getAssociation(serverSide).send("push".getBytes(UTF_8), dev.sctp.SendInfo.of(2, 0));
+        org.awaitility.Awaitility.await().atMost(Harness.TIMEOUT)
+                .until(() -> !harness.events(SctpFailedCorrelationEvent.class).isEmpty());
+        SctpFailedCorrelationEvent event = harness.events(SctpFailedCorrelationEvent.class).get(0);
+        assertThat((byte[]) event.getFailedMessage().getPayload()).isEqualTo("push".getBytes(UTF_8));
+        assertThat(event.getAssociationId()).isEqualTo(client.getOpenAssociationIds().get(0));
+    }
+
+    @Test
+    void pendingRequestFailsAtOnceWhenThePeerAborts() {
+        SctpServerAssociationFactory server = echoServer(Duration.ofSeconds(3));
+        SctpClientAssociationFactory client = harness.client(f -> f.setReconnect(false), Harness.addressOf(server));
+        SctpOutboundGateway gateway = gateway(client, Harness.TIMEOUT);
+        new Thread(() -> {
+            sleep(Duration.ofMillis(1500));
+            server.getAssociations().forEach(a -> a.abort());
+        }).start();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> request(gateway, "doomed"))
+                .hasMessageContaining("ended (LOST)");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(Harness.TIMEOUT.toMillis());
+    }
+}
