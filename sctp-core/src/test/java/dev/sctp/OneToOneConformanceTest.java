@@ -152,6 +152,36 @@ class OneToOneConformanceTest {
     }
 
     @Test
+    void readerParkedBeforeThisSideShutsDownSeesEndOfStreamWhenTheAssociationEnds() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            SctpSocket accepted = pair.accepted();
+            accepted.setReadTimeout(TIMEOUT);
+            CompletableFuture<Integer> read = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    read.complete(accepted.receive(new byte[8], 0, 8, new ReceiveInfo()));
+                } catch (Throwable e) {
+                    read.completeExceptionally(e);
+                }
+            }, "parked-reader");
+            reader.start();
+            long until = System.nanoTime() + TIMEOUT.toNanos();
+            while (reader.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            assertThat(reader.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+            accepted.shutdownOutput();
+            byte[] buf = new byte[8];
+            pair.client().setReadTimeout(TIMEOUT);
+            assertThat(pair.client().receive(buf, 0, buf.length, new ReceiveInfo())).isEqualTo(-1);
+            pair.client().close();
+            // The kernel raises no input readiness when the association completes its shutdown: only the re-check
+            // started by shutdownOutput lets the parked reader see the end.
+            assertThat(read.get(TIMEOUT.toSeconds() / 2, TimeUnit.SECONDS)).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void abortedAssociationFailsEveryLaterReadAtOnce() throws Exception {
         try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
             pair.client().abort();

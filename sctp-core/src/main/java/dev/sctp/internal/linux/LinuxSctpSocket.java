@@ -301,6 +301,9 @@ public final class LinuxSctpSocket {
         }
         if (how != SHUT_RD) {
             outputShutdown = true;
+            // A reader already parked without slices would never notice the association ending (see
+            // awaitReadableWhileAssociated): a spurious readiness makes it retry recvmsg and wait in slices.
+            poll.readReady();
         }
     }
 
