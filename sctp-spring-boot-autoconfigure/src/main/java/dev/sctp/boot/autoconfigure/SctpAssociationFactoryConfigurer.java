@@ -1,0 +1,226 @@
+package dev.sctp.boot.autoconfigure;
+
+import dev.sctp.AssociationParameters;
+import dev.sctp.InitOptions;
+import dev.sctp.PeerAddressParameters;
+import dev.sctp.RtoInfo;
+import dev.sctp.SctpAddress;
+import dev.sctp.SctpOptions;
+import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
+import dev.sctp.integration.connection.SctpClientAssociationFactory;
+import dev.sctp.integration.connection.SctpServerAssociationFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Creates and configures SCTP association factories from {@link SctpListenerProperties} and
+ * {@link SctpClientProperties}, then applies the {@link SctpAssociationFactoryCustomizer}s. An application that
+ * defines its own factory bean can use it to apply the same properties.
+ */
+public final class SctpAssociationFactoryConfigurer {
+
+    /** Heartbeat interval written when another path parameter is set and the interval is not: the kernel default. */
+    static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
+
+    private final Duration defaultShutdownTimeout;
+    private final List<SctpAssociationFactoryCustomizer> customizers;
+
+    /**
+     * Creates a configurer.
+     *
+     * @param defaultShutdownTimeout the shutdown timeout of endpoints that set none
+     * @param customizers the customizers to apply, in order
+     */
+    public SctpAssociationFactoryConfigurer(Duration defaultShutdownTimeout,
+            List<SctpAssociationFactoryCustomizer> customizers) {
+        this.defaultShutdownTimeout = defaultShutdownTimeout;
+        this.customizers = List.copyOf(customizers);
+    }
+
+    /**
+     * Returns the shutdown timeout that fits into a lifecycle phase of {@code phaseTimeout}: a tenth (at most one
+     * second) less, so that associations still open are aborted before the phase times out.
+     *
+     * @param phaseTimeout {@code spring.lifecycle.timeout-per-shutdown-phase}
+     * @return the shutdown timeout
+     */
+    public static Duration shutdownTimeoutWithin(Duration phaseTimeout) {
+        Duration margin = phaseTimeout.dividedBy(10);
+        return phaseTimeout.minus(margin.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : margin);
+    }
+
+    /** Returns the shutdown timeout of endpoints that set none. */
+    public Duration getDefaultShutdownTimeout() {
+        return defaultShutdownTimeout;
+    }
+
+    /**
+     * Creates the server factory of a listener, configured and customized.
+     *
+     * @param name the listener's name
+     * @param listener its properties
+     * @return the factory
+     */
+    public SctpServerAssociationFactory createListener(String name, SctpListenerProperties listener) {
+        SctpServerAssociationFactory factory = new SctpServerAssociationFactory(
+                SctpAddress.resolve(listener.getNetwork(), required(listener.getAddresses(), "addresses")));
+        configureListener(factory, listener);
+        customize(name, factory);
+        return factory;
+    }
+
+    /**
+     * Creates the client factory of a client, configured and customized.
+     *
+     * @param name the client's name
+     * @param client its properties
+     * @return the factory
+     */
+    public SctpClientAssociationFactory createClient(String name, SctpClientProperties client) {
+        List<SctpAddress> peers = new ArrayList<>();
+        peers.add(SctpAddress.resolve(client.getNetwork(), required(client.getAddresses(), "addresses")));
+        for (String failover : client.getFailoverAddresses()) {
+            peers.add(SctpAddress.resolve(client.getNetwork(), failover));
+        }
+        SctpClientAssociationFactory factory = new SctpClientAssociationFactory(peers);
+        configureClient(factory, client);
+        customize(name, factory);
+        return factory;
+    }
+
+    /**
+     * Applies a listener's properties to a server factory (the addresses excepted, which the factory is built with).
+     *
+     * @param factory the factory
+     * @param listener the properties
+     */
+    public void configureListener(SctpServerAssociationFactory factory, SctpListenerProperties listener) {
+        configure(factory, listener, listener.getCookieLife());
+        factory.setBacklog(listener.getBacklog());
+        Integer maxAssociations = listener.getMaxAssociations();
+        if (maxAssociations != null) {
+            factory.setMaxAssociations(maxAssociations);
+        }
+    }
+
+    /**
+     * Applies a client's properties to a client factory (the peers excepted, which the factory is built with).
+     *
+     * @param factory the factory
+     * @param client the properties
+     */
+    public void configureClient(SctpClientAssociationFactory factory, SctpClientProperties client) {
+        configure(factory, client, null);
+        String local = client.getLocalAddresses();
+        if (local != null) {
+            factory.setLocalAddress(SctpAddress.resolve(client.getNetwork(), local));
+        }
+        factory.setConnectTimeout(client.getConnectTimeout());
+        factory.setConnectOnStart(client.isConnectOnStart());
+        SctpClientProperties.Reconnect reconnect = client.getReconnect();
+        factory.setReconnect(reconnect.isEnabled());
+        Long maxAttempts = reconnect.getMaxAttempts();
+        factory.setReconnectPolicy(RetryPolicy.builder()
+                .delay(reconnect.getInitialDelay())
+                .multiplier(reconnect.getMultiplier())
+                .maxDelay(reconnect.getMaxDelay())
+                .jitter(reconnect.getJitter())
+                .maxRetries(maxAttempts != null ? maxAttempts : Long.MAX_VALUE)
+                .build());
+    }
+
+    /**
+     * Applies the settings every factory shares.
+     *
+     * @param factory the factory
+     * @param endpoint the properties
+     */
+    public void configure(AbstractSctpAssociationFactory factory, SctpEndpointProperties endpoint) {
+        configure(factory, endpoint, null);
+    }
+
+    private void configure(AbstractSctpAssociationFactory factory, SctpEndpointProperties endpoint,
+            @Nullable Duration cookieLife) {
+        factory.setAutoStartup(endpoint.isAutoStartup());
+        factory.setNetwork(endpoint.getNetwork());
+        initOptions(factory, endpoint);
+        SctpEndpointProperties.Rto rto = endpoint.getRto();
+        if (rto.getInitial() != null || rto.getMin() != null || rto.getMax() != null) {
+            factory.setOption(SctpOptions.RTO_INFO,
+                    new RtoInfo(orZero(rto.getInitial()), orZero(rto.getMin()), orZero(rto.getMax())));
+        }
+        Integer maxRetransmissions = endpoint.getMaxRetransmissions();
+        if (maxRetransmissions != null || cookieLife != null) {
+            factory.setOption(SctpOptions.ASSOC_INFO, AssociationParameters.of(
+                    maxRetransmissions != null ? maxRetransmissions : 0, orZero(cookieLife)));
+        }
+        peerAddressParameters(factory, endpoint);
+        bytes(endpoint.getSendBufferSize(), factory::setSoSendBufferSize);
+        bytes(endpoint.getReceiveBufferSize(), factory::setSoReceiveBufferSize);
+        factory.setNoDelay(endpoint.isNodelay());
+        Duration linger = endpoint.getLinger();
+        if (linger != null) {
+            factory.setSoLinger((int) linger.getSeconds());
+        }
+        factory.setMaxMessageSize((int) endpoint.getMaxMessageSize().toBytes());
+        factory.setMaxInFlightSends(endpoint.getMaxInFlightSends());
+        factory.setMaxPendingDeliveries(endpoint.getMaxPendingDeliveries());
+        factory.setSendTimeout(endpoint.getSendTimeout());
+        factory.setIdleTimeout(endpoint.getIdleTimeout());
+        Duration shutdown = endpoint.getShutdownTimeout();
+        factory.setShutdownTimeout(shutdown != null ? shutdown : defaultShutdownTimeout);
+    }
+
+    private static void initOptions(AbstractSctpAssociationFactory factory, SctpEndpointProperties endpoint) {
+        SctpEndpointProperties.Streams streams = endpoint.getStreams();
+        SctpEndpointProperties.Init init = endpoint.getInit();
+        if (streams.getOutbound() != null || streams.getInbound() != null || init.getMaxAttempts() != null
+                || init.getMaxTimeout() != null) {
+            factory.setInitOptions(new InitOptions(orZero(streams.getOutbound()), orZero(streams.getInbound()),
+                    orZero(init.getMaxAttempts()), orZero(init.getMaxTimeout())));
+        }
+    }
+
+    // SCTP_PEER_ADDR_PARAMS writes every field at once: fields left unset get the kernel's defaults (heartbeats on
+    // every 30 s, path-MTU discovery and delayed SACK on, the SACK delay and path retransmissions unchanged).
+    private static void peerAddressParameters(AbstractSctpAssociationFactory factory, SctpEndpointProperties e) {
+        SctpEndpointProperties.Heartbeat heartbeat = e.getHeartbeat();
+        if (heartbeat.getEnabled() == null && heartbeat.getInterval() == null && e.getPathMaxRetransmissions() == null
+                && e.getSackDelay() == null) {
+            return;
+        }
+        Duration interval = heartbeat.getInterval() != null ? heartbeat.getInterval() : DEFAULT_HEARTBEAT_INTERVAL;
+        boolean enabled = heartbeat.getEnabled() == null || heartbeat.getEnabled();
+        factory.setOption(SctpOptions.PEER_ADDR_PARAMS, new PeerAddressParameters(null, interval, enabled,
+                orZero(e.getPathMaxRetransmissions()), 0, true, orZero(e.getSackDelay()), true, -1, -1));
+    }
+
+    private void customize(String name, AbstractSctpAssociationFactory factory) {
+        for (SctpAssociationFactoryCustomizer customizer : customizers) {
+            customizer.customize(name, factory);
+        }
+    }
+
+    private static void bytes(@Nullable DataSize size, java.util.function.IntConsumer setter) {
+        if (size != null) {
+            setter.accept((int) size.toBytes());
+        }
+    }
+
+    private static int orZero(@Nullable Integer value) {
+        return value != null ? value : 0;
+    }
+
+    private static Duration orZero(@Nullable Duration value) {
+        return value != null ? value : Duration.ZERO;
+    }
+
+    private static String required(@Nullable String value, String name) {
+        return Objects.requireNonNull(value, () -> name + " is required");
+    }
+}

@@ -1,0 +1,144 @@
+package dev.sctp.boot.autoconfigure;
+
+import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
+import dev.sctp.integration.connection.SctpClientAssociationFactory;
+import dev.sctp.integration.connection.SctpServerAssociationFactory;
+import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
+import dev.sctp.integration.outbound.SctpSendingMessageHandler;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.endpoint.EventDrivenConsumer;
+import org.springframework.messaging.SubscribableChannel;
+
+/**
+ * Registers, for every configured listener and client, its association factory, inbound and outbound channels, inbound
+ * channel adapter, outbound message handler and the consumer that subscribes the handler (bean names in
+ * {@link SctpEndpointNames}).
+ *
+ * <p>The names come from the properties bound here, without validation; each bean is created from the validated
+ * {@link SctpProperties} bean, so a bad value is reported by the binder with the property and its origin. A bean
+ * whose name the application already uses is not registered (the application's bean replaces it). The default
+ * listener's factory also backs off when the application defines an {@link SctpServerAssociationFactory} of its own:
+ * the listener's adapters then use that factory.
+ */
+final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+
+    private static final Log logger = LogFactory.getLog(SctpEndpointsRegistrar.class);
+
+    private @Nullable Environment environment;
+    private @Nullable BeanFactory beanFactory;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
+    }
+
+    @Override
+    public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+        if (environment == null || beanFactory == null) {
+            throw new IllegalStateException("SctpEndpointsRegistrar needs the environment and bean factory");
+        }
+        SctpProperties names = Binder.get(environment).bindOrCreate("sctp", Bindable.of(SctpProperties.class));
+        for (Map.Entry<String, SctpListenerProperties> listener : names.allListeners().entrySet()) {
+            registerListener(registry, listener.getKey(), listener.getValue());
+        }
+        for (Map.Entry<String, SctpClientProperties> client : names.getClients().entrySet()) {
+            String name = client.getKey();
+            String factoryBean = SctpEndpointNames.clientFactory(name);
+            register(registry, factoryBean, SctpClientAssociationFactory.class,
+                    () -> configurer().createClient(name, properties().client(name)));
+            registerAdapters(registry, name, false, factoryBean, client.getValue());
+        }
+    }
+
+    private void registerListener(BeanDefinitionRegistry registry, String name, SctpListenerProperties listener) {
+        String factoryBean = SctpEndpointNames.listenerFactory(name);
+        if (name.equals(SctpProperties.DEFAULT_LISTENER) && !registry.isBeanNameInUse(factoryBean)) {
+            String[] own = ((ListableBeanFactory) beanFactory())
+                    .getBeanNamesForType(SctpServerAssociationFactory.class, true, false);
+            if (own.length > 1) {
+                logger.info("Not creating the SCTP listener of sctp.listen: the application defines "
+                        + own.length + " SctpServerAssociationFactory beans " + String.join(", ", own));
+                return;
+            }
+            if (own.length == 1) {
+                logger.debug("The SCTP listener of sctp.listen uses the application's factory '" + own[0] + "'");
+                factoryBean = own[0];
+            }
+        }
+        register(registry, factoryBean, SctpServerAssociationFactory.class,
+                () -> configurer().createListener(name, properties().listener(name)));
+        registerAdapters(registry, name, true, factoryBean, listener);
+    }
+
+    private void registerAdapters(BeanDefinitionRegistry registry, String name, boolean listener, String factoryBean,
+            SctpEndpointProperties endpoint) {
+        String inboundChannel = SctpEndpointNames.inboundChannel(name, endpoint, listener);
+        String outboundChannel = SctpEndpointNames.outboundChannel(name, endpoint, listener);
+        register(registry, inboundChannel, DirectChannel.class, DirectChannel::new);
+        register(registry, outboundChannel, DirectChannel.class, DirectChannel::new);
+        register(registry, SctpEndpointNames.inboundAdapter(factoryBean), SctpReceivingChannelAdapter.class,
+                () -> SctpChannelAdapters.inbound(factory(factoryBean), endpoint(name, listener), inboundChannel));
+        String handlerBean = SctpEndpointNames.outboundHandler(factoryBean);
+        if (register(registry, handlerBean, SctpSendingMessageHandler.class,
+                () -> SctpChannelAdapters.outbound(factory(factoryBean), factoryBean, endpoint(name, listener)))) {
+            register(registry, handlerBean + ".consumer", EventDrivenConsumer.class,
+                    () -> SctpChannelAdapters.consumer(beanFactory().getBean(outboundChannel, SubscribableChannel.class),
+                            beanFactory().getBean(handlerBean, SctpSendingMessageHandler.class),
+                            endpoint(name, listener)));
+        }
+    }
+
+    private <T> boolean register(BeanDefinitionRegistry registry, String beanName, Class<T> type, Supplier<T> supplier) {
+        if (registry.isBeanNameInUse(beanName)) {
+            logger.debug("Not registering '" + beanName + "': the application defines a bean of that name");
+            return false;
+        }
+        registry.registerBeanDefinition(beanName, new RootBeanDefinition(type, supplier));
+        return true;
+    }
+
+    private SctpEndpointProperties endpoint(String name, boolean listener) {
+        return listener ? properties().listener(name) : properties().client(name);
+    }
+
+    private AbstractSctpAssociationFactory factory(String beanName) {
+        return beanFactory().getBean(beanName, AbstractSctpAssociationFactory.class);
+    }
+
+    private SctpProperties properties() {
+        return beanFactory().getBean(SctpProperties.class);
+    }
+
+    private SctpAssociationFactoryConfigurer configurer() {
+        return beanFactory().getBean(SctpAssociationFactoryConfigurer.class);
+    }
+
+    private BeanFactory beanFactory() {
+        BeanFactory factory = beanFactory;
+        if (factory == null) {
+            throw new IllegalStateException("no bean factory");
+        }
+        return factory;
+    }
+}

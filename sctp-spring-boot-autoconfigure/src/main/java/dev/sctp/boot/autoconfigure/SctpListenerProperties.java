@@ -1,0 +1,59 @@
+package dev.sctp.boot.autoconfigure;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings of one SCTP listener: a server association factory, an inbound channel adapter that sends every received
+ * message to the inbound channel, and an outbound channel adapter that sends the messages of the outbound channel
+ * back on the association and stream their SCTP headers name.
+ */
+public class SctpListenerProperties extends SctpEndpointProperties {
+
+    /**
+     * Local addresses and port to listen on, as host1/host2/...:port (multi-homed); :port listens on every local
+     * address, and port 0 picks a free port.
+     */
+    private @Nullable String addresses;
+
+    /** Length of the accept queue; zero uses the system's net.core.somaxconn. */
+    private int backlog;
+
+    /** Most associations open at once; further ones are aborted when accepted. Unset means no limit. */
+    private @Nullable Integer maxAssociations;
+
+    /** Lifetime of the state cookie sent in INIT-ACK (SCTP_ASSOCINFO). Unset keeps the kernel's default. */
+    private @Nullable Duration cookieLife;
+
+    public @Nullable String getAddresses() {
+        return addresses;
+    }
+
+    public void setAddresses(@Nullable String addresses) {
+        this.addresses = addresses;
+    }
+
+    public int getBacklog() {
+        return backlog;
+    }
+
+    public void setBacklog(int backlog) {
+        this.backlog = backlog;
+    }
+
+    public @Nullable Integer getMaxAssociations() {
+        return maxAssociations;
+    }
+
+    public void setMaxAssociations(@Nullable Integer maxAssociations) {
+        this.maxAssociations = maxAssociations;
+    }
+
+    public @Nullable Duration getCookieLife() {
+        return cookieLife;
+    }
+
+    public void setCookieLife(@Nullable Duration cookieLife) {
+        this.cookieLife = cookieLife;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.sctp.boot.autoconfigure.metrics;
+
+import dev.sctp.AssociationStats;
+import dev.sctp.PeerAddressInfo;
+import dev.sctp.SctpAddress;
+import dev.sctp.SctpSocket;
+import dev.sctp.SctpStatus;
+import dev.sctp.boot.autoconfigure.SctpEndpointNames;
+import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
+import dev.sctp.integration.connection.CloseReason;
+import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.connection.SctpAssociationObserver;
+import dev.sctp.notification.AssociationChange;
+import dev.sctp.notification.PeerAddressChange;
+import dev.sctp.notification.SctpNotification;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The meters of one association factory in one registry, fed by the factory's observer callbacks and by polling its
+ * associations' status and statistics. Every meter carries the tags {@code name} and {@code role}.
+ */
+final class FactoryMeters implements SctpAssociationObserver {
+
+    private final MeterRegistry registry;
+    private final AbstractSctpAssociationFactory factory;
+    private final Tags tags;
+    private final boolean perStream;
+    private final double millisPerTick;
+    private final Counter established;
+    private final Counter shutdown;
+    private final Counter restarted;
+    private final Counter failed;
+    private final @Nullable DistributionSummary received;
+    private final @Nullable DistributionSummary sent;
+    private final Map<Integer, DistributionSummary> receivedByStream = new ConcurrentHashMap<>();
+    private final Map<Integer, DistributionSummary> sentByStream = new ConcurrentHashMap<>();
+    private final Map<SctpAssociation, Long> retransmissions = new ConcurrentHashMap<>();
+    private final AtomicLong closedRetransmissions = new AtomicLong();
+    private volatile Polled polled = Polled.NONE;
+
+    FactoryMeters(MeterRegistry registry, AbstractSctpAssociationFactory factory, boolean perStream, int kernelHz) {
+        this.registry = registry;
+        this.factory = factory;
+        this.tags = Tags.of("name", SctpEndpointNames.nameOf(factory), "role", SctpEndpointNames.roleOf(factory));
+        this.perStream = perStream;
+        this.millisPerTick = 1000.0 / kernelHz;
+        Gauge.builder("sctp.associations.active", factory, f -> f.getOpenAssociationIds().size())
+                .description("Associations open now").tags(tags).register(registry);
+        established = counter("sctp.associations.established", "Associations that came up (COMM_UP)");
+        shutdown = counter("sctp.associations.shutdown", "Associations that ended gracefully (SHUTDOWN)");
+        restarted = counter("sctp.associations.restarted", "Associations the peer restarted (RESTART)");
+        failed = counter("sctp.associations.failed",
+                "Associations that could not be set up: connect failures, CANT_STR_ASSOC, refused by a limit");
+        received = perStream ? null : summary("sctp.data.received", "Messages received and their size", null);
+        sent = perStream ? null : summary("sctp.data.sent", "Messages sent and their size", null);
+        FunctionCounter.builder("sctp.retransmissions", this, FactoryMeters::retransmissions)
+                .description("DATA chunks retransmitted (SCTP_GET_ASSOC_STATS), closed associations included")
+                .tags(tags).register(registry);
+        TimeGauge.builder("sctp.srtt", this, TimeUnit.MILLISECONDS, m -> m.polled.srttMillis)
+                .description("Largest smoothed round-trip time of the associations' primary paths").tags(tags)
+                .register(registry);
+        TimeGauge.builder("sctp.rto", this, TimeUnit.MILLISECONDS, m -> m.polled.rtoMillis)
+                .description("Largest retransmission timeout of the associations' primary paths").tags(tags)
+                .register(registry);
+        Gauge.builder("sctp.peer.rwnd", this, m -> m.polled.peerWindow).baseUnit("bytes")
+                .description("Smallest receive window the peers advertise").tags(tags).register(registry);
+        Gauge.builder("sctp.chunks.unacked", this, m -> m.polled.unacked)
+                .description("DATA chunks sent and not yet acknowledged, over all associations").tags(tags)
+                .register(registry);
+        Gauge.builder("sctp.chunks.pending", this, m -> m.polled.pending)
+                .description("DATA chunks received and waiting to be read, over all associations").tags(tags)
+                .register(registry);
+    }
+
+    private Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
+    }
+
+    private DistributionSummary summary(String name, String description, @Nullable Integer stream) {
+        return DistributionSummary.builder(name).description(description).baseUnit("bytes").tags(tags)
+                .tags(stream == null ? Tags.empty() : Tags.of("stream", Integer.toString(stream)))
+                .register(registry);
+    }
+
+    AbstractSctpAssociationFactory factory() {
+        return factory;
+    }
+
+    @Override
+    public void associationOpened(SctpAssociation association) {
+        established.increment();
+        retransmissions.putIfAbsent(association, 0L);
+    }
+
+    @Override
+    public void associationClosed(SctpAssociation association, CloseReason reason, @Nullable Throwable cause) {
+        Long last = retransmissions.remove(association);
+        if (last != null) {
+            closedRetransmissions.addAndGet(last);
+        }
+        if (reason.isGraceful()) {
+            shutdown.increment();
+        } else {
+            Counter.builder("sctp.associations.aborted")
+                    .description("Associations that ended abnormally: aborted here, lost (peer ABORT or unreachable)"
+                            + " or failed")
+                    .tags(tags).tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+        }
+    }
+
+    @Override
+    public void messageReceived(SctpAssociation association, int streamId, int bytes) {
+        data(received, receivedByStream, "sctp.data.received", "Messages received and their size", streamId)
+                .record(bytes);
+    }
+
+    @Override
+    public void messageSent(SctpAssociation association, int streamId, int bytes) {
+        data(sent, sentByStream, "sctp.data.sent", "Messages sent and their size", streamId).record(bytes);
+    }
+
+    private DistributionSummary data(@Nullable DistributionSummary all, Map<Integer, DistributionSummary> byStream,
+            String name, String description, int stream) {
+        if (all != null) {
+            return all;
+        }
+        return byStream.computeIfAbsent(stream, s -> summary(name, description, s));
+    }
+
+    @Override
+    public void sendFailed(SctpAssociation association, int streamId, int bytes, Throwable cause) {
+        Counter.builder("sctp.send.failures").description("Messages that could not be sent or delivered")
+                .tags(tags).tag("exception", cause.getClass().getSimpleName()).register(registry).increment();
+    }
+
+    @Override
+    public void notificationReceived(SctpAssociation association, SctpNotification notification) {
+        if (notification instanceof AssociationChange change && change.state() == AssociationChange.State.RESTART) {
+            restarted.increment();
+        } else if (notification instanceof PeerAddressChange change) {
+            Counter.builder("sctp.path.changes").description("Changes of peer address (path) state")
+                    .tags(tags).tag("state", pathState(change.state())).register(registry).increment();
+        }
+    }
+
+    @Override
+    public void connectFailed(SctpAddress peer, Throwable cause) {
+        // counted from SctpAssociationFailedEvent, which servers publish as well
+    }
+
+    void associationFailed() {
+        failed.increment();
+    }
+
+    static String pathState(PeerAddressChange.State state) {
+        String name = state.name().toLowerCase(Locale.ROOT);
+        name = name.startsWith("addr_") ? name.substring("addr_".length()) : name;
+        return name.equals("made_prim") ? "made_primary" : name;
+    }
+
+    private double retransmissions() {
+        long open = 0;
+        for (long value : retransmissions.values()) {
+            open += value;
+        }
+        return closedRetransmissions.get() + open;
+    }
+
+    /** Reads the status and statistics of every open association; called by the poller. */
+    void poll() {
+        double srtt = Double.NaN;
+        double rto = Double.NaN;
+        double window = Double.NaN;
+        long unacked = 0;
+        long pending = 0;
+        for (SctpAssociation association : factory.getAssociations()) {
+            SctpSocket socket = association.socket();
+            try {
+                SctpStatus status = socket.status();
+                PeerAddressInfo primary = status.primary();
+                srtt = max(srtt, primary.smoothedRttTicks() * millisPerTick);
+                rto = max(rto, primary.rto().toMillis());
+                window = Double.isNaN(window) ? status.receiveWindow() : Math.min(window, status.receiveWindow());
+                unacked += status.unackedData();
+                pending += status.pendingData();
+                AssociationStats stats = socket.associationStats();
+                // only while the association is known: once closed, its last value has moved to the closed sum
+                retransmissions.computeIfPresent(association, (a, old) -> stats.retransmittedChunks());
+            } catch (IOException | RuntimeException e) {
+                // the association is closing; its last counts stay
+            }
+        }
+        polled = new Polled(srtt, rto, window, unacked, pending);
+    }
+
+    private static double max(double current, double value) {
+        return Double.isNaN(current) ? value : Math.max(current, value);
+    }
+
+    /** Removes the observer from the factory. */
+    void close() {
+        factory.removeObserver(this);
+    }
+
+    private record Polled(double srttMillis, double rtoMillis, double peerWindow, long unacked, long pending) {
+        static final Polled NONE = new Polled(Double.NaN, Double.NaN, Double.NaN, 0, 0);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.sctp.boot.autoconfigure.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+import dev.sctp.AssociationState;
+import dev.sctp.AssociationStats;
+import dev.sctp.PathState;
+import dev.sctp.PeerAddressInfo;
+import dev.sctp.SctpAddress;
+import dev.sctp.SctpSocket;
+import dev.sctp.SctpStatus;
+import dev.sctp.boot.autoconfigure.SctpProperties;
+import dev.sctp.integration.connection.CloseReason;
+import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.connection.SctpAssociationException;
+import dev.sctp.integration.connection.SctpServerAssociationFactory;
+import dev.sctp.integration.event.SctpAssociationFailedEvent;
+import dev.sctp.notification.AssociationChange;
+import dev.sctp.notification.PeerAddressChange;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Meter values from observer callbacks and from polled status, without sockets (associations are mocks). */
+class FactoryMetersTests {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final SctpServerAssociationFactory factory = mock(SctpServerAssociationFactory.class);
+    private final List<SctpAssociation> open = new ArrayList<>();
+
+    FactoryMetersTests() {
+        given(factory.getComponentName()).willReturn("sctpListener-default");
+        given(factory.getAssociations()).willAnswer(invocation -> List.copyOf(open));
+    }
+
+    @Test
+    void countsMessagesAndBytesAsDistributionSummaries() {
+        FactoryMeters meters = new FactoryMeters(registry, factory, false, 250);
+        SctpAssociation association = mock(SctpAssociation.class);
+        for (int i = 0; i < 100; i++) {
+            meters.messageReceived(association, i % 4, 1024);
+            meters.messageSent(association, i % 4, 1024);
+        }
+        DistributionSummary received = registry.get("sctp.data.received").tag("name", "default")
+                .tag("role", "server").summary();
+        assertThat(received.count()).isEqualTo(100);
+        assertThat(received.totalAmount()).isEqualTo(102_400);
+        assertThat(received.getId().getBaseUnit()).isEqualTo("bytes");
+        assertThat(registry.get("sctp.data.sent").summary().totalAmount()).isEqualTo(102_400);
+        assertThat(registry.find("sctp.data.received").tagKeys("stream").summary()).isNull();
+    }
+
+    @Test
+    void tagsStreamsWhenAskedTo() {
+        FactoryMeters meters = new FactoryMeters(registry, factory, true, 250);
+        SctpAssociation association = mock(SctpAssociation.class);
+        for (int i = 0; i < 100; i++) {
+            meters.messageReceived(association, i % 4, 1024);
+        }
+        for (int stream = 0; stream < 4; stream++) {
+            DistributionSummary summary = registry.get("sctp.data.received").tag("stream", Integer.toString(stream))
+                    .summary();
+            assertThat(summary.count()).isEqualTo(25);
+            assertThat(summary.totalAmount()).isEqualTo(25 * 1024);
+        }
+    }
+
+    @Test
+    void countsAssociationLifecycleAndPathChanges() {
+        FactoryMeters meters = new FactoryMeters(registry, factory, false, 250);
+        SctpAssociation association = mock(SctpAssociation.class);
+        meters.associationOpened(association);
+        meters.associationOpened(association);
+        meters.associationClosed(association, CloseReason.SHUTDOWN, null);
+        meters.associationClosed(association, CloseReason.LOST, null);
+        meters.notificationReceived(association, new AssociationChange(0, AssociationChange.State.RESTART, 2, 0, 10,
+                10, 1, new byte[0]));
+        meters.notificationReceived(association, new PeerAddressChange(0, new InetSocketAddress("127.0.0.2", 1),
+                PeerAddressChange.State.ADDR_UNREACHABLE, 1, 0, 1));
+        meters.notificationReceived(association, new PeerAddressChange(0, new InetSocketAddress("127.0.0.2", 1),
+                PeerAddressChange.State.ADDR_MADE_PRIM, 4, 0, 1));
+        meters.sendFailed(association, 1, 10, new SocketTimeoutException("slow"));
+        assertThat(registry.get("sctp.associations.established").counter().count()).isEqualTo(2);
+        assertThat(registry.get("sctp.associations.shutdown").counter().count()).isEqualTo(1);
+        assertThat(registry.get("sctp.associations.aborted").tag("reason", "lost").counter().count()).isEqualTo(1);
+        assertThat(registry.get("sctp.associations.restarted").counter().count()).isEqualTo(1);
+        assertThat(registry.get("sctp.path.changes").tag("state", "unreachable").counter().count()).isEqualTo(1);
+        assertThat(registry.get("sctp.path.changes").tag("state", "made_primary").counter().count()).isEqualTo(1);
+        assertThat(registry.get("sctp.send.failures").tag("exception", "SocketTimeoutException").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void countsFailedAssociationsFromEvents() {
+        SctpMetrics metrics = new SctpMetrics(() -> List.of(factory), new SctpProperties.Metrics());
+        metrics.bindTo(registry);
+        metrics.onApplicationEvent(new SctpAssociationFailedEvent(factory, "sctpListener-default",
+                SctpAddress.parse("127.0.0.1:1"), null, new SctpAssociationException(null, "limit", null)));
+        metrics.onApplicationEvent(new SctpAssociationFailedEvent(factory, "sctpClient-other", null, null, null));
+        assertThat(registry.get("sctp.associations.failed").tag("name", "default").counter().count()).isEqualTo(1);
+        metrics.destroy();
+    }
+
+    @Test
+    void pollsStatusAndKeepsRetransmissionsMonotonic() throws IOException {
+        FactoryMeters meters = new FactoryMeters(registry, factory, false, 250);
+        SctpAssociation a = association(10, 300, 60_000, 3, 1, 5);
+        open.add(a);
+        meters.associationOpened(a);
+        meters.poll();
+        assertThat(retransmissions()).isEqualTo(5);
+        assertThat(registry.get("sctp.srtt").timeGauge().value(TimeUnit.MILLISECONDS)).isEqualTo(40);
+        assertThat(registry.get("sctp.rto").timeGauge().value(TimeUnit.MILLISECONDS)).isEqualTo(300);
+        assertThat(registry.get("sctp.peer.rwnd").gauge().value()).isEqualTo(60_000);
+        assertThat(registry.get("sctp.chunks.unacked").gauge().value()).isEqualTo(3);
+        assertThat(registry.get("sctp.chunks.pending").gauge().value()).isEqualTo(1);
+
+        SctpAssociation b = association(25, 500, 20_000, 2, 0, 2);
+        open.add(b);
+        meters.associationOpened(b);
+        stats(a, 7);
+        meters.poll();
+        assertThat(retransmissions()).isEqualTo(9);
+        assertThat(registry.get("sctp.srtt").timeGauge().value(TimeUnit.MILLISECONDS)).isEqualTo(100);
+        assertThat(registry.get("sctp.peer.rwnd").gauge().value()).isEqualTo(20_000);
+        assertThat(registry.get("sctp.chunks.unacked").gauge().value()).isEqualTo(5);
+
+        open.remove(a);
+        meters.associationClosed(a, CloseReason.SHUTDOWN, null);
+        meters.poll();
+        assertThat(retransmissions()).isEqualTo(9);
+        open.clear();
+        meters.associationClosed(b, CloseReason.ABORTED, null);
+        meters.poll();
+        assertThat(retransmissions()).isEqualTo(9);
+        assertThat(registry.get("sctp.srtt").timeGauge().value()).isNaN();
+        assertThat(registry.get("sctp.chunks.unacked").gauge().value()).isZero();
+    }
+
+    private double retransmissions() {
+        return registry.get("sctp.retransmissions").functionCounter().count();
+    }
+
+    private static SctpAssociation association(long srttTicks, long rtoMillis, long window, int unacked,
+            int pending, long retransmitted) throws IOException {
+        SctpAssociation association = mock(SctpAssociation.class);
+        SctpSocket socket = mock(SctpSocket.class);
+        given(association.socket()).willReturn(socket);
+        given(association.isOpen()).willReturn(true);
+        PeerAddressInfo primary = new PeerAddressInfo(new InetSocketAddress("127.0.0.1", 1), PathState.ACTIVE, 4380,
+                srttTicks, Duration.ofMillis(rtoMillis), 65535);
+        given(socket.status()).willReturn(new SctpStatus(1, AssociationState.ESTABLISHED, window, unacked, pending,
+                10, 10, 65000, primary));
+        stats(association, retransmitted);
+        return association;
+    }
+
+    private static void stats(SctpAssociation association, long retransmitted) throws IOException {
+        given(association.socket().associationStats()).willReturn(new AssociationStats(0, null, 0, 0, 0, 0,
+                retransmitted, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+}
