@@ -8,6 +8,7 @@ import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.NotificationType;
 import dev.sctp.test.AssociationPair;
 import dev.sctp.test.RequiresSctp;
+import java.net.ConnectException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
@@ -135,5 +136,30 @@ class CloseTest {
                 return e;
             }
         }, r -> new Thread(r).start());
+    }
+
+    @Test
+    void theListenersPortCanBeBoundAgainRightAfterAGracefulServerStop() throws Exception {
+        int port;
+        try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
+            port = server.localAddress().port();
+        }
+        SctpAddress address = SctpAddress.parse("127.0.0.1:" + port);
+        for (int round = 0; round < 10; round++) {
+            SctpServerSocket server = SctpServerSocket.bind(address);
+            SctpSocket client = SctpSocket.dial(address, TIMEOUT);
+            SctpSocket accepted = server.accept();
+            accepted.setReadTimeout(TIMEOUT);
+            client.setReadTimeout(TIMEOUT);
+            server.close();
+            accepted.shutdownOutput();
+            assertThat(client.receive(new byte[8], 0, 8, new ReceiveInfo())).isEqualTo(-1);
+            client.close();
+            assertThat(accepted.receive(new byte[8], 0, 8, new ReceiveInfo())).isEqualTo(-1);
+            accepted.close();
+            // a client reconnecting meanwhile is refused
+            assertThatThrownBy(() -> SctpSocket.dial(address, TIMEOUT)).isInstanceOf(ConnectException.class);
+        }
+        SctpServerSocket.bind(address).close();
     }
 }
