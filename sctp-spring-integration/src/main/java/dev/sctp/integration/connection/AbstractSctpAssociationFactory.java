@@ -238,8 +238,17 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
 
     private void drainAndClose() {
         List<SctpAssociation> open = new ArrayList<>(associations.values());
-        open.forEach(SctpAssociation::shutdown);
         long deadline = System.nanoTime() + getShutdownTimeout().toNanos();
+        // Handlers already at work get to send their replies first: after SHUTDOWN the kernel refuses new data.
+        for (SctpAssociation association : open) {
+            try {
+                association.awaitDeliveries(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        open.forEach(SctpAssociation::shutdown);
         for (SctpAssociation association : open) {
             long left = deadline - System.nanoTime();
             try {

@@ -9,6 +9,7 @@ import dev.sctp.SctpAddress;
 import dev.sctp.SendInfo;
 import dev.sctp.integration.Harness;
 import dev.sctp.integration.event.SctpAssociationShutdownEvent;
+import dev.sctp.integration.inbound.SctpInboundGateway;
 import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
 import dev.sctp.integration.test.SctpTestUtils;
 import dev.sctp.test.RequiresSctp;
@@ -16,7 +17,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.handler.MessageProcessor;
+import org.springframework.integration.handler.ServiceActivatingHandler;
+import org.springframework.messaging.Message;
 
 /** Listening on several addresses, closing associations by id, limits and graceful stop. */
 @RequiresSctp
@@ -88,5 +93,50 @@ class SctpServerAssociationFactoryTest {
         String prefix = server.getComponentName() + "-";
         await().atMost(Harness.TIMEOUT).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith(prefix)));
+    }
+
+    @Test
+    void gracefulStopLetsAHandlerAtWorkSendItsReplyBeforeShutdown() throws Exception {
+        SctpServerAssociationFactory server = Harness.started(harness.server(f -> { }));
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        DirectChannel requests = new DirectChannel();
+        ServiceActivatingHandler slow = new ServiceActivatingHandler((MessageProcessor<Object>) m -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "reply:" + new String((byte[]) m.getPayload(), UTF_8);
+        });
+        requests.subscribe(slow);
+        SctpInboundGateway gateway = new SctpInboundGateway();
+        gateway.setAssociationFactory(server);
+        gateway.setRequestChannel(requests);
+        harness.endpoint(gateway).start();
+        SctpClientAssociationFactory client = Harness.started(harness.client(f -> f.setReconnect(false),
+                Harness.addressOf(server)));
+        QueueChannel replies = new QueueChannel();
+        SctpReceivingChannelAdapter adapter = new SctpReceivingChannelAdapter();
+        adapter.setAssociationFactory(client);
+        adapter.setOutputChannel(replies);
+        harness.endpoint(adapter).start();
+        SctpAssociation association = client.getAssociation();
+        association.send("in flight".getBytes(UTF_8), SendInfo.DEFAULT);
+        assertThat(entered.await(Harness.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        server.stop(stopped::countDown);
+        await().atMost(Harness.TIMEOUT).until(() -> !server.isRunning());
+        Thread.sleep(200); // the stop is now waiting for the handler
+        release.countDown();
+
+        Message<?> reply = replies.receive(Harness.TIMEOUT.toMillis());
+        assertThat(reply).isNotNull();
+        assertThat(new String((byte[]) reply.getPayload(), UTF_8)).isEqualTo("reply:in flight");
+        assertThat(association.closeFuture().get(Harness.TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                .isEqualTo(CloseReason.SHUTDOWN);
+        assertThat(stopped.await(Harness.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
 }
