@@ -16,7 +16,6 @@ import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
 import dev.sctp.integration.outbound.SctpSendingMessageHandler;
 import dev.sctp.integration.support.SctpHeaders;
-import dev.sctp.integration.support.SctpPayloadConverter;
 import dev.sctp.SendInfo;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +30,6 @@ import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.endpoint.EventDrivenConsumer;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageHandlingException;
-import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * {@link SctpAutoConfiguration}: conditions, beans, property binding and user beans. No test opens a socket (every
@@ -186,13 +184,13 @@ class SctpAutoConfigurationTests {
     void clientSettings() {
         runner.withPropertyValues("sctp.clients.hss.addresses=127.0.0.1:3868", "sctp.clients.hss.auto-startup=false",
                 "sctp.clients.hss.local-addresses=127.0.0.2:0", "sctp.clients.hss.connect-timeout=5s",
-                "sctp.clients.hss.connect-on-start=false").run(ctx -> {
+                "sctp.clients.hss.connect-on-start=false", "sctp.clients.hss.reconnect.enabled=false").run(ctx -> {
                     assertThat(ctx).hasNotFailed();
                     SctpClientAssociationFactory f = ctx.getBean(SctpClientAssociationFactory.class);
                     assertThat(f.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
-                    assertThat(ReflectionTestUtils.getField(f, "localAddress"))
-                            .isEqualTo(SctpAddress.parse("127.0.0.2:0"));
-                    assertThat(ReflectionTestUtils.getField(f, "connectOnStart")).isEqualTo(false);
+                    assertThat(f.getLocalAddress()).isEqualTo(SctpAddress.parse("127.0.0.2:0"));
+                    assertThat(f.isConnectOnStart()).isFalse();
+                    assertThat(f.isReconnect()).isFalse();
                 });
     }
 
@@ -216,9 +214,8 @@ class SctpAutoConfigurationTests {
                     SctpSendingMessageHandler handler = ctx.getBean(SctpSendingMessageHandler.class);
                     assertThat(handler.getSendInfoResolver().getDefaults())
                             .isEqualTo(SendInfo.of(2, -1).withUnordered(true));
-                    SctpPayloadConverter converter = (SctpPayloadConverter) ReflectionTestUtils.getField(
-                            ctx.getBean(SctpReceivingChannelAdapter.class), "payloadConverter");
-                    assertThat(converter.isIdentity()).isFalse();
+                    assertThat(ctx.getBean(SctpReceivingChannelAdapter.class).getPayloadConverter().isIdentity())
+                            .isFalse();
                 });
     }
 

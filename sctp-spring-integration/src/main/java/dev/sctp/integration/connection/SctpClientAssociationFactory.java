@@ -95,6 +95,11 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         this.localAddress = localAddress;
     }
 
+    /** Returns the local addresses bound before connecting, or null when the kernel chooses. */
+    public @Nullable SctpAddress getLocalAddress() {
+        return localAddress;
+    }
+
     /**
      * Sets how long one connect attempt may take, including COMM_UP; default 60 seconds.
      *
@@ -122,6 +127,11 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         this.reconnectPolicy = reconnectPolicy;
     }
 
+    /** Returns the policy of background (re)connecting. */
+    public RetryPolicy getReconnectPolicy() {
+        return reconnectPolicy;
+    }
+
     /**
      * Sets whether starting the factory connects in the background; default true. Otherwise the first
      * {@link #getAssociation()} connects.
@@ -132,6 +142,11 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         this.connectOnStart = connectOnStart;
     }
 
+    /** Returns whether starting the factory connects in the background. */
+    public boolean isConnectOnStart() {
+        return connectOnStart;
+    }
+
     /**
      * Sets whether a lost association is reconnected in the background; default true.
      *
@@ -139,6 +154,11 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
      */
     public void setReconnect(boolean reconnect) {
         this.reconnect = reconnect;
+    }
+
+    /** Returns whether a lost association is reconnected in the background. */
+    public boolean isReconnect() {
+        return reconnect;
     }
 
     /** Returns whether the factory has an open association. */

@@ -56,6 +56,11 @@ public class SctpInboundGateway extends MessagingGatewaySupport implements SctpL
         this.payloadConverter = payloadConverter;
     }
 
+    /** Returns the converter of received payloads. */
+    public SctpPayloadConverter getPayloadConverter() {
+        return payloadConverter;
+    }
+
     /**
      * Sets how replies are encoded and sent; its defaults are replaced per request by the request's stream and PPID.
      *

@@ -60,6 +60,11 @@ public class SctpReceivingChannelAdapter extends MessageProducerSupport implemen
         this.payloadConverter = payloadConverter;
     }
 
+    /** Returns the converter of received payloads. */
+    public SctpPayloadConverter getPayloadConverter() {
+        return payloadConverter;
+    }
+
     /**
      * Sets whether SCTP notifications (association changes, address changes, send failures...) are also sent as
      * messages, with the notification record as payload and the {@link SctpHeaders#NOTIFICATION_TYPE} header.
