@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanUtils;
 
 /**
- * The configuration metadata describes every property, and the starter's README lists every property in its table.
+ * The configuration metadata describes every property, and the README lists every property in its table.
  */
 class StarterReadmeTests {
 
@@ -26,7 +26,7 @@ class StarterReadmeTests {
     @Test
     void metadataDescribesEveryPropertyAndTheReadmeListsIt() throws IOException, JSONException {
         JSONArray properties = new JSONObject(sctpMetadata()).getJSONArray("properties");
-        String readme = Files.readString(Path.of("README-starter.md"));
+        String readme = Files.readString(Path.of("..", "README.md"));
         List<String> names = new ArrayList<>();
         for (int i = 0; i < properties.length(); i++) {
             JSONObject property = properties.getJSONObject(i);
