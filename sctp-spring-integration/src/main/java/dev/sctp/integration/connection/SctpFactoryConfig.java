@@ -39,6 +39,7 @@ public abstract class SctpFactoryConfig extends IntegrationObjectSupport {
     private Duration sendTimeout = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ZERO;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private SctpSocketSupport socketSupport = new SctpSocketSupport() { };
 
     /**
      * Sets an sctp-core socket option for every socket of the factory (a server's listener, whose options carry
@@ -102,18 +103,34 @@ public abstract class SctpFactoryConfig extends IntegrationObjectSupport {
         setOption(SctpOptions.SO_LINGER, seconds);
     }
 
-    /** Applies the options to a client socket. */
+    /** Applies the options to a client socket, then the socket support's post-processing. */
     protected void applyOptions(SctpSocket socket) throws IOException {
         for (Map.Entry<SctpOption<?>, Object> e : options.entrySet()) {
             socket.setOption(cast(e.getKey()), e.getValue());
         }
+        socketSupport.postProcessSocket(socket);
     }
 
-    /** Applies the options to a listener. */
+    /** Applies the options to a listener, then the socket support's post-processing. */
     protected void applyOptions(SctpServerSocket socket) throws IOException {
         for (Map.Entry<SctpOption<?>, Object> e : options.entrySet()) {
             socket.setOption(cast(e.getKey()), e.getValue());
         }
+        socketSupport.postProcessServerSocket(socket);
+    }
+
+    /**
+     * Sets what adjusts each socket after the options are applied; by default nothing does.
+     *
+     * @param socketSupport the socket support
+     */
+    public void setSocketSupport(SctpSocketSupport socketSupport) {
+        this.socketSupport = Objects.requireNonNull(socketSupport, "socketSupport");
+    }
+
+    /** Returns the socket support. */
+    public SctpSocketSupport getSocketSupport() {
+        return socketSupport;
     }
 
     @SuppressWarnings("unchecked")

@@ -172,6 +172,7 @@ public class SctpServerAssociationFactory extends AbstractSctpAssociationFactory
             return;
         }
         try {
+            getSocketSupport().postProcessSocket(socket);
             register(new SctpAssociation(this, socket, true));
         } catch (IOException | RuntimeException e) {
             SctpAddress peer = remoteOf(socket);

@@ -4,6 +4,7 @@ import dev.sctp.InitOptions;
 import dev.sctp.SctpNetwork;
 import dev.sctp.SctpOption;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
+import dev.sctp.integration.connection.SctpSocketSupport;
 import dev.sctp.integration.support.SctpHeaderMapper;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -99,6 +100,12 @@ public abstract class SctpAssociationFactorySpec<S extends SctpAssociationFactor
     /** Sets how long stopping waits for graceful shutdown. */
     public S shutdownTimeout(Duration timeout) {
         this.target.setShutdownTimeout(timeout);
+        return _this();
+    }
+
+    /** Sets what adjusts each socket after the options are applied; see {@link SctpSocketSupport}. */
+    public S socketSupport(SctpSocketSupport socketSupport) {
+        this.target.setSocketSupport(socketSupport);
         return _this();
     }
 }
