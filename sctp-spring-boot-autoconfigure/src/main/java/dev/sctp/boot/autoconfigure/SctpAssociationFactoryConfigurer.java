@@ -6,9 +6,13 @@ import dev.sctp.PeerAddressParameters;
 import dev.sctp.RtoInfo;
 import dev.sctp.SctpAddress;
 import dev.sctp.SctpOptions;
+import dev.sctp.SctpServerSocket;
+import dev.sctp.SctpSocket;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
+import dev.sctp.integration.connection.SctpSocketSupport;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +27,6 @@ import org.springframework.util.unit.DataSize;
  * defines its own factory bean can use it to apply the same properties.
  */
 public final class SctpAssociationFactoryConfigurer {
-
-    /** Heartbeat interval written when another path parameter is set and the interval is not: the kernel default. */
-    static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
 
     private final Duration defaultShutdownTimeout;
     private final List<SctpAssociationFactoryCustomizer> customizers;
@@ -186,18 +187,50 @@ public final class SctpAssociationFactoryConfigurer {
         }
     }
 
-    // SCTP_PEER_ADDR_PARAMS writes every field at once: fields left unset get the kernel's defaults (heartbeats on
-    // every 30 s, path-MTU discovery and delayed SACK on, the SACK delay and path retransmissions unchanged).
+    // SCTP_PEER_ADDR_PARAMS is written whole: only a read-modify-write of each socket's current values changes just
+    // the configured fields and keeps the kernel's defaults (sysctl net.sctp.*) for the others.
     private static void peerAddressParameters(AbstractSctpAssociationFactory factory, SctpEndpointProperties e) {
         SctpEndpointProperties.Heartbeat heartbeat = e.getHeartbeat();
         if (heartbeat.getEnabled() == null && heartbeat.getInterval() == null && e.getPathMaxRetransmissions() == null
                 && e.getSackDelay() == null) {
             return;
         }
-        Duration interval = heartbeat.getInterval() != null ? heartbeat.getInterval() : DEFAULT_HEARTBEAT_INTERVAL;
-        boolean enabled = heartbeat.getEnabled() == null || heartbeat.getEnabled();
-        factory.setOption(SctpOptions.PEER_ADDR_PARAMS, new PeerAddressParameters(null, interval, enabled,
-                orZero(e.getPathMaxRetransmissions()), 0, true, orZero(e.getSackDelay()), true, -1, -1));
+        factory.setSocketSupport(new PathParameters(heartbeat.getEnabled(), heartbeat.getInterval(),
+                e.getPathMaxRetransmissions(), e.getSackDelay()));
+    }
+
+    /** Changes the configured path parameters of listeners, client sockets and accepted associations. */
+    record PathParameters(@Nullable Boolean heartbeatEnabled, @Nullable Duration heartbeatInterval,
+            @Nullable Integer pathMaxRetransmissions, @Nullable Duration sackDelay) implements SctpSocketSupport {
+
+        @Override
+        public void postProcessServerSocket(SctpServerSocket serverSocket) throws IOException {
+            serverSocket.setOption(SctpOptions.PEER_ADDR_PARAMS,
+                    apply(serverSocket.getOption(SctpOptions.PEER_ADDR_PARAMS)));
+        }
+
+        @Override
+        public void postProcessSocket(SctpSocket socket) throws IOException {
+            socket.setPeerAddressParameters(apply(socket.getPeerAddressParameters(null)));
+        }
+
+        /** Returns {@code current} with the configured fields changed. */
+        PeerAddressParameters apply(PeerAddressParameters current) {
+            PeerAddressParameters p = current;
+            if (heartbeatEnabled != null) {
+                p = p.withHeartbeatEnabled(heartbeatEnabled);
+            }
+            if (heartbeatInterval != null) {
+                p = p.withHeartbeatInterval(heartbeatInterval);
+            }
+            if (pathMaxRetransmissions != null) {
+                p = p.withPathMaxRetransmissions(pathMaxRetransmissions);
+            }
+            if (sackDelay != null) {
+                p = p.withSackDelay(sackDelay);
+            }
+            return p;
+        }
     }
 
     private void customize(String name, AbstractSctpAssociationFactory factory) {

@@ -377,7 +377,7 @@ public abstract class SctpEndpointProperties {
 
         /**
          * Interval between heartbeats, added to the path's RTO; zero sends one every RTO. Unset keeps the kernel's
-         * default, or is 30s when another path parameter is set.
+         * default.
          */
         private @Nullable Duration interval;
 

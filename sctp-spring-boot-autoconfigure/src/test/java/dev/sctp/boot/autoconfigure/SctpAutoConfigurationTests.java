@@ -141,8 +141,12 @@ class SctpAutoConfigurationTests {
                             Duration.ofMillis(200), Duration.ofSeconds(5)));
                     assertThat(options.get(SctpOptions.ASSOC_INFO))
                             .isEqualTo(AssociationParameters.of(6, Duration.ofSeconds(30)));
-                    assertThat(options.get(SctpOptions.PEER_ADDR_PARAMS)).isEqualTo(new PeerAddressParameters(null,
-                            Duration.ofSeconds(5), true, 3, 0, true, Duration.ofMillis(100), true, -1, -1));
+                    assertThat(options.containsKey(SctpOptions.PEER_ADDR_PARAMS)).isFalse();
+                    PeerAddressParameters kernel = new PeerAddressParameters(null, Duration.ofSeconds(30), true, 5,
+                            65535, true, Duration.ofMillis(200), true, -1, -1);
+                    assertThat(((SctpAssociationFactoryConfigurer.PathParameters) f.getSocketSupport()).apply(kernel))
+                            .isEqualTo(new PeerAddressParameters(null, Duration.ofSeconds(5), true, 3, 65535, true,
+                                    Duration.ofMillis(100), true, -1, -1));
                     assertThat(options.get(SctpOptions.SO_SNDBUF)).isEqualTo(512 * 1024);
                     assertThat(options.get(SctpOptions.SO_RCVBUF)).isEqualTo(1024 * 1024);
                     assertThat(options.get(SctpOptions.NODELAY)).isEqualTo(false);
@@ -170,13 +174,21 @@ class SctpAutoConfigurationTests {
     }
 
     @Test
-    void heartbeatOffKeepsTheDefaultInterval() {
+    void onePathParameterChangesOnlyThatFieldOfWhatTheKernelHas() {
+        // A host whose sysctl net.sctp.hb_interval is 45 s keeps it when only heartbeats are turned off.
+        PeerAddressParameters kernel = new PeerAddressParameters(null, Duration.ofSeconds(45), true, 7, 1500, true,
+                Duration.ofMillis(150), true, -1, -1);
         runner.withPropertyValues("sctp.listen.addresses=127.0.0.1:0", NO_START_LISTEN,
                 "sctp.listen.heartbeat.enabled=false").run(ctx -> {
-                    PeerAddressParameters p = (PeerAddressParameters) ctx.getBean(SctpServerAssociationFactory.class)
-                            .getOptions().get(SctpOptions.PEER_ADDR_PARAMS);
-                    assertThat(p.heartbeatEnabled()).isFalse();
-                    assertThat(p.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
+                    SctpServerAssociationFactory f = ctx.getBean(SctpServerAssociationFactory.class);
+                    assertThat(((SctpAssociationFactoryConfigurer.PathParameters) f.getSocketSupport()).apply(kernel))
+                            .isEqualTo(kernel.withHeartbeatEnabled(false));
+                });
+        runner.withPropertyValues("sctp.listen.addresses=127.0.0.1:0", NO_START_LISTEN,
+                "sctp.listen.path-max-retransmissions=2").run(ctx -> {
+                    SctpServerAssociationFactory f = ctx.getBean(SctpServerAssociationFactory.class);
+                    assertThat(((SctpAssociationFactoryConfigurer.PathParameters) f.getSocketSupport()).apply(kernel))
+                            .isEqualTo(kernel.withPathMaxRetransmissions(2));
                 });
     }
 
