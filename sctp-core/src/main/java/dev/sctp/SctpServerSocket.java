@@ -2,7 +2,6 @@ package dev.sctp;
 
 import dev.sctp.internal.linux.LinuxSctpSocket;
 import dev.sctp.internal.linux.OptionCodec;
-import dev.sctp.internal.linux.PollRegistration;
 import dev.sctp.notification.NotificationType;
 import java.io.Closeable;
 import java.io.IOException;
@@ -98,13 +97,12 @@ public final class SctpServerSocket implements Closeable {
 
     /** Accepts the next association, waiting as long as the accept timeout allows (default: forever). */
     public SctpSocket accept() throws IOException {
-        long t = acceptTimeoutNanos;
-        return accept(t == 0 ? PollRegistration.NO_DEADLINE : System.nanoTime() + t);
+        return accept(SocketSetup.deadlineAfter(acceptTimeoutNanos));
     }
 
     /** Accepts the next association, or throws {@link java.net.SocketTimeoutException} after {@code timeout}. */
     public SctpSocket accept(Duration timeout) throws IOException {
-        return accept(SocketSetup.deadline(timeout));
+        return accept(SocketSetup.deadline("accept timeout", timeout));
     }
 
     private SctpSocket accept(long deadline) throws IOException {
@@ -128,10 +126,7 @@ public final class SctpServerSocket implements Closeable {
 
     /** Sets the timeout of later {@link #accept()} calls (zero: none). */
     public void setAcceptTimeout(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout " + timeout + " must not be negative");
-        }
-        acceptTimeoutNanos = timeout.toNanos();
+        acceptTimeoutNanos = SocketSetup.timeoutNanos("accept timeout", timeout);
     }
 
     /** Sets an absolute deadline for accepts, including one already waiting; null removes it. */

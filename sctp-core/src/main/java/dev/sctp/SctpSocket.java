@@ -4,7 +4,6 @@ import dev.sctp.internal.linux.LinuxSctpSocket;
 import dev.sctp.internal.linux.Messages;
 import dev.sctp.internal.linux.OptionCodec;
 import dev.sctp.internal.linux.PathOptionCodec;
-import dev.sctp.internal.linux.PollRegistration;
 import dev.sctp.internal.linux.SctpConstants;
 import dev.sctp.internal.linux.StatusCodec;
 import dev.sctp.notification.NotificationType;
@@ -121,7 +120,7 @@ public final class SctpSocket implements Closeable {
      * A refused INIT gives a {@link java.net.ConnectException} at once.
      */
     public void connect(SctpAddress remote, Duration timeout) throws IOException {
-        connect(remote, SocketSetup.deadline(timeout));
+        connect(remote, SocketSetup.deadline("connect timeout", timeout));
     }
 
     /** Connects like {@link #connect(SctpAddress, Duration)}, giving up at the wall-clock {@code deadline}. */
@@ -213,12 +212,12 @@ public final class SctpSocket implements Closeable {
 
     /** Sets the timeout of every later receive (zero: none). */
     public void setReadTimeout(Duration timeout) {
-        readTimeoutNanos = timeoutNanos(timeout);
+        readTimeoutNanos = SocketSetup.timeoutNanos("read timeout", timeout);
     }
 
     /** Sets the timeout of every later send (zero: none). */
     public void setWriteTimeout(Duration timeout) {
-        writeTimeoutNanos = timeoutNanos(timeout);
+        writeTimeoutNanos = SocketSetup.timeoutNanos("write timeout", timeout);
     }
 
     /** Returns the receive timeout; zero means none. */
@@ -251,23 +250,11 @@ public final class SctpSocket implements Closeable {
     }
 
     private long readDeadline() {
-        long t = readTimeoutNanos;
-        return t == 0 ? PollRegistration.NO_DEADLINE : System.nanoTime() + t;
+        return SocketSetup.deadlineAfter(readTimeoutNanos);
     }
 
     private long writeDeadline() {
-        long t = writeTimeoutNanos;
-        return t == 0 ? PollRegistration.NO_DEADLINE : System.nanoTime() + t;
-    }
-
-    private static long timeoutNanos(Duration timeout) {
-        if (timeout == null || timeout.isZero()) {
-            return 0;
-        }
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout " + timeout + " must not be negative");
-        }
-        return timeout.toNanos();
+        return SocketSetup.deadlineAfter(writeTimeoutNanos);
     }
 
     // ---- notifications, options, addresses -------------------------------------------------------------------

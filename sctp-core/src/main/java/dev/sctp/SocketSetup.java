@@ -69,17 +69,40 @@ final class SocketSetup {
         }
     }
 
-    /** Converts a timeout to an absolute nanoTime deadline; null or zero means none. */
-    static long deadline(Duration timeout) {
+    /**
+     * Checks a relative timeout and returns it in nanoseconds, 0 for none (null or zero); one beyond what nanoseconds
+     * hold counts as forever.
+     *
+     * @param what what the timeout is for, named in the error
+     */
+    static long timeoutNanos(String what, Duration timeout) {
         if (timeout == null || timeout.isZero()) {
-            return Long.MAX_VALUE;
+            return 0;
         }
         if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout " + timeout + " must not be negative");
+            throw new IllegalArgumentException(what + " " + timeout + " must not be negative: use a positive "
+                    + "duration, or Duration.ZERO to wait without a timeout");
         }
-        long nanos = timeout.toNanos();
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Converts a timeout to an absolute nanoTime deadline; null or zero means none. */
+    static long deadline(String what, Duration timeout) {
+        return deadlineAfter(timeoutNanos(what, timeout));
+    }
+
+    /** Returns the nanoTime deadline {@code nanos} from now; 0 means none, and a sum that overflows is forever. */
+    static long deadlineAfter(long nanos) {
+        if (nanos == 0) {
+            return Long.MAX_VALUE;
+        }
         long now = System.nanoTime();
-        return now + nanos < now ? Long.MAX_VALUE : now + nanos;
+        long deadline = now + nanos;
+        return deadline < now ? Long.MAX_VALUE : deadline;
     }
 
     /** Converts a wall-clock deadline to a nanoTime deadline; null means none. */

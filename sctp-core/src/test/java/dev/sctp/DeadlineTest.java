@@ -40,6 +40,31 @@ class DeadlineTest {
     }
 
     @Test
+    void timeoutsTooLongForNanosecondsMeanForeverAndNegativeOnesAreRejectedByName() throws Exception {
+        Duration millennium = Duration.ofDays(365L * 1000); // overflows Duration.toNanos()
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            pair.accepted().setReadTimeout(millennium);
+            pair.client().setWriteTimeout(millennium);
+            pair.server().setAcceptTimeout(millennium);
+            pair.client().send("long".getBytes(UTF_8), SendInfo.DEFAULT);
+            byte[] buf = new byte[16];
+            assertThat(pair.accepted().receive(buf, 0, buf.length, new ReceiveInfo())).isEqualTo(4);
+            assertThat(pair.accepted().getReadTimeout()).isPositive();
+
+            assertThatThrownBy(() -> pair.accepted().setReadTimeout(Duration.ofSeconds(-1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("read timeout PT-1S must not be negative")
+                    .hasMessageContaining("Duration.ZERO");
+            assertThatThrownBy(() -> pair.client().setWriteTimeout(Duration.ofMillis(-5)))
+                    .hasMessageContaining("write timeout PT-0.005S");
+            assertThatThrownBy(() -> pair.server().setAcceptTimeout(Duration.ofSeconds(-2)))
+                    .hasMessageContaining("accept timeout PT-2S");
+            assertThatThrownBy(() -> pair.server().accept(Duration.ofSeconds(-3)))
+                    .hasMessageContaining("accept timeout PT-3S");
+        }
+    }
+
+    @Test
     void readTimeoutDoesNotFireWhenDataArrivesInTime() throws Exception {
         try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
             pair.accepted().setReadTimeout(Duration.ofSeconds(10));
