@@ -69,15 +69,9 @@ final class Connector {
         // can come early (the socket is writable while COOKIE-ECHOED), so re-check on short slices until the
         // association is up rather than trusting a single edge.
         for (;;) {
-            long limit = Math.min(deadline, poll.writeDeadline());
-            long slice = Math.min(limit, System.nanoTime() + LinuxSctpSocket.RECHECK_NANOS);
-            int status = poll.awaitWritable(seq, slice);
+            int status = poll.awaitWritableSlice(seq, deadline, LinuxSctpSocket.RECHECK_NANOS);
             seq = poll.writeSeq();
-            if (status == PollRegistration.TIMED_OUT && slice != limit
-                    && (limit == PollRegistration.NO_DEADLINE || limit - System.nanoTime() > 0)) {
-                status = PollRegistration.READY; // only the re-check slice ended
-            }
-            if (status != PollRegistration.READY) {
+            if (status != PollRegistration.READY && status != PollRegistration.RECHECK) {
                 socket.throwForWait(status, op);
             }
             int error = socket.getInt(SOL_SOCKET, SO_ERROR, "SO_ERROR");

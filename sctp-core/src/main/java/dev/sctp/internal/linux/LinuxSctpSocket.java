@@ -322,15 +322,11 @@ public final class LinuxSctpSocket {
             if (!hasAssociation()) {
                 return false;
             }
-            long limit = Math.min(deadline, poll.readDeadline());
-            long slice = Math.min(limit, System.nanoTime() + RECHECK_NANOS);
-            int status = poll.awaitReadable(seq, slice);
+            int status = poll.awaitReadableSlice(seq, deadline, RECHECK_NANOS);
             if (status == PollRegistration.READY) {
                 return true;
             }
-            boolean sliceEnded = status == PollRegistration.TIMED_OUT && slice != limit
-                    && (limit == PollRegistration.NO_DEADLINE || limit - System.nanoTime() > 0);
-            if (!sliceEnded) {
+            if (status != PollRegistration.RECHECK) {
                 throwForWait(status, operation);
             }
         }

@@ -22,6 +22,9 @@ public final class PollRegistration {
     /** The waiting thread was interrupted. */
     public static final int INTERRUPTED = 3;
 
+    /** Only a re-check slice ended (see {@link #awaitReadableSlice}); the deadline has not passed. */
+    public static final int RECHECK = 4;
+
     /** No deadline. */
     public static final long NO_DEADLINE = Long.MAX_VALUE;
 
@@ -93,6 +96,30 @@ public final class PollRegistration {
         } finally {
             writer = null;
         }
+    }
+
+    /**
+     * Like {@link #awaitReadable}, but returns {@link #RECHECK} after at most {@code sliceNanos}, so the caller can
+     * check a condition that the kernel changes without raising readiness and then wait again.
+     */
+    public int awaitReadableSlice(int seq, long deadline, long sliceNanos) {
+        return awaitSlice(true, seq, deadline, sliceNanos);
+    }
+
+    /** Like {@link #awaitReadableSlice}, for output readiness. */
+    public int awaitWritableSlice(int seq, long deadline, long sliceNanos) {
+        return awaitSlice(false, seq, deadline, sliceNanos);
+    }
+
+    private int awaitSlice(boolean read, int seq, long deadline, long sliceNanos) {
+        long limit = Math.min(deadline, read ? readDeadline : writeDeadline);
+        long now = System.nanoTime();
+        long slice = limit - now > sliceNanos ? now + sliceNanos : limit;
+        int status = read ? awaitReadable(seq, slice) : awaitWritable(seq, slice);
+        if (status == TIMED_OUT && slice != limit) {
+            return RECHECK;
+        }
+        return status;
     }
 
     /**
