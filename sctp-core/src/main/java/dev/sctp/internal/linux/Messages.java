@@ -2,8 +2,6 @@ package dev.sctp.internal.linux;
 
 import static dev.sctp.internal.linux.SctpConstants.*;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import dev.sctp.ReceiveInfo;
 import dev.sctp.SendInfo;
 import java.io.IOException;
@@ -33,7 +31,7 @@ public final class Messages {
             long data;
             NativeBuffer staging = null;
             if (src.isDirect()) {
-                data = address(path, src) + src.position();
+                data = path.directAddress(src) + src.position();
             } else {
                 staging = path.staging(length);
                 staging.buffer().put(0, src, src.position(), length);
@@ -95,7 +93,7 @@ public final class Messages {
         try {
             int length = dst.remaining();
             if (dst.isDirect()) {
-                long data = address(path, dst) + dst.position();
+                long data = path.directAddress(dst) + dst.position();
                 int n = receiveLocked(socket, raw, path, data, length, dst, dst.position(), info, deadline);
                 if (n > 0) {
                     dst.position(dst.position() + n);
@@ -186,22 +184,6 @@ public final class Messages {
             path.decodeData(n, (flags & MSG_EOR) != 0, info);
             return n;
         }
-    }
-
-    private static long address(SendPath path, ByteBuffer direct) {
-        if (path.lastDirect != direct) {
-            path.lastDirectAddress = Pointer.nativeValue(Native.getDirectBufferPointer(direct));
-            path.lastDirect = direct;
-        }
-        return path.lastDirectAddress;
-    }
-
-    private static long address(ReceivePath path, ByteBuffer direct) {
-        if (path.lastDirect != direct) {
-            path.lastDirectAddress = Pointer.nativeValue(Native.getDirectBufferPointer(direct));
-            path.lastDirect = direct;
-        }
-        return path.lastDirectAddress;
     }
 
     private static void checkDeadline(long deadline, String operation) throws SocketTimeoutException {

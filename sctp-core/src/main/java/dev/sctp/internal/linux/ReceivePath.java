@@ -5,7 +5,6 @@ import static dev.sctp.internal.linux.SctpConstants.*;
 import dev.sctp.ReceiveInfo;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The receiving half of a socket: a reusable msghdr, iovec and control buffer, a staging buffer for heap reads,
@@ -13,40 +12,25 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Internal usage only. Receives are serialised by {@link #lock}.
  */
-final class ReceivePath implements AutoCloseable {
+final class ReceivePath extends MessagePath {
 
     // Layout of the header block: msghdr @0, iovec @64, control @128 (room for RCVINFO and NXTINFO and more).
     private static final int IOV_AT = 64;
     private static final int CONTROL_AT = 128;
     private static final int CONTROL_SIZE = 256;
     private static final int HEADER_SIZE = CONTROL_AT + CONTROL_SIZE;
-    private static final int INITIAL_STAGING = 64 * 1024;
     // The largest notification Linux sends is SEND_FAILED_EVENT with the whole undelivered message; cap it so a
     // runaway partial notification cannot grow the heap without bound.
     private static final int MAX_NOTIFICATION = 16 * 1024 * 1024;
 
-    final ReentrantLock lock = new ReentrantLock();
-    private final NativeBuffer header = new NativeBuffer(HEADER_SIZE);
-    private NativeBuffer staging;
-    ByteBuffer lastDirect;
-    long lastDirectAddress;
     private byte[] notification = new byte[512];
     private int notificationLength;
 
     ReceivePath() {
+        super(HEADER_SIZE);
         ByteBuffer b = header.buffer();
         b.putLong(MSGHDR_IOV, header.address(IOV_AT));
         b.putLong(MSGHDR_IOVLEN, 1L);
-    }
-
-    NativeBuffer staging(int length) {
-        if (staging == null || staging.size() < length) {
-            if (staging != null) {
-                staging.close();
-            }
-            staging = new NativeBuffer(Math.max(INITIAL_STAGING, Integer.highestOneBit(Math.max(length, 1)) << 1));
-        }
-        return staging;
     }
 
     /** Writes the msghdr for a read of up to {@code length} bytes into {@code data}; returns its address. */
@@ -115,13 +99,5 @@ final class ReceivePath implements AutoCloseable {
                 .order(ByteOrder.nativeOrder());
         notificationLength = 0;
         return whole;
-    }
-
-    @Override
-    public void close() {
-        header.close();
-        if (staging != null) {
-            staging.close();
-        }
     }
 }

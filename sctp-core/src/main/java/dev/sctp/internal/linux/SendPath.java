@@ -6,7 +6,6 @@ import dev.sctp.SendInfo;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The sending half of a socket: a reusable msghdr, iovec and cmsg block, and a staging buffer for heap data.
@@ -14,43 +13,25 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Internal usage only. Sends are serialised by {@link #lock}; a send re-encodes a few header fields and makes
  * one sendmsg(2) call, so a direct-buffer send allocates nothing.
  */
-final class SendPath implements AutoCloseable {
+final class SendPath extends MessagePath {
 
     // Layout of the header block: msghdr @0, iovec @64, destination sockaddr @80, cmsgs @112.
     private static final int IOV_AT = 64;
     private static final int NAME_AT = 80;
     private static final int CONTROL_AT = 112;
     private static final int HEADER_SIZE = 256;
-    private static final int INITIAL_STAGING = 64 * 1024;
 
-    final ReentrantLock lock = new ReentrantLock();
-    private final NativeBuffer header = new NativeBuffer(HEADER_SIZE);
-    private NativeBuffer staging;
     private final int family;
-    // The address of the last direct buffer sent from: JNA allocates to look one up, so repeat sends of the same
-    // buffer reuse it.
-    ByteBuffer lastDirect;
-    long lastDirectAddress;
     // The peer's port, for msg_name when a message is sent to a chosen peer address (the kernel matches the port).
     volatile int peerPort;
 
     SendPath(int family) {
+        super(HEADER_SIZE);
         this.family = family;
         ByteBuffer b = header.buffer();
         b.putLong(MSGHDR_IOV, header.address(IOV_AT));
         b.putLong(MSGHDR_IOVLEN, 1L);
         b.putLong(MSGHDR_CONTROL, header.address(CONTROL_AT));
-    }
-
-    /** Returns a native buffer of at least {@code length} bytes for staging heap data; grows as needed. */
-    NativeBuffer staging(int length) {
-        if (staging == null || staging.size() < length) {
-            if (staging != null) {
-                staging.close();
-            }
-            staging = new NativeBuffer(Math.max(INITIAL_STAGING, Integer.highestOneBit(Math.max(length, 1)) << 1));
-        }
-        return staging;
     }
 
     /** Writes the msghdr for {@code length} bytes at {@code data} with {@code info}; returns the msghdr address. */
@@ -109,13 +90,5 @@ final class SendPath implements AutoCloseable {
             case RTX -> SCTP_PR_SCTP_RTX;
             case PRIORITY -> SCTP_PR_SCTP_PRIO;
         };
-    }
-
-    @Override
-    public void close() {
-        header.close();
-        if (staging != null) {
-            staging.close();
-        }
     }
 }
