@@ -9,6 +9,7 @@ import dev.sctp.test.ExternalPeer;
 import dev.sctp.test.RequiresSctp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -225,10 +226,14 @@ class InteropTest {
 
     @Test
     void secondJvmEchoesEveryStreamAndPpid() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The peer runs with this JVM's -XX flags (JIT and GC, see sctp.test.jvmArgs in the parent pom).
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-XX:"))
+                .forEach(command::add);
         // Surefire's class path may be one manifest-only jar; its Class-Path entries load in the child just the same.
-        try (ExternalPeer peer = ExternalPeer.start(java, "-cp", System.getProperty("java.class.path"),
-                EchoPeer.class.getName(), "0")) {
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EchoPeer.class.getName(), "0"));
+        try (ExternalPeer peer = ExternalPeer.start(command)) {
             String out = peer.awaitOutput(o -> o.contains(EchoPeer.READY_PREFIX) && o.indexOf('\n',
                     o.indexOf(EchoPeer.READY_PREFIX)) > 0, TIMEOUT);
             Matcher m = Pattern.compile(Pattern.quote(EchoPeer.READY_PREFIX) + "(\\d+)").matcher(out);
