@@ -49,11 +49,19 @@ final class FactoryMeters implements SctpAssociationObserver {
     private final Map<Integer, DistributionSummary> sentByStream = new ConcurrentHashMap<>();
     private final Map<SctpAssociation, Long> retransmissions = new ConcurrentHashMap<>();
     private final AtomicLong closedRetransmissions = new AtomicLong();
+    private final StatusSource statusSource;
     private volatile Polled polled = Polled.NONE;
 
     FactoryMeters(MeterRegistry registry, AbstractSctpAssociationFactory factory, boolean perStream, int kernelHz) {
+        this(registry, factory, perStream, kernelHz, FactoryMeters::readSocket);
+    }
+
+    /** With {@code statusSource} in place of the associations' sockets: tests feed exact values through it. */
+    FactoryMeters(MeterRegistry registry, AbstractSctpAssociationFactory factory, boolean perStream, int kernelHz,
+            StatusSource statusSource) {
         this.registry = registry;
         this.factory = factory;
+        this.statusSource = statusSource;
         this.tags = Tags.of("name", SctpEndpointNames.nameOf(factory), "role", SctpEndpointNames.roleOf(factory));
         this.perStream = perStream;
         this.millisPerTick = 1000.0 / kernelHz;
@@ -187,16 +195,16 @@ final class FactoryMeters implements SctpAssociationObserver {
         long unacked = 0;
         long pending = 0;
         for (SctpAssociation association : factory.getAssociations()) {
-            SctpSocket socket = association.socket();
             try {
-                SctpStatus status = socket.status();
+                Sample sample = statusSource.read(association);
+                SctpStatus status = sample.status();
                 PeerAddressInfo primary = status.primary();
                 srtt = max(srtt, primary.smoothedRttTicks() * millisPerTick);
                 rto = max(rto, primary.rto().toMillis());
                 window = Double.isNaN(window) ? status.receiveWindow() : Math.min(window, status.receiveWindow());
                 unacked += status.unackedData();
                 pending += status.pendingData();
-                AssociationStats stats = socket.associationStats();
+                AssociationStats stats = sample.stats();
                 // only while the association is known: once closed, its last value has moved to the closed sum
                 retransmissions.computeIfPresent(association, (a, old) -> stats.retransmittedChunks());
             } catch (IOException | RuntimeException e) {
@@ -206,6 +214,11 @@ final class FactoryMeters implements SctpAssociationObserver {
         polled = new Polled(srtt, rto, window, unacked, pending);
     }
 
+    private static Sample readSocket(SctpAssociation association) throws IOException {
+        SctpSocket socket = association.socket();
+        return new Sample(socket.status(), socket.associationStats());
+    }
+
     private static double max(double current, double value) {
         return Double.isNaN(current) ? value : Math.max(current, value);
     }
@@ -213,6 +226,18 @@ final class FactoryMeters implements SctpAssociationObserver {
     /** Removes the observer from the factory. */
     void close() {
         factory.removeObserver(this);
+    }
+
+    /** Where {@link #poll()} reads an association's status and statistics. */
+    @FunctionalInterface
+    interface StatusSource {
+
+        /** Reads {@code association}'s status and statistics; fails once it is closing. */
+        Sample read(SctpAssociation association) throws IOException;
+    }
+
+    /** One association's {@code SCTP_STATUS} and {@code SCTP_GET_ASSOC_STATS}, read together. */
+    record Sample(SctpStatus status, AssociationStats stats) {
     }
 
     private record Polled(double srttMillis, double rtoMillis, double peerWindow, long unacked, long pending) {

@@ -1,17 +1,18 @@
 package dev.sctp.boot.autoconfigure.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.sctp.SctpAddress;
 import dev.sctp.SctpAvailability;
 import dev.sctp.boot.autoconfigure.SctpAutoConfiguration;
-import dev.sctp.integration.connection.CloseReason;
+import dev.sctp.boot.autoconfigure.app.Loopback;
 import dev.sctp.integration.connection.SctpAssociation;
-import dev.sctp.integration.connection.SctpAssociationException;
 import dev.sctp.integration.connection.SctpClientAssociationFactory;
-import java.net.ConnectException;
+import dev.sctp.integration.connection.SctpServerAssociationFactory;
+import dev.sctp.integration.test.SctpTestUtils;
+import dev.sctp.test.RequiresSctp;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
@@ -24,7 +25,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@link SctpHealthContributorAutoConfiguration} and the indicators, without sockets. */
+/** {@link SctpHealthContributorAutoConfiguration} and the indicators, the client indicator over real associations. */
+@RequiresSctp
 class SctpHealthContributorAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -63,23 +65,45 @@ class SctpHealthContributorAutoConfigurationTests {
     }
 
     @Test
+    void clientIsDownWithTheReasonItCouldNotConnect() {
+        try (Loopback loopback = new Loopback()) {
+            SctpServerAssociationFactory gone = loopback.listening("sctpListener-gone");
+            SctpAddress closedPort = Loopback.addressOf(gone);
+            gone.stop();
+            SctpClientAssociationFactory client = loopback.client("sctpClient-hss", closedPort,
+                    c -> c.setConnectOnStart(true));
+            SctpClientHealthIndicator indicator = new SctpClientHealthIndicator(client);
+            client.start();
+            await().atMost(Loopback.TIMEOUT).until(() -> indicator.health().getDetails().get("reason"),
+                    reason -> reason != null && !reason.equals("not connected yet"));
+            Health health = indicator.health();
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat((String) health.getDetails().get("reason")).startsWith("cannot connect to " + closedPort + ": ");
+        }
+    }
+
+    @Test
     void clientIsDownWithTheReasonItLostItsAssociation() {
-        SctpClientAssociationFactory factory = new SctpClientAssociationFactory(SctpAddress.parse("127.0.0.1:3868"));
-        SctpClientHealthIndicator indicator = new SctpClientHealthIndicator(factory);
-        indicator.connectFailed(SctpAddress.parse("127.0.0.1:3868"), new ConnectException("Connection refused"));
-        assertThat(indicator.health().getDetails().get("reason"))
-                .isEqualTo("cannot connect to 127.0.0.1:3868: Connection refused");
-        SctpAssociation association = Mockito.mock(SctpAssociation.class);
-        Mockito.when(association.getId()).thenReturn("127.0.0.1:3868:40000:1");
-        Mockito.when(association.getRemoteAddress()).thenReturn(SctpAddress.parse("127.0.0.1:3868"));
-        indicator.associationOpened(association);
-        assertThat(indicator.health().getDetails().get("reason")).isEqualTo("stopped");
-        indicator.associationClosed(association, CloseReason.LOST,
-                new SctpAssociationException("127.0.0.1:3868:40000:1", "COMM_LOST", null));
-        Health health = indicator.health();
-        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat((String) health.getDetails().get("reason")).isEqualTo("association 127.0.0.1:3868:40000:1 with "
-                + "127.0.0.1:3868 was lost (the peer aborted it or stopped answering): COMM_LOST");
+        try (Loopback loopback = new Loopback()) {
+            SctpServerAssociationFactory server = loopback.listening("sctpListener-default");
+            SctpClientAssociationFactory client = loopback.client("sctpClient-hss", Loopback.addressOf(server),
+                    c -> c.setConnectOnStart(true));
+            SctpClientHealthIndicator indicator = new SctpClientHealthIndicator(client);
+            client.start();
+            await().atMost(Loopback.TIMEOUT).until(() -> indicator.health().getStatus().equals(Status.UP));
+            SctpAssociation association = client.getAssociations().get(0);
+            assertThat(indicator.health().getDetails()).containsEntry("connected", true)
+                    .containsEntry("association", association.getId()).containsEntry("pathsActive", 1L);
+
+            SctpTestUtils.waitAssociations(server, 1, Loopback.TIMEOUT);
+            server.getAssociations().get(0).abort();
+            await().atMost(Loopback.TIMEOUT).until(() -> indicator.health().getStatus().equals(Status.DOWN));
+            Health health = indicator.health();
+            assertThat(health.getDetails()).containsEntry("connected", false).containsKey("since");
+            assertThat((String) health.getDetails().get("reason")).startsWith("association " + association.getId()
+                    + " with " + association.getRemoteAddress()
+                    + " was lost (the peer aborted it or stopped answering)");
+        }
     }
 
     @Test

@@ -1,17 +1,16 @@
 package dev.sctp.boot.autoconfigure.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
+import static org.awaitility.Awaitility.await;
 
 import dev.sctp.AssociationState;
 import dev.sctp.AssociationStats;
 import dev.sctp.PathState;
 import dev.sctp.PeerAddressInfo;
 import dev.sctp.SctpAddress;
-import dev.sctp.SctpSocket;
 import dev.sctp.SctpStatus;
 import dev.sctp.boot.autoconfigure.SctpProperties;
+import dev.sctp.boot.autoconfigure.app.Loopback;
 import dev.sctp.integration.connection.CloseReason;
 import dev.sctp.integration.connection.SctpAssociation;
 import dev.sctp.integration.connection.SctpAssociationException;
@@ -19,33 +18,42 @@ import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.event.SctpAssociationFailedEvent;
 import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.PeerAddressChange;
+import dev.sctp.test.RequiresSctp;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Meter values from observer callbacks and from polled status, without sockets (associations are mocks). */
+/**
+ * Meter values from observer callbacks and from polled status, on real associations over loopback. The polled
+ * status and statistics come through {@link FactoryMeters.StatusSource} from a table, so the aggregation over
+ * several associations can be checked against exact values.
+ */
+@RequiresSctp
 class FactoryMetersTests {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final SctpServerAssociationFactory factory = mock(SctpServerAssociationFactory.class);
-    private final List<SctpAssociation> open = new ArrayList<>();
+    private final Loopback loopback = new Loopback();
+    private final SctpServerAssociationFactory factory = loopback.server("sctpListener-default");
+    private final Map<SctpAssociation, FactoryMeters.Sample> samples = new ConcurrentHashMap<>();
 
-    FactoryMetersTests() {
-        given(factory.getComponentName()).willReturn("sctpListener-default");
-        given(factory.getAssociations()).willAnswer(invocation -> List.copyOf(open));
+    @AfterEach
+    void stopFactories() {
+        loopback.close();
     }
 
     @Test
     void countsMessagesAndBytesAsDistributionSummaries() {
         FactoryMeters meters = new FactoryMeters(registry, factory, false, 250);
-        SctpAssociation association = mock(SctpAssociation.class);
+        SctpAssociation association = associationOfAListeningFactory();
         for (int i = 0; i < 100; i++) {
             meters.messageReceived(association, i % 4, 1024);
             meters.messageSent(association, i % 4, 1024);
@@ -62,7 +70,7 @@ class FactoryMetersTests {
     @Test
     void tagsStreamsWhenAskedTo() {
         FactoryMeters meters = new FactoryMeters(registry, factory, true, 250);
-        SctpAssociation association = mock(SctpAssociation.class);
+        SctpAssociation association = associationOfAListeningFactory();
         for (int i = 0; i < 100; i++) {
             meters.messageReceived(association, i % 4, 1024);
         }
@@ -77,7 +85,7 @@ class FactoryMetersTests {
     @Test
     void countsAssociationLifecycleAndPathChanges() {
         FactoryMeters meters = new FactoryMeters(registry, factory, false, 250);
-        SctpAssociation association = mock(SctpAssociation.class);
+        SctpAssociation association = associationOfAListeningFactory();
         meters.associationOpened(association);
         meters.associationOpened(association);
         meters.associationClosed(association, CloseReason.SHUTDOWN, null);
@@ -111,11 +119,13 @@ class FactoryMetersTests {
     }
 
     @Test
-    void pollsStatusAndKeepsRetransmissionsMonotonic() throws IOException {
-        FactoryMeters meters = new FactoryMeters(registry, factory, false, 250);
-        SctpAssociation a = association(10, 300, 60_000, 3, 1, 5);
-        open.add(a);
-        meters.associationOpened(a);
+    void pollsStatusAndKeepsRetransmissionsMonotonic() {
+        FactoryMeters meters = new FactoryMeters(registry, factory, false, 250, this::sample);
+        factory.addObserver(meters);
+        factory.start();
+        SctpAssociation a = loopback.accept(factory);
+        samples.put(a, sample(10, 300, 60_000, 3, 1, 5));
+        awaitCount("sctp.associations.established", 1);
         meters.poll();
         assertThat(retransmissions()).isEqualTo(5);
         assertThat(registry.get("sctp.srtt").timeGauge().value(TimeUnit.MILLISECONDS)).isEqualTo(40);
@@ -124,48 +134,76 @@ class FactoryMetersTests {
         assertThat(registry.get("sctp.chunks.unacked").gauge().value()).isEqualTo(3);
         assertThat(registry.get("sctp.chunks.pending").gauge().value()).isEqualTo(1);
 
-        SctpAssociation b = association(25, 500, 20_000, 2, 0, 2);
-        open.add(b);
-        meters.associationOpened(b);
-        stats(a, 7);
+        SctpAssociation b = loopback.accept(factory);
+        samples.put(b, sample(25, 500, 20_000, 2, 0, 2));
+        samples.put(a, sample(10, 300, 60_000, 3, 1, 7));
+        awaitCount("sctp.associations.established", 2);
         meters.poll();
         assertThat(retransmissions()).isEqualTo(9);
         assertThat(registry.get("sctp.srtt").timeGauge().value(TimeUnit.MILLISECONDS)).isEqualTo(100);
         assertThat(registry.get("sctp.peer.rwnd").gauge().value()).isEqualTo(20_000);
         assertThat(registry.get("sctp.chunks.unacked").gauge().value()).isEqualTo(5);
 
-        open.remove(a);
-        meters.associationClosed(a, CloseReason.SHUTDOWN, null);
+        // the peer shuts a down: its last count stays in the total, and it is polled no more
+        loopback.clientOf(a).stop();
+        awaitCount("sctp.associations.shutdown", 1);
         meters.poll();
         assertThat(retransmissions()).isEqualTo(9);
-        open.clear();
-        meters.associationClosed(b, CloseReason.ABORTED, null);
+        assertThat(registry.get("sctp.chunks.unacked").gauge().value()).isEqualTo(2);
+
+        b.abort();
+        await().atMost(Loopback.TIMEOUT).until(() -> registry.find("sctp.associations.aborted")
+                .tag("reason", "aborted").counter() != null);
+        await().atMost(Loopback.TIMEOUT).until(() -> factory.getAssociations().isEmpty());
         meters.poll();
         assertThat(retransmissions()).isEqualTo(9);
         assertThat(registry.get("sctp.srtt").timeGauge().value()).isNaN();
         assertThat(registry.get("sctp.chunks.unacked").gauge().value()).isZero();
     }
 
+    @Test
+    void pollsTheRealSocketsByDefault() {
+        FactoryMeters meters = new FactoryMeters(registry, factory, false, 250);
+        factory.addObserver(meters);
+        factory.start();
+        SctpAssociation association = loopback.accept(factory);
+        awaitCount("sctp.associations.established", 1);
+        meters.poll();
+        assertThat(registry.get("sctp.peer.rwnd").gauge().value()).isPositive();
+        assertThat(registry.get("sctp.rto").timeGauge().value(TimeUnit.MILLISECONDS)).isPositive();
+        assertThat(registry.get("sctp.srtt").timeGauge().value(TimeUnit.MILLISECONDS)).isNotNaN();
+        assertThat(registry.get("sctp.chunks.pending").gauge().value()).isZero();
+        assertThat(retransmissions()).isZero();
+        assertThat(association.isOpen()).isTrue();
+    }
+
+    private SctpAssociation associationOfAListeningFactory() {
+        factory.start();
+        return loopback.accept(factory);
+    }
+
+    private FactoryMeters.Sample sample(SctpAssociation association) throws IOException {
+        FactoryMeters.Sample sample = samples.get(association);
+        if (sample == null) {
+            throw new IOException("no sample for " + association.getId());
+        }
+        return sample;
+    }
+
+    private void awaitCount(String counter, double count) {
+        await().atMost(Loopback.TIMEOUT).until(() -> registry.get(counter).counter().count() == count);
+    }
+
     private double retransmissions() {
         return registry.get("sctp.retransmissions").functionCounter().count();
     }
 
-    private static SctpAssociation association(long srttTicks, long rtoMillis, long window, int unacked,
-            int pending, long retransmitted) throws IOException {
-        SctpAssociation association = mock(SctpAssociation.class);
-        SctpSocket socket = mock(SctpSocket.class);
-        given(association.socket()).willReturn(socket);
-        given(association.isOpen()).willReturn(true);
+    private static FactoryMeters.Sample sample(long srttTicks, long rtoMillis, long window, int unacked,
+            int pending, long retransmitted) {
         PeerAddressInfo primary = new PeerAddressInfo(new InetSocketAddress("127.0.0.1", 1), PathState.ACTIVE, 4380,
                 srttTicks, Duration.ofMillis(rtoMillis), 65535);
-        given(socket.status()).willReturn(new SctpStatus(1, AssociationState.ESTABLISHED, window, unacked, pending,
-                10, 10, 65000, primary));
-        stats(association, retransmitted);
-        return association;
-    }
-
-    private static void stats(SctpAssociation association, long retransmitted) throws IOException {
-        given(association.socket().associationStats()).willReturn(new AssociationStats(0, null, 0, 0, 0, 0,
-                retransmitted, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        return new FactoryMeters.Sample(new SctpStatus(1, AssociationState.ESTABLISHED, window, unacked, pending,
+                10, 10, 65000, primary), new AssociationStats(0, null, 0, 0, 0, 0, retransmitted, 0, 0, 0, 0, 0, 0,
+                0, 0, 0));
     }
 }
