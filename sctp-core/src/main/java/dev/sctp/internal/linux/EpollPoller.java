@@ -87,9 +87,8 @@ public final class EpollPoller implements AutoCloseable {
         if (closed) {
             throw new IOException("the SCTP poller is closed");
         }
-        int slot = takeSlot();
-        PollRegistration registration = new PollRegistration(this, fd, slot, generations.incrementAndGet());
-        slots.set(slot, registration);
+        PollRegistration registration = claimSlot(fd);
+        int slot = registration.slot;
         Loop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
         long token = ((long) registration.generation << 32) | slot;
         registration.loop = loop;
@@ -108,6 +107,19 @@ public final class EpollPoller implements AutoCloseable {
             loop.ctl(EPOLL_CTL_DEL, fd, 0, 0);
         }
         releaseSlot(registration.slot);
+    }
+
+    /**
+     * Takes a slot and publishes the registration in it under the same lock as a resize, so a concurrent resize
+     * cannot copy the slot while it is still empty and leave the registration in the discarded array.
+     */
+    private PollRegistration claimSlot(int fd) {
+        synchronized (slotLock) {
+            int slot = takeSlot();
+            PollRegistration registration = new PollRegistration(this, fd, slot, generations.incrementAndGet());
+            slots.set(slot, registration);
+            return registration;
+        }
     }
 
     private int takeSlot() {
