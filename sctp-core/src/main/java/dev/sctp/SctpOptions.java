@@ -44,7 +44,9 @@ public final class SctpOptions {
 
     /**
      * {@code SO_LINGER}, in seconds; negative turns lingering off. 0 makes close abort the association (ABORT
-     * instead of SHUTDOWN); a positive value makes close wait up to that long for SHUTDOWN to complete.
+     * instead of SHUTDOWN); a positive value makes {@link SctpSocket#close()} wait up to that long for SHUTDOWN to
+     * complete. That wait is parked in Java, not in the kernel's close(2) as a plain socket would, so it is safe on
+     * virtual threads; listeners pass the time on to the associations they accept.
      */
     public static final SctpOption<Integer> SO_LINGER = new SctpOption<>("SO_LINGER", Integer.class);
 

@@ -117,6 +117,8 @@ public final class SctpServerSocket implements Closeable {
             }
             // Re-applied explicitly so the carry-over does not depend on which fields the kernel copies.
             SocketSetup.subscribe(accepted, subscribed, true);
+            // the kernel copies SO_LINGER to accepted sockets, but a positive time lives here (OptionCodec)
+            accepted.setLingerSeconds(socket.lingerSeconds());
             return SctpSocket.accepted(network, accepted);
         } catch (IOException | RuntimeException e) {
             accepted.close();

@@ -149,10 +149,14 @@ public final class SctpSocket implements Closeable {
      * With a direct buffer nothing is allocated.
      *
      * @return the number of bytes sent: all of them, as SCTP sends whole messages
-     * @throws IllegalArgumentException if the stream is beyond the negotiated count or the message is too large
+     * @throws IllegalArgumentException if the stream is beyond the negotiated count, the message is too large, or it
+     *     is empty without {@link SendInfo#eof() EOF} (an empty message with EOF only shuts the association down)
      * @throws SctpAssociationAbortedException if the association was aborted
      */
     public int send(ByteBuffer src, SendInfo info) throws IOException {
+        if (!src.hasRemaining()) {
+            return sendNothing(info);
+        }
         int n = Messages.send(socket, src, info, writeDeadline());
         afterSend(info);
         return n;
@@ -165,9 +169,23 @@ public final class SctpSocket implements Closeable {
 
     /** Sends {@code length} bytes of {@code src} from {@code offset} as one message. */
     public int send(byte[] src, int offset, int length, SendInfo info) throws IOException {
+        java.util.Objects.checkFromIndexSize(offset, length, src.length);
+        if (length == 0) {
+            return sendNothing(info);
+        }
         int n = Messages.send(socket, src, offset, length, info, writeDeadline());
         afterSend(info);
         return n;
+    }
+
+    /** An empty message with EOF is the usual way to say "no more": it only shuts the output down. */
+    private int sendNothing(SendInfo info) throws IOException {
+        if (!info.eof()) {
+            throw new IllegalArgumentException("cannot send an empty message: an SCTP DATA chunk carries at least "
+                    + "one byte; send a payload, or use SendInfo.withEof(true) to shut the association down");
+        }
+        shutdownOutput();
+        return 0;
     }
 
     private void afterSend(SendInfo info) throws IOException {
@@ -182,6 +200,10 @@ public final class SctpSocket implements Closeable {
      * unchanged and sets {@link ReceiveInfo#notification()}.
      *
      * @return bytes received; 0 for a notification; -1 at the end of the stream (the peer shut down)
+     * @throws IllegalArgumentException if {@code dst} has no room left (nothing is read)
+     * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only (nothing is read)
+     * @throws SctpAssociationAbortedException if the association was aborted, or failed because the peer stopped
+     *     answering and retransmissions ran out
      */
     public int receive(ByteBuffer dst, ReceiveInfo info) throws IOException {
         return Messages.receive(socket, dst, info, readDeadline());
@@ -391,13 +413,32 @@ public final class SctpSocket implements Closeable {
 
     /**
      * Closes gracefully and wakes any thread waiting in this socket. Unread data is drained first, because Linux
-     * aborts instead of shutting down when closing with data queued. Idempotent.
+     * aborts instead of shutting down when closing with data queued. With a positive {@link SctpOptions#SO_LINGER},
+     * first waits (parked, never inside a system call) up to that long for the SHUTDOWN to complete. Idempotent.
      */
     @Override
     public void close() {
-        if (!socket.isClosed()) {
-            socket.drain();
-            socket.close();
+        if (socket.isClosed()) {
+            return;
+        }
+        int linger = socket.lingerSeconds();
+        if (linger > 0 && connected) {
+            linger(linger);
+        }
+        Messages.drain(socket);
+        socket.close();
+    }
+
+    /**
+     * SO_LINGER on the Java side: SHUTDOWN now and wait, parked, until it completes or {@code seconds} pass. As with
+     * the kernel's own lingering, an association still shutting down then carries on in the background.
+     */
+    private void linger(int seconds) {
+        try {
+            socket.shutdown(SctpConstants.SHUT_WR);
+            socket.awaitUnassociated(System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds));
+        } catch (IOException | RuntimeException e) {
+            // the association is gone or going: close below either way
         }
     }
 

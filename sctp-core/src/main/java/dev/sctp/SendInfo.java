@@ -118,7 +118,8 @@ public final class SendInfo {
 
     /**
      * Returns a copy that ends the association after this message: once it is sent, SHUTDOWN follows when all
-     * queued data is acknowledged ({@code SCTP_EOF}; on one-to-one sockets, send and then shut down output).
+     * queued data is acknowledged ({@code SCTP_EOF}; on one-to-one sockets, send and then shut down output). An
+     * empty message with EOF sends nothing and only shuts down.
      */
     public SendInfo withEof(boolean eof) {
         return new SendInfo(streamId, ppid, unordered, context, prPolicy, prValue, peerAddress, sackImmediately, eof);

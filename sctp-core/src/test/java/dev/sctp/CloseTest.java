@@ -71,6 +71,78 @@ class CloseTest {
     }
 
     @Test
+    void closingTheListenerUnblocksEveryAcceptWaitingWithoutATimeout() throws Exception {
+        SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"));
+        List<CompletableFuture<Throwable>> acceptors = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            acceptors.add(failureOf(() -> server.accept().close()));
+        }
+        Thread.sleep(300);
+        // one association arrives: exactly one acceptor gets it, the others keep waiting
+        try (SctpSocket client = SctpSocket.dial(server.localAddress(), TIMEOUT)) {
+            client.send(new byte[] {1}, SendInfo.DEFAULT);
+            Thread.sleep(300);
+            server.close();
+            int accepted = 0;
+            for (CompletableFuture<Throwable> acceptor : acceptors) {
+                Throwable failure = acceptor.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                if (failure == null) {
+                    accepted++;
+                } else {
+                    assertThat(failure).isInstanceOfAny(AsynchronousCloseException.class,
+                            ClosedChannelException.class);
+                }
+            }
+            assertThat(accepted).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closeWithLingerReturnsOnceTheShutdownCompletesAndThePeerHasEverything() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            pair.client().setOption(SctpOptions.SO_LINGER, 10);
+            assertThat(pair.client().getOption(SctpOptions.SO_LINGER)).isEqualTo(10);
+            for (int i = 0; i < 50; i++) {
+                pair.client().send(new byte[1024], SendInfo.DEFAULT);
+            }
+            long start = System.nanoTime();
+            pair.client().close();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            pair.accepted().setReadTimeout(TIMEOUT);
+            byte[] buffer = new byte[2048];
+            int messages = 0;
+            while (pair.accepted().receive(buffer, 0, buffer.length, new ReceiveInfo()) > 0) {
+                messages++;
+            }
+            assertThat(messages).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void closeWithLingerWaitsParkedForAPeerThatDoesNotAnswerAndGivesUpAfterTheTime() throws Exception {
+        String peerHost = "127.0.0.11"; // loopback, not on lo: black-holing it cuts only this association
+        try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse(peerHost + ":0"));
+                SctpSocket client = SctpSocket.dial(server.localAddress(), TIMEOUT);
+                SctpSocket accepted = server.accept(TIMEOUT)) {
+            client.setOption(SctpOptions.SO_LINGER, 2);
+            try (AutoCloseable cut = dev.sctp.test.Blackhole.drop(peerHost)) {
+                client.send(new byte[] {1}, SendInfo.DEFAULT); // never acknowledged, so SHUTDOWN cannot complete
+                long start = System.nanoTime();
+                Thread closer = new Thread(client::close, "lingering-close");
+                closer.start();
+                Thread.sleep(500);
+                // parked in Java, not stuck inside close(2) (a thread in a native call reports RUNNABLE)
+                assertThat(closer.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+                closer.join(TIMEOUT.toMillis());
+                assertThat(closer.isAlive()).isFalse();
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1900),
+                        Duration.ofSeconds(10));
+                assertThat(client.isClosed()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void interruptingABlockedReaderClosesTheSocket() throws Exception {
         try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
             AtomicReference<Throwable> failure = new AtomicReference<>();

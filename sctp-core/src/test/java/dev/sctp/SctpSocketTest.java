@@ -271,6 +271,39 @@ class SctpSocketTest {
         }
     }
 
+    @Test
+    void receiveIntoNoRoomOrAReadOnlyBufferIsRejectedAndTheMessageIsKept() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            pair.client().send("kept".getBytes(UTF_8), SendInfo.DEFAULT);
+            ReceiveInfo info = new ReceiveInfo();
+            assertThatThrownBy(() -> pair.accepted().receive(new byte[8], 0, 0, info))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 bytes remaining");
+            assertThatThrownBy(() -> pair.accepted().receive(ByteBuffer.allocateDirect(0), info))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> pair.accepted().receive(ByteBuffer.allocateDirect(8).asReadOnlyBuffer(), info))
+                    .isInstanceOf(java.nio.ReadOnlyBufferException.class);
+            assertThatThrownBy(() -> pair.accepted().receive(ByteBuffer.allocate(8).asReadOnlyBuffer(), info))
+                    .isInstanceOf(java.nio.ReadOnlyBufferException.class);
+            ByteBuffer dst = ByteBuffer.allocate(8);
+            pair.accepted().setReadTimeout(TIMEOUT);
+            assertThat(pair.accepted().receive(dst, info)).isEqualTo(4);
+            assertThat(new String(dst.array(), 0, 4, UTF_8)).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void anEmptyMessageWithEofShutsDownAndWithoutEofIsRejected() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            assertThatThrownBy(() -> pair.client().send(new byte[0], SendInfo.DEFAULT))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty message")
+                    .hasMessageContaining("withEof");
+            echoOnce(pair.client(), pair.accepted(), "last");
+            assertThat(pair.client().send(ByteBuffer.allocate(0), SendInfo.DEFAULT.withEof(true))).isZero();
+            pair.accepted().setReadTimeout(TIMEOUT);
+            assertThat(pair.accepted().receive(new byte[8], 0, 8, new ReceiveInfo())).isEqualTo(-1);
+        }
+    }
+
     static void echoOnce(SctpSocket from, SctpSocket to, String text) throws Exception {
         from.send(text.getBytes(UTF_8), SendInfo.DEFAULT);
         byte[] buf = new byte[256];

@@ -28,6 +28,15 @@ public final class Blackhole {
         return IPV4;
     }
 
+    /**
+     * Black-holes {@code ipv4} (a loopback address other than {@link #IPV4}) until the returned handle is closed: an
+     * association with a peer bound there stops hearing from this side, as if the peer's host had gone away.
+     */
+    public static synchronized AutoCloseable drop(String ipv4) throws IOException, InterruptedException {
+        run("ip", "route", "replace", "blackhole", ipv4 + "/32", "table", "local");
+        return () -> run("ip", "route", "del", "blackhole", ipv4 + "/32", "table", "local");
+    }
+
     private static void run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!p.waitFor(20, TimeUnit.SECONDS)) {

@@ -24,11 +24,13 @@ public final class LinuxSctpSocket {
 
     private static final int OPTION_BUFFER_SIZE = 512;
     static final long RECHECK_NANOS = 50_000_000L;
+    private static final long LINGER_SLICE_NANOS = 10_000_000L;
 
     final FileDescriptor fd;
     final PollRegistration poll;
     final int family;
     private final ReentrantLock optionLock = new ReentrantLock();
+    private final ReentrantLock acceptLock = new ReentrantLock();
     private final NativeBuffer options;
     final SendPath sendPath;
     final ReceivePath receivePath;
@@ -36,6 +38,8 @@ public final class LinuxSctpSocket {
     private volatile boolean outputShutdown;
     // Set when a call saw the association aborted: the kernel reports that once (sk_err), then only EAGAIN.
     private volatile int abortErrno;
+    // SO_LINGER's time when positive, kept here and not in the kernel (see OptionCodec.setLinger); -1 when off.
+    private volatile int lingerSeconds = -1;
 
     private LinuxSctpSocket(int rawFd, int family) throws IOException {
         this.family = family;
@@ -228,6 +232,17 @@ public final class LinuxSctpSocket {
      * {@link PollRegistration#NO_DEADLINE}) passes.
      */
     public LinuxSctpSocket accept(long deadline) throws IOException {
+        // One acceptor at a time: a registration parks a single reader, and a second one parked beside it would
+        // miss its wake-up (even the one closing the listener sends) and hang.
+        Messages.lock(this, acceptLock, deadline, "accept");
+        try {
+            return acceptLocked(deadline);
+        } finally {
+            acceptLock.unlock();
+        }
+    }
+
+    private LinuxSctpSocket acceptLocked(long deadline) throws IOException {
         for (;;) {
             int seq = poll.readSeq();
             int raw = fd.acquire();
@@ -332,6 +347,33 @@ public final class LinuxSctpSocket {
         }
     }
 
+    /** Returns the positive SO_LINGER time to honour on close, or -1. */
+    public int lingerSeconds() {
+        return lingerSeconds;
+    }
+
+    /** Sets the SO_LINGER time to honour on close; -1 for none. */
+    public void setLingerSeconds(int seconds) {
+        lingerSeconds = seconds;
+    }
+
+    /**
+     * Waits until the association is gone or {@code deadline} (a nanoTime value) passes, and returns whether it is
+     * gone. It sleeps in short slices instead of parking on the poller: the kernel raises no readiness when our
+     * SHUTDOWN completes (see awaitReadableWhileAssociated), and a second thread parked on the registration would
+     * take wake-ups meant for a reader.
+     */
+    public boolean awaitUnassociated(long deadline) throws IOException {
+        while (hasAssociation()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, LINGER_SLICE_NANOS));
+        }
+        return true;
+    }
+
     /** Records that a call found the association aborted with {@code errno}. */
     void markAborted(int errno) {
         abortErrno = errno;
@@ -357,47 +399,6 @@ public final class LinuxSctpSocket {
             }
             throw e;
         }
-    }
-
-    /**
-     * Reads and drops whatever the kernel has queued for this socket, without waiting. Linux answers close(2) with
-     * ABORT instead of SHUTDOWN when unread data is queued, so a graceful close drains first.
-     */
-    public void drain() {
-        try (NativeBuffer scratch = new NativeBuffer(65536)) {
-            for (int i = 0; i < 4096; i++) {
-                int raw;
-                try {
-                    raw = fd.acquire();
-                } catch (IOException e) {
-                    return;
-                }
-                long r;
-                try {
-                    r = LibC.recvmsg(raw, drainHeader(scratch), MSG_DONTWAIT);
-                } finally {
-                    fd.release();
-                }
-                if (r <= 0) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private static long drainHeader(NativeBuffer scratch) {
-        // msghdr @0 (56 bytes), one iovec @64 over the bytes from 128 on.
-        ByteBuffer b = scratch.buffer();
-        b.putLong(MSGHDR_NAME, 0L);
-        b.putInt(MSGHDR_NAMELEN, 0);
-        b.putLong(MSGHDR_IOV, scratch.address(64));
-        b.putLong(MSGHDR_IOVLEN, 1L);
-        b.putLong(MSGHDR_CONTROL, 0L);
-        b.putLong(MSGHDR_CONTROLLEN, 0L);
-        b.putInt(MSGHDR_FLAGS, 0);
-        b.putLong(64, scratch.address(128));
-        b.putLong(72, scratch.size() - 128L);
-        return scratch.address();
     }
 
     /** Wakes every waiting thread, then closes the fd once no call is in flight; idempotent. */

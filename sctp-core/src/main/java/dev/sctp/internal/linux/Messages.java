@@ -3,10 +3,12 @@ package dev.sctp.internal.linux;
 import static dev.sctp.internal.linux.SctpConstants.*;
 
 import dev.sctp.ReceiveInfo;
+import dev.sctp.SctpAssociationAbortedException;
 import dev.sctp.SendInfo;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 
 /**
  * Sending and receiving whole messages on a {@link LinuxSctpSocket}, with the heap and direct-buffer paths.
@@ -88,6 +90,10 @@ public final class Messages {
      */
     public static int receive(LinuxSctpSocket socket, ByteBuffer dst, ReceiveInfo info, long deadline)
             throws IOException {
+        if (dst.isReadOnly()) {
+            throw new ReadOnlyBufferException(); // before recvmsg: a message read into nowhere would be lost
+        }
+        requireRoom(dst.remaining());
         ReceivePath path = socket.receivePath;
         int raw = enter(socket, path.lock, deadline, "recvmsg");
         try {
@@ -117,6 +123,7 @@ public final class Messages {
     public static int receive(LinuxSctpSocket socket, byte[] dst, int offset, int length, ReceiveInfo info,
             long deadline) throws IOException {
         java.util.Objects.checkFromIndexSize(offset, length, dst.length);
+        requireRoom(length);
         ReceivePath path = socket.receivePath;
         int raw = enter(socket, path.lock, deadline, "recvmsg");
         try {
@@ -163,6 +170,14 @@ public final class Messages {
                 }
                 if (errno == Errno.ECONNRESET || errno == Errno.EPIPE || errno == Errno.ECONNABORTED) {
                     socket.markAborted(errno);
+                } else if (errno == Errno.ETIMEDOUT) {
+                    // The kernel sets sk_err = ETIMEDOUT when the association fails because retransmissions ran
+                    // out (sm_statefuns.c, SCTP_CMD_SET_SK_ERR before SCTP_CMD_ASSOC_FAILED): it is lost, not a
+                    // timeout of this call, and the kernel reports it only once.
+                    socket.markAborted(errno);
+                    throw new SctpAssociationAbortedException("recvmsg failed: " + Errno.describe(errno)
+                            + ": the association failed, the peer stopped answering and retransmissions ran out",
+                            "recvmsg", errno);
                 }
                 throw Errno.toException("recvmsg", errno);
             }
@@ -186,10 +201,62 @@ public final class Messages {
         }
     }
 
+    /**
+     * A receive into no room cannot make progress: with a notification queued, recvmsg returns 0 bytes without
+     * MSG_EOR and keeps the notification, again and again.
+     */
+    private static void requireRoom(int length) {
+        if (length == 0) {
+            throw new IllegalArgumentException("receive needs room for at least one byte, but the buffer has 0 "
+                    + "bytes remaining: pass a buffer with space for the largest message expected");
+        }
+    }
+
     private static void checkDeadline(long deadline, String operation) throws SocketTimeoutException {
         if (deadline != PollRegistration.NO_DEADLINE && deadline - System.nanoTime() <= 0) {
             throw new SocketTimeoutException(operation + " timed out: the deadline has passed");
         }
+    }
+
+    /**
+     * Reads and drops whatever the kernel has queued for this socket, without waiting. Linux answers close(2) with
+     * ABORT instead of SHUTDOWN when unread data is queued, so a graceful close drains first.
+     */
+    public static void drain(LinuxSctpSocket socket) {
+        try (NativeBuffer scratch = new NativeBuffer(65536)) {
+            for (int i = 0; i < 4096; i++) {
+                int raw;
+                try {
+                    raw = socket.fd.acquire();
+                } catch (IOException e) {
+                    return;
+                }
+                long r;
+                try {
+                    r = LibC.recvmsg(raw, drainHeader(scratch), MSG_DONTWAIT);
+                } finally {
+                    socket.fd.release();
+                }
+                if (r <= 0) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static long drainHeader(NativeBuffer scratch) {
+        // msghdr @0 (56 bytes), one iovec @64 over the bytes from 128 on.
+        ByteBuffer b = scratch.buffer();
+        b.putLong(MSGHDR_NAME, 0L);
+        b.putInt(MSGHDR_NAMELEN, 0);
+        b.putLong(MSGHDR_IOV, scratch.address(64));
+        b.putLong(MSGHDR_IOVLEN, 1L);
+        b.putLong(MSGHDR_CONTROL, 0L);
+        b.putLong(MSGHDR_CONTROLLEN, 0L);
+        b.putInt(MSGHDR_FLAGS, 0);
+        b.putLong(64, scratch.address(128));
+        b.putLong(72, scratch.size() - 128L);
+        return scratch.address();
     }
 
     /**
@@ -212,7 +279,8 @@ public final class Messages {
         lock.unlock();
     }
 
-    private static void lock(LinuxSctpSocket socket, java.util.concurrent.locks.ReentrantLock lock, long deadline,
+    /** Takes {@code lock} within {@code deadline}; an interrupt closes the socket, as with an InterruptibleChannel. */
+    static void lock(LinuxSctpSocket socket, java.util.concurrent.locks.ReentrantLock lock, long deadline,
             String operation) throws IOException {
         try {
             if (deadline == PollRegistration.NO_DEADLINE) {

@@ -122,8 +122,9 @@ public final class OptionCodec {
         } else if (option == SctpOptions.SO_RCVBUF) {
             value = socket.getInt(SOL_SOCKET, SO_RCVBUF, "SO_RCVBUF");
         } else if (option == SctpOptions.SO_LINGER) {
+            int lingering = socket.lingerSeconds();
             // struct linger {int l_onoff; int l_linger;}
-            value = socket.get(SOL_SOCKET, SO_LINGER, "SO_LINGER", 8, null,
+            value = lingering > 0 ? lingering : socket.get(SOL_SOCKET, SO_LINGER, "SO_LINGER", 8, null,
                     (b, len) -> b.getInt(0) == 0 ? -1 : b.getInt(4));
         } else if (option == SctpOptions.RTO_INFO) {
             value = AssociationOptionCodec.getRtoInfo(socket);
@@ -284,11 +285,17 @@ public final class OptionCodec {
         }
     }
 
+    /**
+     * A positive linger time would make close(2) sleep in the kernel (sctp_close waits for it even on a
+     * non-blocking socket), so the kernel only ever gets "off" or {1, 0} (close aborts), and a positive time is kept
+     * here for SctpSocket.close, which lingers parked on the Java side.
+     */
     private static void setLinger(LinuxSctpSocket socket, int seconds) throws IOException {
         socket.set(SOL_SOCKET, SO_LINGER, "SO_LINGER", b -> {
-            b.putInt(0, seconds >= 0 ? 1 : 0);
-            b.putInt(4, Math.max(seconds, 0));
+            b.putInt(0, seconds == 0 ? 1 : 0); // struct linger {int l_onoff; int l_linger;} (asm-generic/socket.h)
+            b.putInt(4, 0);
             return 8;
         });
+        socket.setLingerSeconds(seconds > 0 ? seconds : -1);
     }
 }
