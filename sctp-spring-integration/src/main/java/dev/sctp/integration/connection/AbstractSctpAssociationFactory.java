@@ -343,7 +343,13 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
     /** Adds a new association to the factory and starts reading it. */
     void register(SctpAssociation association) {
         associations.put(association.getId(), association);
-        association.start();
+        try {
+            association.start();
+        } catch (RuntimeException e) {
+            // the reader never started (an executor that rejects): end it, so it neither lingers nor counts
+            association.finish(CloseReason.FAILED, e);
+            throw e;
+        }
     }
 
     void associationUp(SctpAssociation association) {

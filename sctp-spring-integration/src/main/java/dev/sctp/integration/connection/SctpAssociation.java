@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.log.LogAccessor;
 
 /**
  * One SCTP association of a factory: an {@link SctpSocket} with a stable id, a reader loop, per-stream serial
@@ -39,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class SctpAssociation {
 
+    private static final LogAccessor LOGGER = new LogAccessor(SctpAssociation.class);
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final AbstractSctpAssociationFactory factory;
@@ -138,6 +140,8 @@ public class SctpAssociation {
                 messagesReceived.incrementAndGet();
                 factory.observers().forEach(o -> o.messageReceived(this, message.streamId(), payload.length));
                 if (!dispatcher.dispatch(message.streamId(), () -> factory.deliver(this, message), finished::get)) {
+                    LOGGER.warn("Association " + id + " ended while a message of " + payload.length
+                            + " bytes on stream " + message.streamId() + " waited for delivery; it was not delivered");
                     return;
                 }
             }
@@ -312,6 +316,11 @@ public class SctpAssociation {
             closed.complete(reason);
             factory.associationClosed(this, reason, cause);
         }
+    }
+
+    /** Returns whether this side asked for the end (shutdown, close or abort), as opposed to the peer or a fault. */
+    boolean isCloseRequested() {
+        return requestedClose != null;
     }
 
     /** Marks the association's terminal event published; returns false if it already was. */

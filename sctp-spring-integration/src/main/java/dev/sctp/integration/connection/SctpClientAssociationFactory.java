@@ -49,6 +49,7 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
     private volatile @Nullable SctpAssociation current;
     private volatile int currentPeer;
     private volatile boolean reconnecting;
+    private volatile @Nullable SctpSocket connecting;
 
     /**
      * Creates a factory for one or more peers, tried in order.
@@ -196,6 +197,10 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         IOException first = null;
         int start = currentPeer;
         for (int i = 0; i < peers.size(); i++) {
+            if (i > 0 && !isRunning()) {
+                failures.add("stopped before the remaining peers were tried");
+                break;
+            }
             int index = (start + i) % peers.size();
             SctpAddress peer = peers.get(index);
             try {
@@ -223,7 +228,12 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         }
         SctpSocket socket = SctpSocket.open(getNetwork(), peer);
         SctpAssociation association = null;
+        connecting = socket;
         try {
+            if (!isRunning()) { // stop() cleared running before it looked at connecting: one of us sees the other
+                throw new SctpAssociationException(null, "Factory '" + getComponentName()
+                        + "' stopped before connecting to " + peer, null);
+            }
             applyOptions(socket);
             socket.subscribe(SUBSCRIBED.toArray(NotificationType[]::new));
             SctpAddress local = localAddress;
@@ -244,6 +254,8 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         } catch (IOException | RuntimeException e) {
             close(socket, association);
             throw e;
+        } finally {
+            connecting = null;
         }
     }
 
@@ -264,6 +276,12 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
 
     @Override
     protected void doStop() {
+        // A connect in progress holds connectMonitor for up to the connect timeout per peer: closing its socket
+        // ends it at once, so stopping does not wait for it.
+        SctpSocket attempt = connecting;
+        if (attempt != null) {
+            attempt.close();
+        }
         synchronized (connectMonitor) {
             reconnecting = false;
         }
@@ -271,7 +289,8 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
 
     @Override
     protected void onAssociationClosed(SctpAssociation association, CloseReason reason) {
-        if (association == current && reconnect && isRunning()
+        // a close this side asked for (closeAssociation, an idle policy) is not a loss to repair
+        if (association == current && reconnect && isRunning() && !association.isCloseRequested()
                 && (reason == CloseReason.LOST || reason == CloseReason.FAILED || reason == CloseReason.SHUTDOWN)) {
             logger.info(() -> "Association " + association.getId() + " of factory '" + getComponentName()
                     + "' ended (" + reason + "); reconnecting");

@@ -64,16 +64,11 @@ final class StreamDispatcher {
         try {
             executor.execute(() -> drain(lane));
         } catch (RejectedExecutionException e) {
-            int dropped;
-            synchronized (this) {
-                dropped = lane.queue.size();
-                lane.queue.clear();
-                lane.scheduled = false;
-                lanes.remove(lane.stream);
-            }
-            permits.release(dropped);
-            LOGGER.error("The task executor rejected the delivery of " + dropped + " message(s) of stream "
-                    + lane.stream + "; they are lost", e);
+            // Losing the messages is worse than slowing down: deliver them on the reader's thread, which also
+            // stops reading meanwhile, so the peer is throttled as when the consumer is slow.
+            LOGGER.warn("The task executor rejected the delivery of stream " + lane.stream + "; delivering on the "
+                    + "reader's thread instead (give the factory an executor that does not reject)", e);
+            drain(lane);
         }
     }
 

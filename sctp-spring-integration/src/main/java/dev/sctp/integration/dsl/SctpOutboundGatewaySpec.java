@@ -32,6 +32,12 @@ public class SctpOutboundGatewaySpec extends MessageHandlerSpec<SctpOutboundGate
         return this;
     }
 
+    /** Sets how long a stream whose request timed out stays reserved for the late reply. */
+    public SctpOutboundGatewaySpec lateReplyTimeout(Duration timeout) {
+        this.target.setLateReplyTimeout(timeout);
+        return this;
+    }
+
     /** Sets how long a request waits for a free stream. */
     public SctpOutboundGatewaySpec requestTimeout(Duration timeout) {
         this.target.setRequestTimeout(timeout);

@@ -12,7 +12,10 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.integration.gateway.MessagingGatewaySupport;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.support.ErrorMessage;
 
 /**
  * An inbound request/reply gateway: each message received on the factory's associations is a request sent to the
@@ -22,7 +25,8 @@ import org.springframework.messaging.MessageHeaders;
  * <p>Requests of one stream are handled one after the other, streams and associations in parallel, so one
  * association carries as many concurrent request/reply flows as it has streams. A request whose flow produces no
  * reply gets none. Failures go to the error channel (whose reply, if any, is sent back) or are logged at error level
- * naming the association.
+ * naming the association. A reply that cannot be sent (the association closed, the send failed) goes to the error
+ * channel as a {@link MessagingException} carrying the reply, or is logged.
  *
  * @since 0.1.0
  */
@@ -86,6 +90,7 @@ public class SctpInboundGateway extends MessagingGatewaySupport implements SctpL
         if (associationFactory == null) {
             throw new IllegalStateException("An association factory is required");
         }
+        sendInfoResolver.setFallbackHeaderMapper(associationFactory.getHeaderMapper());
     }
 
     @Override
@@ -121,8 +126,8 @@ public class SctpInboundGateway extends MessagingGatewaySupport implements SctpL
         AbstractSctpAssociationFactory factory = associationFactory;
         SctpAssociation association = factory == null ? null : factory.getAssociation(associationId);
         if (association == null) {
-            logger.error(() -> "The reply to a request from association " + associationId + " is lost: the "
-                    + "association closed before the reply was ready");
+            replyFailed(reply, "The reply to a request from association " + associationId + " was not sent: the "
+                    + "association closed before the reply was ready", null);
             return;
         }
         MessageHeaders requestHeaders = request.getHeaders();
@@ -132,7 +137,26 @@ public class SctpInboundGateway extends MessagingGatewaySupport implements SctpL
         try {
             association.send(sendInfoResolver.payloadBytes(reply), sendInfoResolver.resolve(reply, base));
         } catch (IOException | RuntimeException e) {
-            logger.error(e, () -> "Failed to send the reply to association " + associationId + ": " + e.getMessage());
+            replyFailed(reply, "Failed to send the reply to association " + associationId + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A reply that could not be sent goes, with its payload, to the error channel as a {@link MessagingException}
+     * whose failed message is the reply; without an error channel it is logged at error level.
+     */
+    private void replyFailed(Message<?> reply, String description, @Nullable Throwable cause) {
+        MessagingException failure = new MessagingException(reply, description, cause);
+        MessageChannel errorChannel = getErrorChannel();
+        if (errorChannel != null) {
+            try {
+                if (errorChannel.send(new ErrorMessage(failure))) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        logger.error(failure, () -> description + "; no error channel took the failure");
     }
 }

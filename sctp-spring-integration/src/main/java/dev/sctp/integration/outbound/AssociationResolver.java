@@ -11,7 +11,11 @@ import org.springframework.expression.Expression;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandlingException;
 
-/** Finds the association an outbound message goes to: by id (header or expression) or the client's association. */
+/**
+ * Finds the association an outbound message goes to: by id (header or expression) or the client's association. A
+ * client ignores an {@code sctp_associationId} header that came with a message received through another factory
+ * ({@code sctp_factoryName} names that factory), so a forwarded request goes to the client's peer.
+ */
 final class AssociationResolver {
 
     private AssociationResolver() {
@@ -21,6 +25,11 @@ final class AssociationResolver {
             @Nullable Expression idExpression, EvaluationContext context, boolean useHeader) {
         Object id = idExpression != null ? idExpression.getValue(context, message)
                 : useHeader ? message.getHeaders().get(SctpHeaders.ASSOCIATION_ID) : null;
+        if (idExpression == null && id != null && factory instanceof SctpClientAssociationFactory
+                && cameThroughAnotherFactory(factory, message)) {
+            // a request received elsewhere and forwarded with its headers (a relay): the client's own peer is meant
+            id = null;
+        }
         if (id != null) {
             SctpAssociation association = factory.getAssociation(id.toString());
             if (association == null) {
@@ -40,5 +49,10 @@ final class AssociationResolver {
         throw new MessageHandlingException(message, "No '" + SctpHeaders.ASSOCIATION_ID + "' header: server factory '"
                 + factory.getComponentName() + "' cannot choose among its " + factory.getOpenAssociationIds().size()
                 + " open associations; reply with the request's headers or set an association id expression");
+    }
+
+    private static boolean cameThroughAnotherFactory(AbstractSctpAssociationFactory factory, Message<?> message) {
+        Object origin = message.getHeaders().get(SctpHeaders.FACTORY_NAME);
+        return origin != null && !origin.toString().equals(factory.getComponentName());
     }
 }

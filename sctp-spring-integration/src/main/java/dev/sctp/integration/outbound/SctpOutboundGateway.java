@@ -12,6 +12,7 @@ import dev.sctp.integration.support.SctpPayloadConverter;
 import dev.sctp.integration.support.SctpSendInfoResolver;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,7 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
     private EvaluationContext evaluationContext = EvaluationContexts.of(null);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Duration remoteTimeout = Duration.ofSeconds(10);
+    private @Nullable Duration lateReplyTimeout;
     private int maxStreams = Integer.MAX_VALUE;
     private volatile boolean running;
 
@@ -132,6 +134,20 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
     }
 
     /**
+     * Sets how long a stream whose request timed out stays reserved for the late reply, so that reply is not taken
+     * for the next request on the stream; default the remote timeout. Afterwards the stream is free again, so a
+     * peer that never answers does not use up the association's streams.
+     *
+     * @param lateReplyTimeout the time, zero to free the stream at once
+     */
+    public void setLateReplyTimeout(Duration lateReplyTimeout) {
+        if (lateReplyTimeout.isNegative()) {
+            throw new IllegalArgumentException("lateReplyTimeout must not be negative, but is " + lateReplyTimeout);
+        }
+        this.lateReplyTimeout = lateReplyTimeout;
+    }
+
+    /**
      * Caps the streams used per association (streams 0..maxStreams-1), and so the concurrent requests.
      *
      * @param maxStreams at least 1
@@ -155,6 +171,7 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
         }
         evaluationContext = EvaluationContexts.of(getBeanFactory());
         sendInfoResolver.setEvaluationContext(evaluationContext);
+        sendInfoResolver.setFallbackHeaderMapper(associationFactory.getHeaderMapper());
     }
 
     @Override
@@ -245,7 +262,9 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
                 reply = pending.reply.join(); // it arrived just as we gave up
             }
         }
-        streams.done(stream, pending);
+        if (streams.done(stream, pending)) {
+            expireLater(association, streams, stream, pending);
+        }
         if (reply != null) {
             return payloadConverter.isIdentity() ? reply
                     : getMessageBuilderFactory().withPayload(payloadConverter.convert(reply))
@@ -263,6 +282,19 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
         }
         throw new MessageHandlingException(request, "Request on stream " + stream + " of association "
                 + association.getId() + " failed: " + (error == null ? "no reply" : error.getMessage()), error);
+    }
+
+    private void expireLater(SctpAssociation association, StreamSlots streams, int stream,
+            StreamSlots.Pending pending) {
+        Duration hold = lateReplyTimeout != null ? lateReplyTimeout : remoteTimeout;
+        // the JDK's shared delay scheduler: nothing to own or stop here
+        CompletableFuture.delayedExecutor(hold.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (streams.expire(stream, pending)) {
+                logger.warn(() -> "No late reply came on stream " + stream + " of association "
+                        + association.getId() + " within " + hold + " after its request timed out; the stream is "
+                        + "free again (a reply that still comes would be taken for the next request on it)");
+            }
+        });
     }
 
     @Override

@@ -84,6 +84,7 @@ public class SctpSendingMessageHandler extends AbstractMessageHandler implements
         }
         evaluationContext = EvaluationContexts.of(getBeanFactory());
         sendInfoResolver.setEvaluationContext(evaluationContext);
+        sendInfoResolver.setFallbackHeaderMapper(associationFactory.getHeaderMapper());
     }
 
     @Override

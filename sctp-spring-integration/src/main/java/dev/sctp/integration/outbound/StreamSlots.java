@@ -11,7 +11,7 @@ import org.springframework.messaging.Message;
 /**
  * The streams of one association as request/reply slots: at most one request in flight per stream, so the reply on
  * a stream belongs to the request sent on it. A stream whose request timed out stays reserved until its late reply
- * arrives, so that reply can never be taken for the next request's.
+ * arrives, so that reply cannot be taken for the next request's, or until the reservation expires.
  */
 final class StreamSlots {
 
@@ -83,16 +83,33 @@ final class StreamSlots {
         return p.reply.complete(reply);
     }
 
-    /** Frees {@code stream} after its reply came, or keeps it reserved when the request timed out. */
-    void done(int stream, Pending p) {
+    /**
+     * Frees {@code stream} after its reply came, or keeps it reserved when the request timed out; returns true in
+     * that case, and the caller {@linkplain #expire expires} the reservation later.
+     */
+    boolean done(int stream, Pending p) {
         if (p.reply.isDone() && !p.reply.isCompletedExceptionally()) {
             release(stream, p.fromPool);
+            return false;
         } else if (pending.get(stream) == p && p.timedOut) {
-            // stays reserved until the late reply comes (see complete)
+            return true; // stays reserved until the late reply comes (see complete) or the reservation expires
         } else {
             pending.remove(stream, p);
             release(stream, p.fromPool);
+            return false;
         }
+    }
+
+    /**
+     * Ends the reservation of {@code stream} for the late reply of {@code p} if that reply has not come; returns
+     * whether it did. A peer that never answers then costs the stream for a while, not for the association's life.
+     */
+    boolean expire(int stream, Pending p) {
+        if (pending.remove(stream, p)) {
+            release(stream, p.fromPool);
+            return true;
+        }
+        return false;
     }
 
     /** Frees a stream that was acquired but not used. */

@@ -20,7 +20,8 @@ import org.springframework.messaging.Message;
  */
 public class SctpSendInfoResolver {
 
-    private SctpHeaderMapper headerMapper = new SctpHeaderMapper();
+    private @Nullable SctpHeaderMapper headerMapper;
+    private SctpHeaderMapper fallbackHeaderMapper = new SctpHeaderMapper();
     private SendInfo defaults = SendInfo.DEFAULT;
     private Charset charset = StandardCharsets.UTF_8;
     private EvaluationContext evaluationContext = SimpleEvaluationContext.forReadOnlyDataBinding()
@@ -38,6 +39,22 @@ public class SctpSendInfoResolver {
      */
     public void setHeaderMapper(SctpHeaderMapper headerMapper) {
         this.headerMapper = headerMapper;
+    }
+
+    /**
+     * Sets the header mapper used while none was set with {@link #setHeaderMapper}: the endpoints pass their
+     * association factory's, so a custom mapper set on the factory maps headers both ways.
+     *
+     * @param headerMapper the mapper
+     */
+    public void setFallbackHeaderMapper(SctpHeaderMapper headerMapper) {
+        this.fallbackHeaderMapper = headerMapper;
+    }
+
+    /** Returns the header mapper in use: the one set, or else the fallback (the factory's). */
+    public SctpHeaderMapper getHeaderMapper() {
+        SctpHeaderMapper mapper = headerMapper;
+        return mapper != null ? mapper : fallbackHeaderMapper;
     }
 
     /**
@@ -140,7 +157,7 @@ public class SctpSendInfoResolver {
      * @return the send information
      */
     public SendInfo resolve(Message<?> message, SendInfo base) {
-        SendInfo info = headerMapper.toSendInfo(message.getHeaders(), base);
+        SendInfo info = getHeaderMapper().toSendInfo(message.getHeaders(), base);
         Object value = evaluate(streamIdExpression, message);
         if (value != null) {
             info = info.withStream(SctpHeaderMapper.toInt(text(streamIdExpression), value));

@@ -11,6 +11,7 @@ import dev.sctp.integration.Harness;
 import dev.sctp.integration.event.SctpAssociationFailedEvent;
 import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
 import dev.sctp.integration.test.SctpTestUtils;
+import dev.sctp.test.Blackhole;
 import dev.sctp.test.RequiresSctp;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +74,29 @@ class SctpClientAssociationFactoryTest {
     }
 
     @Test
+    void doesNotReconnectAfterThisSideClosesItsAssociationButConnectsAgainOnTheNextSend() throws Exception {
+        SctpServerAssociationFactory server = Harness.started(harness.server(f -> { }));
+        QueueChannel received = inbound(server);
+        SctpClientAssociationFactory client = Harness.started(harness.client(f -> f.setReconnectPolicy(FAST),
+                Harness.addressOf(server)));
+        SctpTestUtils.waitConnected(client, Harness.TIMEOUT);
+        SctpAssociation first = client.getAssociation();
+
+        assertThat(client.closeAssociation(first.getId())).isTrue();
+        assertThat(first.closeFuture().get(Harness.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isEqualTo(CloseReason.SHUTDOWN);
+        SctpTestUtils.waitAssociations(server, 0, Harness.TIMEOUT);
+        Thread.sleep(500); // ten times the first back-off: a reconnect would have happened by now
+        assertThat(client.isConnected()).isFalse();
+        assertThat(server.getOpenAssociationIds()).isEmpty();
+
+        SctpAssociation second = client.getAssociation();
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+        second.send("on demand".getBytes(UTF_8), SendInfo.DEFAULT);
+        assertThat(text(received.receive(Harness.TIMEOUT.toMillis()))).isEqualTo("on demand");
+    }
+
+    @Test
     void failsOverToTheNextPeerWhenTheFirstGoesAway() throws Exception {
         SctpServerAssociationFactory a = Harness.started(harness.server(f -> { }));
         QueueChannel atA = inbound(a);
@@ -89,6 +113,22 @@ class SctpClientAssociationFactoryTest {
         client.getAssociation().send("to-b".getBytes(UTF_8), SendInfo.DEFAULT);
         assertThat(text(atB.receive(Harness.TIMEOUT.toMillis()))).isEqualTo("to-b");
         assertThat(b.getOpenAssociationIds()).hasSize(1);
+    }
+
+    @Test
+    void stopDoesNotWaitForAConnectAttemptToAnUnansweringPeer() throws Exception {
+        SctpAddress silent = SctpAddress.parse(Blackhole.ipv4() + ":3868");
+        SctpClientAssociationFactory client = harness.client(f -> {
+            f.setConnectTimeout(Duration.ofSeconds(60));
+            f.setReconnectPolicy(FAST);
+        }, silent, silent.withPort(3869));
+        client.start(); // connects in the background; the INIT goes unanswered
+        Thread.sleep(500);
+        long start = System.nanoTime();
+        client.stop();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).isLessThan(Duration.ofSeconds(15)); // not the 60 s connect timeout, nor twice that
+        assertThat(client.isConnected()).isFalse();
     }
 
     @Test

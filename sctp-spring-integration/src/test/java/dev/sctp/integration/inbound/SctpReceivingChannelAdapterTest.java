@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sctp.InitOptions;
+import dev.sctp.SendInfo;
 import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.Shutdown;
 import dev.sctp.integration.Harness;
 import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.outbound.SctpSendingMessageHandler;
+import dev.sctp.integration.support.SctpHeaderMapper;
 import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.test.RequiresSctp;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandlingException;
+import org.springframework.messaging.MessageHeaders;
 
 /** Round trips through the inbound and outbound channel adapters against the kernel. */
 @RequiresSctp
@@ -77,6 +80,50 @@ class SctpReceivingChannelAdapterTest {
         assertThat((List<Object>) message.getHeaders().get(SctpHeaders.REMOTE_ADDRESSES)).contains("127.0.0.1");
         assertThat(server.getOpenAssociationIds()).containsExactly(
                 (String) message.getHeaders().get(SctpHeaders.ASSOCIATION_ID));
+    }
+
+    @Test
+    void aClientRelaysAMessageReceivedByAnotherFactoryToItsOwnPeer() {
+        SctpServerAssociationFactory front = harness.server(f -> { });
+        QueueChannel atFront = inbound(front);
+        SctpServerAssociationFactory back = harness.server(f -> { });
+        QueueChannel atBack = inbound(back);
+        SctpClientAssociationFactory toFront = harness.client(f -> { }, Harness.addressOf(front));
+        SctpClientAssociationFactory toBack = harness.client(f -> { }, Harness.addressOf(back));
+        outbound(toFront).handleMessage(MessageBuilder.withPayload("request").build());
+        Message<?> request = atFront.receive(Harness.TIMEOUT.toMillis());
+        assertThat(request).isNotNull();
+
+        // forwarded with all its headers: the association id is the front listener's, not the client's
+        outbound(toBack).handleMessage(MessageBuilder.withPayload("relayed").copyHeaders(request.getHeaders())
+                .build());
+        Message<?> relayed = atBack.receive(Harness.TIMEOUT.toMillis());
+        assertThat(relayed).isNotNull();
+        assertThat(new String((byte[]) relayed.getPayload(), UTF_8)).isEqualTo("relayed");
+
+        // an id that claims to be the client's own but is not open still fails, naming it
+        assertThatThrownBy(() -> outbound(toBack).handleMessage(MessageBuilder.withPayload("x")
+                .setHeader(SctpHeaders.ASSOCIATION_ID, "gone").setHeader(SctpHeaders.FACTORY_NAME,
+                        toBack.getComponentName()).build()))
+                .isInstanceOf(MessageHandlingException.class).hasMessageContaining("'gone' is not open");
+    }
+
+    @Test
+    void aCustomHeaderMapperOnTheFactoryIsUsedWhenSending() {
+        SctpServerAssociationFactory server = harness.server(f -> { });
+        QueueChannel received = inbound(server);
+        SctpClientAssociationFactory client = harness.client(f -> f.setHeaderMapper(new SctpHeaderMapper() {
+            @Override
+            public SendInfo toSendInfo(MessageHeaders headers, SendInfo defaults) {
+                SendInfo info = super.toSendInfo(headers, defaults);
+                return headers.containsKey("diameter") ? info.withPpid(46) : info; // RFC 6733: Diameter is PPID 46
+            }
+        }), Harness.addressOf(server));
+
+        outbound(client).handleMessage(MessageBuilder.withPayload("cer").setHeader("diameter", true).build());
+        Message<?> message = received.receive(Harness.TIMEOUT.toMillis());
+        assertThat(message).isNotNull();
+        assertThat(message.getHeaders()).containsEntry(SctpHeaders.PPID, 46);
     }
 
     @Test

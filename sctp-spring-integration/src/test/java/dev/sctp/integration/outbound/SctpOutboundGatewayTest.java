@@ -10,6 +10,7 @@ import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.event.SctpFailedCorrelationEvent;
 import dev.sctp.integration.inbound.SctpInboundGateway;
+import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
 import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.test.RequiresSctp;
 import java.time.Duration;
@@ -134,6 +135,37 @@ class SctpOutboundGatewayTest {
         assertThat(late).isNotNull();
         assertThat(new String((byte[]) late.getPayload(), UTF_8)).isEqualTo("echo:late");
         assertThat(new String((byte[]) request(gateway, "after").getPayload(), UTF_8)).isEqualTo("echo:after");
+    }
+
+    @Test
+    void aStreamHeldForALateReplyIsFreedWhenNoneComes() {
+        // An adapter and a handler, not an inbound gateway: a gateway would hold the stream's lane for its own reply
+        // timeout after a request that gets no reply.
+        SctpServerAssociationFactory server = harness.server(f -> { });
+        SctpSendingMessageHandler replier = new SctpSendingMessageHandler();
+        replier.setAssociationFactory(server);
+        harness.endpoint(replier).start();
+        DirectChannel requests = new DirectChannel();
+        requests.subscribe(m -> {
+            String text = new String((byte[]) m.getPayload(), UTF_8);
+            if (!text.equals("silent")) {
+                replier.handleMessage(MessageBuilder.withPayload("echo:" + text).copyHeaders(m.getHeaders()).build());
+            }
+        });
+        SctpReceivingChannelAdapter adapter = new SctpReceivingChannelAdapter();
+        adapter.setAssociationFactory(server);
+        adapter.setOutputChannel(requests);
+        harness.endpoint(adapter).start();
+        SctpClientAssociationFactory client = harness.client(f -> { }, Harness.addressOf(server));
+        SctpOutboundGateway gateway = gateway(client, Duration.ofMillis(300));
+        gateway.setMaxStreams(1);
+        gateway.setLateReplyTimeout(Duration.ofMillis(300));
+        request(gateway, "warm-up");
+
+        assertThatThrownBy(() -> request(gateway, "silent")).isInstanceOf(MessageTimeoutException.class);
+        // the only stream is held for a reply that never comes, then freed: the next request gets it
+        Message<?> reply = request(gateway, "after");
+        assertThat(new String((byte[]) reply.getPayload(), UTF_8)).isEqualTo("echo:after");
     }
 
     @Test
