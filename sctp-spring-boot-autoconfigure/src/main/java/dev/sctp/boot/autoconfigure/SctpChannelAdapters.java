@@ -2,15 +2,10 @@ package dev.sctp.boot.autoconfigure;
 
 import dev.sctp.SendInfo;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
-import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
 import dev.sctp.integration.outbound.SctpSendingMessageHandler;
-import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.integration.support.SctpPayloadConverter;
 import dev.sctp.integration.support.SctpSendInfoResolver;
-import org.springframework.expression.spel.standard.SpelExpressionParser;
-import org.springframework.integration.endpoint.EventDrivenConsumer;
-import org.springframework.messaging.SubscribableChannel;
 
 /** Builds the channel adapters of a listener or client from its properties. */
 final class SctpChannelAdapters {
@@ -42,7 +37,7 @@ final class SctpChannelAdapters {
      * association id of messages that came through another factory (a request received by a listener and forwarded
      * with its headers), so they go to the client's peer instead of failing.
      */
-    static SctpSendingMessageHandler outbound(AbstractSctpAssociationFactory factory, String factoryBean,
+    static SctpSendingMessageHandler outbound(AbstractSctpAssociationFactory factory,
             SctpEndpointProperties endpoint) {
         SctpSendingMessageHandler handler = new SctpSendingMessageHandler();
         handler.setAssociationFactory(factory);
@@ -50,28 +45,6 @@ final class SctpChannelAdapters {
         SctpEndpointProperties.Send send = endpoint.getSend();
         resolver.setDefaults(SendInfo.of(send.getStream(), (int) send.getPpid()).withUnordered(send.isUnordered()));
         resolver.setCharset(endpoint.getCharset());
-        if (factory instanceof SctpClientAssociationFactory) {
-            handler.setAssociationIdExpression(new SpelExpressionParser().parseExpression(
-                    "headers['" + SctpHeaders.FACTORY_NAME + "'] == '" + factoryBean + "' ? headers['"
-                            + SctpHeaders.ASSOCIATION_ID + "'] : null"));
-        }
         return handler;
-    }
-
-    /**
-     * Returns the endpoint that subscribes {@code handler} to {@code channel}, in the phase of the handler's factory.
-     *
-     * <p>The consumer depends on the handler, which depends on the factory, so stopping the factory stops the
-     * consumer first. In any other phase the consumer's stop callback would release the factory's phase early, and
-     * the application would not wait for the associations to drain; in the same phase the lifecycle processor counts
-     * it.
-     */
-    static EventDrivenConsumer consumer(SubscribableChannel channel, SctpSendingMessageHandler handler,
-            SctpEndpointProperties endpoint) {
-        EventDrivenConsumer consumer = new EventDrivenConsumer(channel, handler);
-        AbstractSctpAssociationFactory factory = handler.getAssociationFactory();
-        consumer.setPhase(factory != null ? factory.getPhase() : AbstractSctpAssociationFactory.DEFAULT_PHASE);
-        consumer.setAutoStartup(endpoint.isAutoStartup());
-        return consumer;
     }
 }

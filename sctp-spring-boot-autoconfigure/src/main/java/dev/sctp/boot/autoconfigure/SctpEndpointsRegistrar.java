@@ -101,11 +101,15 @@ final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Env
                 () -> SctpChannelAdapters.inbound(factory(factoryBean), endpoint(name, listener), inboundChannel));
         String handlerBean = SctpEndpointNames.outboundHandler(factoryBean);
         if (register(registry, handlerBean, SctpSendingMessageHandler.class,
-                () -> SctpChannelAdapters.outbound(factory(factoryBean), factoryBean, endpoint(name, listener)))) {
-            register(registry, handlerBean + ".consumer", EventDrivenConsumer.class,
-                    () -> SctpChannelAdapters.consumer(beanFactory().getBean(outboundChannel, SubscribableChannel.class),
-                            beanFactory().getBean(handlerBean, SctpSendingMessageHandler.class),
-                            endpoint(name, listener)));
+                () -> SctpChannelAdapters.outbound(factory(factoryBean), endpoint(name, listener)))) {
+            register(registry, handlerBean + ".consumer", EventDrivenConsumer.class, () -> {
+                SctpOutboundConsumer consumer = new SctpOutboundConsumer(
+                        beanFactory().getBean(outboundChannel, SubscribableChannel.class),
+                        () -> beanFactory().getBean(handlerBean, SctpSendingMessageHandler.class),
+                        () -> factory(factoryBean));
+                consumer.setAutoStartup(endpoint(name, listener).isAutoStartup());
+                return consumer;
+            });
         }
     }
 

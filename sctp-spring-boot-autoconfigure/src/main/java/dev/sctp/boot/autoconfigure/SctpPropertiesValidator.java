@@ -174,6 +174,10 @@ final class SctpPropertiesValidator {
         Duration linger = e.getLinger();
         if (linger != null && (linger.isNegative() || linger.getSeconds() > Integer.MAX_VALUE)) {
             reject(path + ".linger", "must be between 0s and " + Integer.MAX_VALUE + "s, but is " + text(linger));
+        } else if (linger != null && linger.getNano() != 0) {
+            // SO_LINGER counts whole seconds, and truncating 500ms to 0 would turn every close into an ABORT
+            reject(path + ".linger", "must be a whole number of seconds (SO_LINGER counts seconds, and 0 makes "
+                    + "close send ABORT), but is " + text(linger));
         }
         range(path + ".max-in-flight-sends", e.getMaxInFlightSends(), 1, Integer.MAX_VALUE);
         range(path + ".max-pending-deliveries", e.getMaxPendingDeliveries(), 1, Integer.MAX_VALUE);

@@ -14,12 +14,14 @@ import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
+import dev.sctp.integration.outbound.SctpOutboundGateway;
 import dev.sctp.integration.outbound.SctpSendingMessageHandler;
 import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.SendInfo;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -85,8 +87,13 @@ class SctpAutoConfigurationTests {
             EventDrivenConsumer consumer = ctx.getBean("sctpListener-default-outbound.consumer",
                     EventDrivenConsumer.class);
             assertThat(consumer.getInputChannel()).isSameAs(ctx.getBean("sctpOutbound"));
-            assertThat(consumer.getHandler()).isSameAs(handler);
-            assertThat(consumer.getPhase()).isEqualTo(factory.getPhase());
+            // Stopped after its factory has drained, so replies still in the works go out: one phase below the
+            // factory, and not a dependent of the factory or the handler (Spring stops dependents first).
+            assertThat(consumer.getPhase()).isEqualTo(factory.getPhase() - 1);
+            assertThat(ctx.getBeanFactory().getDependentBeans("sctpListener-default"))
+                    .doesNotContain("sctpListener-default-outbound.consumer");
+            assertThat(ctx.getBeanFactory().getDependentBeans("sctpListener-default-outbound"))
+                    .doesNotContain("sctpListener-default-outbound.consumer");
         });
     }
 
@@ -285,6 +292,19 @@ class SctpAutoConfigurationTests {
     }
 
     @Test
+    void aGatewayDefinedUnderTheInboundAdaptersNameTakesTheFactorysReceivingSlot() {
+        runner.withUserConfiguration(OwnGateway.class)
+                .withPropertyValues("sctp.clients.hss.addresses=127.0.0.1:3868", "sctp.clients.hss.auto-startup=false")
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    SctpOutboundGateway gateway = ctx.getBean("sctpClient-hss-inbound", SctpOutboundGateway.class);
+                    assertThat(ctx.getBean("sctpClient-hss", SctpClientAssociationFactory.class).getListener())
+                            .isSameAs(gateway);
+                    assertThat(ctx.getBeansOfType(SctpReceivingChannelAdapter.class)).isEmpty();
+                });
+    }
+
+    @Test
     void customizersApplyToEveryFactory() {
         runner.withUserConfiguration(Customizer.class)
                 .withPropertyValues("sctp.listen.addresses=127.0.0.1:0", NO_START_LISTEN,
@@ -326,6 +346,17 @@ class SctpAutoConfigurationTests {
         @Bean
         SctpAssociationFactoryConfigurer myConfigurer() {
             return new SctpAssociationFactoryConfigurer(Duration.ofSeconds(1), java.util.List.of());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnGateway {
+
+        @Bean(name = "sctpClient-hss-inbound")
+        SctpOutboundGateway hssGateway(@Qualifier("sctpClient-hss") SctpClientAssociationFactory hss) {
+            SctpOutboundGateway gateway = new SctpOutboundGateway();
+            gateway.setAssociationFactory(hss);
+            return gateway;
         }
     }
 

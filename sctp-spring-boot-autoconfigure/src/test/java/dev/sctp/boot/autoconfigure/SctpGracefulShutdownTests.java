@@ -78,6 +78,30 @@ class SctpGracefulShutdownTests {
     }
 
     @Test
+    void theReplyToARequestStillBeingHandledIsSentBeforeShutdown() throws Exception {
+        ConfigurableApplicationContext server = Apps.run(UppercaseServer.class, "sctp.listen.addresses=127.0.0.1:0");
+        SctpServerAssociationFactory listener = server.getBean(SctpServerAssociationFactory.class);
+        SctpTestUtils.waitListening(listener, TIMEOUT);
+        try (SctpSocket peer = SctpSocket.open()) {
+            peer.subscribe(NotificationType.ASSOC_CHANGE, NotificationType.SHUTDOWN_EVENT);
+            peer.connect(SctpAddress.parse("127.0.0.1:" + listener.getPort()), TIMEOUT);
+            peer.setReadTimeout(TIMEOUT);
+            SctpTestUtils.waitAssociations(listener, 1, TIMEOUT);
+            peer.send("slow request".getBytes(StandardCharsets.UTF_8), SendInfo.stream(1));
+            Thread.sleep(500); // the handler is now at work on it
+
+            server.close();
+
+            Received rest = readAll(peer);
+            assertThat(rest.data()).containsExactly("SLOW REQUEST");
+            assertThat(rest.aborted()).isFalse();
+            assertThat(rest.endOfStream()).isTrue();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void whatCannotFinishWithinThePhaseTimeoutIsAborted() throws IOException {
         ConfigurableApplicationContext server = Apps.run(UppercaseServer.class, "sctp.listen.addresses=127.0.0.1:0",
                 "spring.lifecycle.timeout-per-shutdown-phase=3s", "sctp.listen.send-timeout=200ms",

@@ -41,6 +41,7 @@ class SctpPropertiesValidationTests {
             sctp.listen.max-message-size=0B                  | listen.max-message-size  | 0B                      | between 1B
             sctp.listen.max-associations=0                   | listen.max-associations  | 0                       | between 1 and
             sctp.listen.linger=-1s                           | listen.linger            | PT-1S                   | between 0s
+            sctp.listen.linger=500ms                         | listen.linger            | PT0.5S                  | whole number of seconds
             sctp.listen.init.max-timeout=70s                 | listen.init.max-timeout  | PT1M10S                 | between 1ms and 65535ms, but is 70s
             sctp.listeners.default.addresses=127.0.0.1:0     | listeners[default]       | -                       | reserved
             sctp.metrics.poll-interval=0s                    | metrics.poll-interval    | PT0S                    | must be positive

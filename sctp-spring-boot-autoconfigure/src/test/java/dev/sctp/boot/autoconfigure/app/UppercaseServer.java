@@ -9,9 +9,15 @@ import org.springframework.integration.annotation.ServiceActivator;
 @EnableAutoConfiguration
 public class UppercaseServer {
 
-    /** Answers each request on the association and stream it came from. */
+    /**
+     * Answers each request on the association and stream it came from; a request starting with {@code slow } takes
+     * a second and a half, so a test can stop the application while it is being handled.
+     */
     @ServiceActivator(inputChannel = "sctpInbound", outputChannel = "sctpOutbound")
-    String handle(String request) {
+    String handle(String request) throws InterruptedException {
+        if (request.startsWith("slow ")) {
+            Thread.sleep(1500);
+        }
         return request.toUpperCase();
     }
 }
