@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fixed set of epoll threads that turn readiness into counter bumps and unparks: the JVM equivalent of Go's
@@ -34,6 +35,7 @@ public final class EpollPoller implements AutoCloseable {
     private static final int MAX_EVENTS = 256;
     private static final long WAKEUP_TOKEN = -1L;
 
+    private static final System.Logger LOGGER = System.getLogger(EpollPoller.class.getName());
     private static volatile EpollPoller shared;
 
     private final Loop[] loops;
@@ -54,7 +56,12 @@ public final class EpollPoller implements AutoCloseable {
                 loops[i] = new Loop(i);
             }
         } catch (IOException | RuntimeException e) {
-            close();
+            closed = true;
+            for (Loop loop : loops) {
+                if (loop != null) {
+                    loop.release(); // never started, so its run() will not free its descriptors
+                }
+            }
             throw e;
         }
         for (Loop loop : loops) {
@@ -87,9 +94,9 @@ public final class EpollPoller implements AutoCloseable {
         if (closed) {
             throw new IOException("the SCTP poller is closed");
         }
+        Loop loop = liveLoop();
         PollRegistration registration = claimSlot(fd);
         int slot = registration.slot;
-        Loop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
         long token = ((long) registration.generation << 32) | slot;
         registration.loop = loop;
         if (loop.ctl(EPOLL_CTL_ADD, fd, EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET, token) < 0) {
@@ -98,6 +105,28 @@ public final class EpollPoller implements AutoCloseable {
             throw Errno.toException("epoll_ctl(EPOLL_CTL_ADD)", errno);
         }
         return registration;
+    }
+
+    /** The next loop in turn whose thread has not died; there is normally no dead one. */
+    private Loop liveLoop() throws IOException {
+        for (int i = 0; i < loops.length; i++) {
+            Loop loop = loops[Math.floorMod(next.getAndIncrement(), loops.length)];
+            if (loop.failure == null) {
+                return loop;
+            }
+        }
+        throw new IOException("every SCTP poller thread has died; the first because " + loops[0].failure);
+    }
+
+    /** Cancels every registration served by {@code loop}, whose thread died: their waits end instead of hanging. */
+    private void cancelAll(Loop loop) {
+        AtomicReferenceArray<PollRegistration> current = slots;
+        for (int i = 0; i < current.length(); i++) {
+            PollRegistration registration = current.get(i);
+            if (registration != null && registration.loop == loop) {
+                registration.cancel();
+            }
+        }
     }
 
     void deregister(PollRegistration registration, int fd) {
@@ -210,6 +239,7 @@ public final class EpollPoller implements AutoCloseable {
         private final NativeBuffer ctlEvent = new NativeBuffer(EVENT_SIZE);
         private final NativeBuffer counter = new NativeBuffer(8);
         private final Thread thread;
+        private volatile @Nullable String failure;
 
         Loop(int index) throws IOException {
             epfd = LibC.epoll_create1(EPOLL_CLOEXEC);
@@ -261,7 +291,13 @@ public final class EpollPoller implements AutoCloseable {
                         if (errno == Errno.EINTR) {
                             continue;
                         }
-                        throw new IllegalStateException("epoll_wait failed: " + Errno.describe(errno));
+                        // Only a broken epfd or buffer gets here; retrying would spin. The sockets this loop served
+                        // get no readiness any more, so their waits end now (as if closed) instead of hanging.
+                        failure = "epoll_wait failed: " + Errno.describe(errno);
+                        LOGGER.log(System.Logger.Level.ERROR, thread.getName() + " stops: " + failure
+                                + "; the sockets it served fail with AsynchronousCloseException");
+                        cancelAll(this);
+                        return;
                     }
                     for (int i = 0; i < n; i++) {
                         int at = i * EVENT_SIZE;
@@ -272,10 +308,15 @@ public final class EpollPoller implements AutoCloseable {
                     }
                 }
             } finally {
-                LibC.close(eventfd);
-                LibC.close(epfd);
-                freeBuffers();
+                release();
             }
+        }
+
+        /** Closes the epoll and eventfd descriptors and frees the buffers. */
+        void release() {
+            LibC.close(eventfd);
+            LibC.close(epfd);
+            freeBuffers();
         }
 
         private void freeBuffers() {
