@@ -84,14 +84,18 @@ public final class SctpSocket implements Closeable {
      * {@link java.net.SocketTimeoutException} after {@code timeout} (zero: no timeout).
      */
     public static SctpSocket dial(SctpAddress remote, Duration timeout) throws IOException {
-        SctpSocket s = open(SctpNetwork.SCTP, remote);
-        try {
-            s.connect(remote, timeout);
-            return s;
-        } catch (IOException | RuntimeException e) {
-            s.close();
-            throw e;
-        }
+        return dial(remote, null, null, timeout);
+    }
+
+    /**
+     * Opens a socket, binds it to every address of {@code local} when given (multi-homed; port 0 picks one), asks
+     * for {@code init}'s stream counts and INIT limits when given, and connects to every address of {@code remote}
+     * at once, failing with {@link java.net.SocketTimeoutException} after {@code timeout} (zero: no timeout). It is
+     * {@link #open}, {@link #bind}, {@link SctpOptions#INIT_MSG} and {@link #connect} in one call.
+     */
+    public static SctpSocket dial(SctpAddress remote, @Nullable SctpAddress local, @Nullable InitOptions init,
+            Duration timeout) throws IOException {
+        return SocketSetup.dial(remote, local, init, timeout);
     }
 
     static SctpSocket accepted(SctpNetwork network, LinuxSctpSocket socket) throws IOException {

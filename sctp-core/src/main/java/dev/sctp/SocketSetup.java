@@ -9,8 +9,10 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** What every socket of this package needs at creation: the family choice and the default options. */
 final class SocketSetup {
@@ -117,5 +119,29 @@ final class SocketSetup {
         }
         // A deadline in the past stays in the past, so the next operation times out at once.
         return now + Math.max(left.toNanos(), -Duration.ofDays(365).toNanos());
+    }
+
+    /** The body of {@link SctpSocket#dial(SctpAddress, SctpAddress, InitOptions, Duration)}. */
+    static SctpSocket dial(SctpAddress remote, @Nullable SctpAddress local, @Nullable InitOptions init,
+            Duration timeout) throws IOException {
+        // the family must suit both ends: AF_INET only when every address is IPv4
+        List<InetAddress> hint = new ArrayList<>(remote.addresses());
+        if (local != null) {
+            hint.addAll(local.addresses());
+        }
+        SctpSocket s = SctpSocket.open(SctpNetwork.SCTP, SctpAddress.of(hint, 0));
+        try {
+            if (init != null) {
+                s.setOption(SctpOptions.INIT_MSG, init);
+            }
+            if (local != null) {
+                s.bind(local);
+            }
+            s.connect(remote, timeout);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 }

@@ -67,6 +67,22 @@ class SctpSocketTest {
     }
 
     @Test
+    void dialFromAMultiHomedLocalAddressWithInitOptionsInOneCall() throws Exception {
+        try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
+            server.setOption(SctpOptions.INIT_MSG, InitOptions.streams(20, 20));
+            try (SctpSocket client = SctpSocket.dial(server.localAddress(), SctpAddress.parse("127.0.0.1/127.0.0.3:0"),
+                    InitOptions.streams(5, 7), TIMEOUT);
+                    SctpSocket accepted = server.accept(TIMEOUT)) {
+                assertThat(accepted.remoteAddress().addresses()).containsExactlyInAnyOrder(
+                        InetAddress.getByName("127.0.0.1"), InetAddress.getByName("127.0.0.3"));
+                assertThat(client.status().outboundStreams()).isEqualTo(5);
+                assertThat(client.status().inboundStreams()).isEqualTo(7);
+                echoOnce(client, accepted, "dialled");
+            }
+        }
+    }
+
+    @Test
     void deliversStreamPpidAndUnorderedFlagWithEachMessage() throws Exception {
         try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
             pair.client().send("a".getBytes(UTF_8), SendInfo.of(3, 46).withUnordered(true).withContext(7));
