@@ -157,7 +157,7 @@ class SctpOutboundGatewayTest {
         adapter.setOutputChannel(requests);
         harness.endpoint(adapter).start();
         SctpClientAssociationFactory client = harness.client(f -> { }, Harness.addressOf(server));
-        SctpOutboundGateway gateway = gateway(client, Duration.ofMillis(300));
+        SctpOutboundGateway gateway = gateway(client, Duration.ofSeconds(2));
         gateway.setMaxStreams(1);
         gateway.setLateReplyTimeout(Duration.ofMillis(300));
         request(gateway, "warm-up");
