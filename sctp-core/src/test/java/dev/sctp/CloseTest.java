@@ -15,7 +15,9 @@ import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,7 @@ class CloseTest {
         try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
             CompletableFuture<Throwable> reader = failureOf(() ->
                     pair.accepted().receive(new byte[8], 0, 8, new ReceiveInfo()));
-            Thread.sleep(200);
-            assertThat(reader).isNotDone();
+            awaitParked(reader);
             pair.accepted().close();
             assertThat(reader.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(AsynchronousCloseException.class);
             assertThatThrownBy(() -> pair.accepted().receive(new byte[8], 0, 8, new ReceiveInfo()))
@@ -51,7 +52,8 @@ class CloseTest {
                     socket.send(chunk, SendInfo.DEFAULT); // the peer never reads, so this ends up waiting
                 }
             });
-            Thread.sleep(500);
+            awaitParked(reader);
+            awaitParked(writer);
             socket.close();
             assertThat(reader.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ClosedChannelException.class);
             assertThat(writer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ClosedChannelException.class);
@@ -62,8 +64,7 @@ class CloseTest {
     void closingTheListenerUnblocksAccept() throws Exception {
         SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"));
         CompletableFuture<Throwable> acceptor = failureOf(server::accept);
-        Thread.sleep(200);
-        assertThat(acceptor).isNotDone();
+        awaitParked(acceptor);
         server.close();
         assertThat(acceptor.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(AsynchronousCloseException.class);
         server.close(); // idempotent
@@ -77,7 +78,9 @@ class CloseTest {
         for (int i = 0; i < 3; i++) {
             acceptors.add(failureOf(() -> server.accept().close()));
         }
-        Thread.sleep(300);
+        for (CompletableFuture<Throwable> acceptor : acceptors) {
+            awaitParked(acceptor);
+        }
         // one association arrives: exactly one acceptor gets it, the others keep waiting
         try (SctpSocket client = SctpSocket.dial(server.localAddress(), TIMEOUT)) {
             client.send(new byte[] {1}, SendInfo.DEFAULT);
@@ -133,15 +136,13 @@ class CloseTest {
                 closer.start();
                 Thread.sleep(500);
                 // Parked in Java, not stuck inside close(2): a thread in a native call reports RUNNABLE all along,
-                // this one sleeps between short SCTP_STATUS checks, so nearly every sample finds it waiting.
-                int waiting = 0;
-                for (int i = 0; i < 20; i++) {
-                    if (closer.getState() == Thread.State.TIMED_WAITING) {
-                        waiting++;
-                    }
-                    Thread.sleep(10);
+                // this one sleeps between short SCTP_STATUS checks, so sampling soon finds it waiting.
+                boolean parked = false;
+                for (int i = 0; i < 50 && !parked; i++) {
+                    parked = closer.getState() == Thread.State.TIMED_WAITING;
+                    Thread.sleep(7);
                 }
-                assertThat(waiting).isGreaterThanOrEqualTo(10);
+                assertThat(parked).as("the lingering close was seen parked").isTrue();
                 closer.join(TIMEOUT.toMillis());
                 assertThat(closer.isAlive()).isFalse();
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1900),
@@ -208,15 +209,33 @@ class CloseTest {
         void run() throws Exception;
     }
 
-    private static CompletableFuture<Throwable> failureOf(Action action) {
-        return CompletableFuture.supplyAsync(() -> {
+    private final Map<CompletableFuture<Throwable>, Thread> threads = new ConcurrentHashMap<>();
+
+    private CompletableFuture<Throwable> failureOf(Action action) {
+        CompletableFuture<Throwable> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
             try {
                 action.run();
-                return null;
+                result.complete(null);
             } catch (Throwable e) {
-                return e;
+                result.complete(e);
             }
-        }, r -> new Thread(r).start());
+        });
+        threads.put(result, thread);
+        thread.start();
+        return result;
+    }
+
+    /** Waits until the thread behind {@code call} is parked (in the poller's wait or on a lock), not just started. */
+    private void awaitParked(CompletableFuture<Throwable> call) throws InterruptedException {
+        Thread thread = threads.get(call);
+        long until = System.nanoTime() + TIMEOUT.toNanos();
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING
+                && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(call).isNotDone();
+        assertThat(thread.getState()).isIn(Thread.State.WAITING, Thread.State.TIMED_WAITING);
     }
 
     @Test

@@ -53,15 +53,21 @@ class OneToOneConformanceTest {
     void closeCancelsAPendingConnect() throws Exception {
         String host = Blackhole.ipv4();
         SctpSocket socket = SctpSocket.open(SctpNetwork.SCTP, SctpAddress.parse(host + ":1"));
-        CompletableFuture<Throwable> connect = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Throwable> connect = new CompletableFuture<>();
+        Thread connector = new Thread(() -> {
             try {
                 socket.connect(SctpAddress.parse(host + ":3868"), Duration.ofSeconds(60));
-                return null;
+                connect.complete(null);
             } catch (Throwable e) {
-                return e;
+                connect.complete(e);
             }
-        });
-        Thread.sleep(300);
+        }, "pending-connect");
+        connector.start();
+        // wait until it is parked waiting for the INIT ACK that never comes, not merely started
+        long until = System.nanoTime() + TIMEOUT.toNanos();
+        while (connector.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
         assertThat(connect).isNotDone();
         socket.close();
         assertThat(connect.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(AsynchronousCloseException.class);

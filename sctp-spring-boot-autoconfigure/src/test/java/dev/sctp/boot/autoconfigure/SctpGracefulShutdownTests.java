@@ -88,7 +88,9 @@ class SctpGracefulShutdownTests {
             peer.setReadTimeout(TIMEOUT);
             SctpTestUtils.waitAssociations(listener, 1, TIMEOUT);
             peer.send("slow request".getBytes(StandardCharsets.UTF_8), SendInfo.stream(1));
-            Thread.sleep(500); // the handler is now at work on it
+            // wait until the handler is at work on it (the delivery is pending while the handler sleeps)
+            org.awaitility.Awaitility.await().atMost(TIMEOUT)
+                    .until(() -> listener.getAssociations().get(0).getPendingDeliveries() > 0);
 
             server.close();
 

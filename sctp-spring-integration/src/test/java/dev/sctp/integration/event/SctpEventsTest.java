@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.sctp.SctpAddress;
 import dev.sctp.SendInfo;
 import dev.sctp.integration.Harness;
 import dev.sctp.integration.connection.CloseReason;
@@ -52,7 +53,9 @@ class SctpEventsTest {
         SctpServerAssociationFactory server = Harness.started(harness.server(f -> { }));
         QueueChannel received = new QueueChannel();
         inbound(server, received);
-        SctpClientAssociationFactory client = Harness.started(harness.client(f -> { }, Harness.addressOf(server)));
+        // one local address: a multi-homed client would add peer address events when heartbeats confirm the others
+        SctpClientAssociationFactory client = Harness.started(harness.client(
+                f -> f.setLocalAddress(SctpAddress.parse("127.0.0.1:0")), Harness.addressOf(server)));
         client.getAssociation().send("hi".getBytes(UTF_8), SendInfo.DEFAULT);
         assertThat(received.receive(Harness.TIMEOUT.toMillis())).isNotNull();
         client.stop();
@@ -96,8 +99,9 @@ class SctpEventsTest {
         assertThat(harness.events(SctpAssociationIdleEvent.class)).hasSize(1);
         association.send("wake".getBytes(UTF_8), SendInfo.DEFAULT);
         await().atMost(Harness.TIMEOUT).until(() -> harness.events(SctpAssociationIdleEvent.class).size() == 2);
-        assertThat(harness.events(SctpAssociationIdleEvent.class).get(0).getIdleTime())
-                .isEqualTo(Duration.ofMillis(400));
+        // the listener's side of the association went idle
+        assertThat(harness.events(SctpAssociationIdleEvent.class).get(0).getAssociationId())
+                .isEqualTo(server.getOpenAssociationIds().get(0));
     }
 
     @Test

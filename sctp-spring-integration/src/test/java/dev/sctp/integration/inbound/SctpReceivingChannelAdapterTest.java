@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sctp.InitOptions;
+import dev.sctp.SctpAddress;
 import dev.sctp.SendInfo;
 import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.Shutdown;
@@ -198,7 +199,12 @@ class SctpReceivingChannelAdapterTest {
         adapter.setOutputChannel(received);
         adapter.setPublishNotifications(true);
         harness.endpoint(adapter).start();
-        SctpClientAssociationFactory client = harness.client(f -> f.setReconnect(false), Harness.addressOf(server));
+        // one local address: a multi-homed client would add PEER_ADDR_CHANGE (ADDR_CONFIRMED) notifications
+        // whenever a heartbeat confirms one of its other addresses in time
+        SctpClientAssociationFactory client = harness.client(f -> {
+            f.setReconnect(false);
+            f.setLocalAddress(SctpAddress.parse("127.0.0.1:0"));
+        }, Harness.addressOf(server));
         outbound(client).handleMessage(MessageBuilder.withPayload("data").build());
         client.stop();
 
