@@ -142,6 +142,7 @@ public final class SctpSocket implements Closeable {
         }
         List<InetAddress> targets = remote.isWildcard() ? List.of(InetAddress.getLoopbackAddress()) : remote.addresses();
         socket.connectx(targets, remote.port(), deadline);
+        SocketSetup.rejectSelfConnect(socket, remote);
         socket.setPeerPort(remote.port());
         connected = true;
     }

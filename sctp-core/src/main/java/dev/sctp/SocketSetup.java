@@ -1,12 +1,15 @@
 package dev.sctp;
 
 import dev.sctp.internal.linux.LinuxSctpSocket;
+import dev.sctp.internal.linux.OptionCodec;
 import dev.sctp.internal.linux.SctpConstants;
 import dev.sctp.internal.linux.SockaddrCodec;
 import dev.sctp.notification.NotificationType;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,6 +145,28 @@ final class SocketSetup {
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
+        }
+    }
+
+    /**
+     * Fails a connect that reached this socket itself. When nothing listens on the target port and the kernel
+     * picked that same port for this socket, the INIT comes back to the socket that sent it and the association
+     * comes up with itself (a self-connect, as TCP has; Go's net package guards against it the same way). Such an
+     * association is aborted and reported as refused.
+     */
+    static void rejectSelfConnect(LinuxSctpSocket socket, SctpAddress remote) throws IOException {
+        List<InetSocketAddress> local = socket.localAddresses();
+        if (local.isEmpty() || local.get(0).getPort() != remote.port()) {
+            return;
+        }
+        for (InetSocketAddress peer : socket.peerAddresses()) {
+            if (local.contains(peer)) {
+                OptionCodec.set(socket, SctpOptions.SO_LINGER, 0); // ABORT, not SHUTDOWN, on close
+                socket.close();
+                throw new ConnectException("connect to " + remote + " reached this socket itself: nothing listens on"
+                        + " port " + remote.port() + ", and the kernel had given this socket that same port"
+                        + " (a self-connect); the socket is closed");
+            }
         }
     }
 }

@@ -50,6 +50,22 @@ class OneToOneConformanceTest {
     }
 
     @Test
+    void aConnectThatReachesItsOwnSocketIsRefusedInsteadOfAnAssociationWithItself() throws Exception {
+        int port;
+        try (SctpServerSocket probe = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
+            port = probe.localAddress().port();
+        }
+        // What an unbound socket gets by chance when the kernel hands it the port it dials: here on purpose.
+        try (SctpSocket socket = SctpSocket.open(SctpNetwork.SCTP, SctpAddress.parse("127.0.0.1:0"))) {
+            socket.bind(SctpAddress.parse("127.0.0.1:" + port));
+            assertThatThrownBy(() -> socket.connect(SctpAddress.parse("127.0.0.1:" + port), TIMEOUT))
+                    .isInstanceOf(java.net.ConnectException.class)
+                    .hasMessageContaining("reached this socket itself");
+            assertThat(socket.isClosed()).isTrue();
+        }
+    }
+
+    @Test
     void closeCancelsAPendingConnect() throws Exception {
         String host = Blackhole.ipv4();
         SctpSocket socket = SctpSocket.open(SctpNetwork.SCTP, SctpAddress.parse(host + ":1"));
