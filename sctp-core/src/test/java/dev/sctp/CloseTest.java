@@ -8,6 +8,7 @@ import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.NotificationType;
 import dev.sctp.test.AssociationPair;
 import dev.sctp.test.RequiresSctp;
+import dev.sctp.test.ThreadStates;
 import java.net.ConnectException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
@@ -228,14 +229,10 @@ class CloseTest {
 
     /** Waits until the thread behind {@code call} is parked (in the poller's wait or on a lock), not just started. */
     private void awaitParked(CompletableFuture<Throwable> call) throws InterruptedException {
-        Thread thread = threads.get(call);
-        long until = System.nanoTime() + TIMEOUT.toNanos();
-        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING
-                && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
+        Thread.State state = ThreadStates.await(threads.get(call), TIMEOUT, Thread.State.WAITING,
+                Thread.State.TIMED_WAITING);
         assertThat(call).isNotDone();
-        assertThat(thread.getState()).isIn(Thread.State.WAITING, Thread.State.TIMED_WAITING);
+        assertThat(state).isIn(Thread.State.WAITING, Thread.State.TIMED_WAITING);
     }
 
     @Test

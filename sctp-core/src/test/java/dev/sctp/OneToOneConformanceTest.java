@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sctp.test.AssociationPair;
 import dev.sctp.test.Blackhole;
 import dev.sctp.test.RequiresSctp;
+import dev.sctp.test.ThreadStates;
 import java.net.InetAddress;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
@@ -80,10 +81,7 @@ class OneToOneConformanceTest {
         }, "pending-connect");
         connector.start();
         // wait until it is parked waiting for the INIT ACK that never comes, not merely started
-        long until = System.nanoTime() + TIMEOUT.toNanos();
-        while (connector.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
+        ThreadStates.await(connector, TIMEOUT, Thread.State.TIMED_WAITING);
         assertThat(connect).isNotDone();
         socket.close();
         assertThat(connect.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(AsynchronousCloseException.class);
@@ -187,11 +185,8 @@ class OneToOneConformanceTest {
                 }
             }, "parked-reader");
             reader.start();
-            long until = System.nanoTime() + TIMEOUT.toNanos();
-            while (reader.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
-                Thread.sleep(5);
-            }
-            assertThat(reader.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+            assertThat(ThreadStates.await(reader, TIMEOUT, Thread.State.TIMED_WAITING))
+                    .isEqualTo(Thread.State.TIMED_WAITING);
             accepted.shutdownOutput();
             byte[] buf = new byte[8];
             pair.client().setReadTimeout(TIMEOUT);

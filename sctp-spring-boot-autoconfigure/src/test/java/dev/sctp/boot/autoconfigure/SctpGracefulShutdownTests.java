@@ -41,11 +41,9 @@ class SctpGracefulShutdownTests {
     @Test
     void peerSeesQueuedDataThenShutdownNotAbort() throws IOException {
         ConfigurableApplicationContext server = Apps.run(UppercaseServer.class, "sctp.listen.addresses=127.0.0.1:0");
-        SctpServerAssociationFactory listener = server.getBean(SctpServerAssociationFactory.class);
-        SctpTestUtils.waitListening(listener, TIMEOUT);
+        SctpServerAssociationFactory listener = listening(server);
         try (SctpSocket peer = SctpSocket.open()) {
-            peer.subscribe(NotificationType.ASSOC_CHANGE, NotificationType.SHUTDOWN_EVENT);
-            peer.connect(SctpAddress.parse("127.0.0.1:" + listener.getPort()), TIMEOUT);
+            connect(peer, listener);
             peer.setReadTimeout(TIMEOUT);
             peer.send("ping".getBytes(StandardCharsets.UTF_8), SendInfo.stream(0));
             Received first = readUntilData(peer);
@@ -80,11 +78,9 @@ class SctpGracefulShutdownTests {
     @Test
     void theReplyToARequestStillBeingHandledIsSentBeforeShutdown() throws Exception {
         ConfigurableApplicationContext server = Apps.run(UppercaseServer.class, "sctp.listen.addresses=127.0.0.1:0");
-        SctpServerAssociationFactory listener = server.getBean(SctpServerAssociationFactory.class);
-        SctpTestUtils.waitListening(listener, TIMEOUT);
+        SctpServerAssociationFactory listener = listening(server);
         try (SctpSocket peer = SctpSocket.open()) {
-            peer.subscribe(NotificationType.ASSOC_CHANGE, NotificationType.SHUTDOWN_EVENT);
-            peer.connect(SctpAddress.parse("127.0.0.1:" + listener.getPort()), TIMEOUT);
+            connect(peer, listener);
             peer.setReadTimeout(TIMEOUT);
             SctpTestUtils.waitAssociations(listener, 1, TIMEOUT);
             peer.send("slow request".getBytes(StandardCharsets.UTF_8), SendInfo.stream(1));
@@ -108,12 +104,10 @@ class SctpGracefulShutdownTests {
         ConfigurableApplicationContext server = Apps.run(UppercaseServer.class, "sctp.listen.addresses=127.0.0.1:0",
                 "spring.lifecycle.timeout-per-shutdown-phase=3s", "sctp.listen.send-timeout=200ms",
                 "sctp.listen.send-buffer-size=64KB");
-        SctpServerAssociationFactory listener = server.getBean(SctpServerAssociationFactory.class);
-        SctpTestUtils.waitListening(listener, TIMEOUT);
+        SctpServerAssociationFactory listener = listening(server);
         try (SctpSocket peer = SctpSocket.open()) {
             peer.setOption(SctpOptions.SO_RCVBUF, 4096);
-            peer.subscribe(NotificationType.ASSOC_CHANGE, NotificationType.SHUTDOWN_EVENT);
-            peer.connect(SctpAddress.parse("127.0.0.1:" + listener.getPort()), TIMEOUT);
+            connect(peer, listener);
             SctpTestUtils.waitAssociations(listener, 1, TIMEOUT);
             String association = listener.getOpenAssociationIds().get(0);
             MessageChannel outbound = server.getBean("sctpOutbound", MessageChannel.class);
@@ -142,6 +136,19 @@ class SctpGracefulShutdownTests {
         } finally {
             server.close();
         }
+    }
+
+    /** The application's listener, once it listens. */
+    private static SctpServerAssociationFactory listening(ConfigurableApplicationContext server) {
+        SctpServerAssociationFactory listener = server.getBean(SctpServerAssociationFactory.class);
+        SctpTestUtils.waitListening(listener, TIMEOUT);
+        return listener;
+    }
+
+    /** Connects {@code peer} to {@code listener}, watching for the association's changes and its SHUTDOWN. */
+    private static void connect(SctpSocket peer, SctpServerAssociationFactory listener) throws IOException {
+        peer.subscribe(NotificationType.ASSOC_CHANGE, NotificationType.SHUTDOWN_EVENT);
+        peer.connect(SctpAddress.parse("127.0.0.1:" + listener.getPort()), TIMEOUT);
     }
 
     record Received(List<String> data, List<SctpNotification> notifications, boolean endOfStream, boolean aborted) {
