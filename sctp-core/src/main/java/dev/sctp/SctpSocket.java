@@ -183,6 +183,34 @@ public final class SctpSocket implements Closeable {
         return n;
     }
 
+    /**
+     * Sends the remaining bytes of {@code src} as one message, as {@code info} says but on {@code streamId} with
+     * {@code ppid} (host byte order), and advances its position. For stream and PPID that change per message: unlike
+     * {@code info.withStream(s).withPpid(p)}, it allocates nothing. The message always carries these explicitly, so
+     * {@link SctpOptions#DEFAULT_SNDINFO} does not apply to it, even with {@link SendInfo#DEFAULT}.
+     *
+     * @throws IllegalArgumentException if {@code streamId} is outside 0..65535 or beyond the negotiated count
+     */
+    public int send(ByteBuffer src, SendInfo info, int streamId, int ppid) throws IOException {
+        if (!src.hasRemaining()) {
+            return sendNothing(info);
+        }
+        int n = Messages.send(socket, src, info, streamId, ppid, true, writeDeadline());
+        afterSend(info);
+        return n;
+    }
+
+    /** Like {@link #send(ByteBuffer, SendInfo, int, int)}, from {@code length} bytes of {@code src} at {@code offset}. */
+    public int send(byte[] src, int offset, int length, SendInfo info, int streamId, int ppid) throws IOException {
+        java.util.Objects.checkFromIndexSize(offset, length, src.length);
+        if (length == 0) {
+            return sendNothing(info);
+        }
+        int n = Messages.send(socket, src, offset, length, info, streamId, ppid, true, writeDeadline());
+        afterSend(info);
+        return n;
+    }
+
     /** An empty message with EOF is the usual way to say "no more": it only shuts the output down. */
     private int sendNothing(SendInfo info) throws IOException {
         if (!info.eof()) {
@@ -205,18 +233,38 @@ public final class SctpSocket implements Closeable {
      * unchanged and sets {@link ReceiveInfo#notification()}.
      *
      * @return bytes received; 0 for a notification; -1 at the end of the stream (the peer shut down)
+     * <p>A receive into a heap buffer or array reads at most 16 MiB per call; a longer message arrives in parts
+     * ({@link ReceiveInfo#complete()} false until the last), as it would into a smaller buffer.
+     *
+     * @return bytes received; 0 for a notification; -1 at the end of the stream (the peer shut down)
      * @throws IllegalArgumentException if {@code dst} has no room left (nothing is read)
      * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only (nothing is read)
+     * @throws SctpException with errno ENOTCONN if the socket never connected, or its connect failed: it has no
+     *     association to receive from, and the kernel would make the call wait for ever
      * @throws SctpAssociationAbortedException if the association was aborted, or failed because the peer stopped
      *     answering and retransmissions ran out
      */
     public int receive(ByteBuffer dst, ReceiveInfo info) throws IOException {
+        requireConnected();
         return Messages.receive(socket, dst, info, readDeadline());
     }
 
     /** Like {@link #receive(ByteBuffer, ReceiveInfo)}, into {@code length} bytes of {@code dst} from {@code offset}. */
     public int receive(byte[] dst, int offset, int length, ReceiveInfo info) throws IOException {
+        requireConnected();
         return Messages.receive(socket, dst, offset, length, info, readDeadline());
+    }
+
+    /**
+     * A one-to-one socket without an association answers recvmsg with EAGAIN for ever (Linux lets a CLOSED socket
+     * read what is left), so without this check the receive would wait for ever.
+     */
+    private void requireConnected() throws IOException {
+        if (!connected && !socket.isClosed()) {
+            throw new SctpException("receive on a socket that is not connected: connect it first (connect or dial), "
+                    + "or receive on a socket accepted from an SctpServerSocket; after a failed connect, open a new "
+                    + "socket and connect again", "recvmsg", 107);
+        }
     }
 
     /** Returns an input stream of the data of every stream, without message boundaries; notifications are skipped. */
@@ -417,21 +465,47 @@ public final class SctpSocket implements Closeable {
     }
 
     /**
-     * Closes gracefully and wakes any thread waiting in this socket. Unread data is drained first, because Linux
-     * aborts instead of shutting down when closing with data queued. With a positive {@link SctpOptions#SO_LINGER},
-     * first waits (parked, never inside a system call) up to that long for the SHUTDOWN to complete. Idempotent.
+     * Closes and wakes any thread waiting in this socket, with the kernel's semantics: if no received data is left
+     * unread, the association shuts down gracefully (SHUTDOWN once everything sent is acknowledged); if data was
+     * received that nobody read, Linux sends ABORT instead, so the peer learns that data was lost (as TCP sends RST).
+     * To shut down gracefully anyway and drop what was not read, call {@link #closeDiscardingUnread()}. With a
+     * positive {@link SctpOptions#SO_LINGER}, first waits (parked, never inside a system call) up to that long for the
+     * SHUTDOWN to complete. Idempotent.
      */
     @Override
     public void close() {
+        close(false);
+    }
+
+    /**
+     * Like {@link #close()}, but first reads and drops every message still queued for this socket, so the
+     * association shuts down gracefully instead of being aborted. The peer is told all is well for data nobody
+     * read: use it only when that data does not matter, such as a server stopping a connection it has finished with.
+     * Data that arrives while closing can still make the kernel abort. Idempotent.
+     *
+     * @return the number of data bytes dropped (0 when nothing was unread or the socket was already closed)
+     */
+    public long closeDiscardingUnread() {
+        return close(true);
+    }
+
+    private long close(boolean discardUnread) {
         if (socket.isClosed()) {
-            return;
+            return 0;
         }
         int linger = socket.lingerSeconds();
+        long dropped = 0;
+        if (discardUnread) {
+            dropped = Messages.discardUnread(socket);
+        }
         if (linger > 0 && connected) {
             linger(linger);
+            if (discardUnread) {
+                dropped += Messages.discardUnread(socket); // what arrived while lingering
+            }
         }
-        Messages.drain(socket);
         socket.close();
+        return dropped;
     }
 
     /**

@@ -7,14 +7,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How to send one message: stream, payload protocol id, ordering, context, partial reliability and the peer
- * address to use. Immutable: build one per kind of message and reuse it, so sending allocates nothing.
+ * address to use. Immutable: build one per kind of message and reuse it, so sending allocates nothing. When stream
+ * and PPID change from message to message, pass them as numbers instead ({@code SctpSocket.send(src, info,
+ * streamId, ppid)}): that allocates nothing either.
+ *
+ * <p>{@link #DEFAULT} is special: a message sent with it carries no send parameters at all, so the socket's
+ * defaults apply ({@link SctpOptions#DEFAULT_SNDINFO}, {@link SctpOptions#DEFAULT_PRINFO}). Every other instance,
+ * even one equal in its fields, sets stream, PPID, flags and context explicitly, which overrides {@code
+ * DEFAULT_SNDINFO}, and carries no partial-reliability policy unless it sets one itself (the kernel then ignores
+ * {@code DEFAULT_PRINFO} for that message).
  *
  * <p>The PPID is in host byte order ({@code 46} for Diameter); the library converts it for the wire.
  */
 public final class SendInfo {
 
-    /** Stream 0, PPID 0, ordered, fully reliable. */
-    public static final SendInfo DEFAULT = new SendInfo(0, 0, false, 0, PrPolicy.NONE, 0, null, false, false);
+    /**
+     * The socket's default send parameters: {@link SctpOptions#DEFAULT_SNDINFO} and {@link
+     * SctpOptions#DEFAULT_PRINFO} when set, else stream 0, PPID 0, ordered, fully reliable. The accessors report
+     * the latter; the kernel decides per message, since the defaults are socket state.
+     */
+    public static final SendInfo DEFAULT = new SendInfo(0, 0, false, 0, PrPolicy.NONE, 0, null, false, false, true);
 
     /** Partial-reliability policies (RFC 3758, RFC 7496). */
     public enum PrPolicy {
@@ -37,9 +49,15 @@ public final class SendInfo {
     private final @Nullable InetAddress peerAddress;
     private final boolean sackImmediately;
     private final boolean eof;
+    private final boolean socketDefaults;
 
     private SendInfo(int streamId, int ppid, boolean unordered, int context, PrPolicy prPolicy, int prValue,
             @Nullable InetAddress peerAddress, boolean sackImmediately, boolean eof) {
+        this(streamId, ppid, unordered, context, prPolicy, prValue, peerAddress, sackImmediately, eof, false);
+    }
+
+    private SendInfo(int streamId, int ppid, boolean unordered, int context, PrPolicy prPolicy, int prValue,
+            @Nullable InetAddress peerAddress, boolean sackImmediately, boolean eof, boolean socketDefaults) {
         if (streamId < 0 || streamId > 0xffff) {
             throw new IllegalArgumentException("stream id " + streamId + " is outside 0..65535");
         }
@@ -52,6 +70,15 @@ public final class SendInfo {
         this.peerAddress = peerAddress;
         this.sackImmediately = sackImmediately;
         this.eof = eof;
+        this.socketDefaults = socketDefaults;
+    }
+
+    /**
+     * Returns whether this is {@link #DEFAULT}, whose messages carry no send parameters so that the socket's
+     * defaults apply.
+     */
+    public boolean usesSocketDefaults() {
+        return socketDefaults;
     }
 
     /** Returns send info for {@code streamId}, PPID 0. */
@@ -175,16 +202,20 @@ public final class SendInfo {
         return o instanceof SendInfo s && s.streamId == streamId && s.ppid == ppid && s.unordered == unordered
                 && s.context == context && s.prPolicy == prPolicy && s.prValue == prValue
                 && Objects.equals(s.peerAddress, peerAddress) && s.sackImmediately == sackImmediately
-                && s.eof == eof;
+                && s.eof == eof && s.socketDefaults == socketDefaults;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(streamId, ppid, unordered, context, prPolicy, prValue, peerAddress, sackImmediately, eof);
+        return Objects.hash(streamId, ppid, unordered, context, prPolicy, prValue, peerAddress, sackImmediately, eof,
+                socketDefaults);
     }
 
     @Override
     public String toString() {
+        if (socketDefaults) {
+            return "SendInfo[socket defaults]";
+        }
         return "SendInfo[stream=" + streamId + ", ppid=" + Integer.toUnsignedString(ppid)
                 + (unordered ? ", unordered" : "") + (context != 0 ? ", context=" + context : "")
                 + (prPolicy != PrPolicy.NONE ? ", " + prPolicy + "=" + Integer.toUnsignedString(prValue) : "")

@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  * A fixed set of epoll threads that turn readiness into counter bumps and unparks: the JVM equivalent of Go's
  * runtime poller.
  *
- * <p>Internal usage only. Sockets are registered edge-triggered once, so a waiting call costs one park and an
- * idle socket costs nothing. A thread that waits on a socket never sits inside a native call, which keeps the
+ * <p>Internal usage only. Sockets are registered edge-triggered for input once; output readiness is added with
+ * EPOLL_CTL_MOD only while a send waits for room (as Netty does), because on a sending socket every SACK that frees
+ * buffer space raises it and would wake this thread for nothing. A waiting call costs one park and an idle socket
+ * costs nothing. A thread that waits on a socket never sits inside a native call, which keeps the
  * blocking API safe on virtual threads. Each thread also watches an eventfd, through which {@link #close()}
  * wakes it to exit.
  */
@@ -21,6 +23,7 @@ public final class EpollPoller implements AutoCloseable {
     private static final int EPOLL_CLOEXEC = 0x80000;
     private static final int EPOLL_CTL_ADD = 1;
     private static final int EPOLL_CTL_DEL = 2;
+    private static final int EPOLL_CTL_MOD = 3;
     private static final int EPOLLIN = 0x001;
     private static final int EPOLLOUT = 0x004;
     private static final int EPOLLERR = 0x008;
@@ -50,6 +53,11 @@ public final class EpollPoller implements AutoCloseable {
 
     /** Starts {@code threads} poller threads. */
     public EpollPoller(int threads) throws IOException {
+        this(threads, true);
+    }
+
+    /** Creates {@code threads} loops and starts their threads only if {@code start} (tests drive them by hand). */
+    EpollPoller(int threads, boolean start) throws IOException {
         loops = new Loop[threads];
         try {
             for (int i = 0; i < threads; i++) {
@@ -64,8 +72,10 @@ public final class EpollPoller implements AutoCloseable {
             }
             throw e;
         }
-        for (Loop loop : loops) {
-            loop.thread.start();
+        if (start) {
+            for (Loop loop : loops) {
+                loop.thread.start();
+            }
         }
     }
 
@@ -89,7 +99,7 @@ public final class EpollPoller implements AutoCloseable {
         return p;
     }
 
-    /** Registers {@code fd} for edge-triggered input and output readiness. */
+    /** Registers {@code fd} for edge-triggered input readiness; see {@link PollRegistration#armWritable()}. */
     public PollRegistration register(int fd) throws IOException {
         if (closed) {
             throw new IOException("the SCTP poller is closed");
@@ -99,12 +109,36 @@ public final class EpollPoller implements AutoCloseable {
         int slot = registration.slot;
         long token = ((long) registration.generation << 32) | slot;
         registration.loop = loop;
-        if (loop.ctl(EPOLL_CTL_ADD, fd, EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET, token) < 0) {
-            int errno = LibC.errno();
+        int r = loop.ctl(EPOLL_CTL_ADD, fd, interest(false), token);
+        if (r < 0) {
+            int errno = -r;
             releaseSlot(slot);
             throw Errno.toException("epoll_ctl(EPOLL_CTL_ADD)", errno);
         }
         return registration;
+    }
+
+    private static int interest(boolean writable) {
+        return EPOLLIN | EPOLLRDHUP | EPOLLET | (writable ? EPOLLOUT : 0);
+    }
+
+    /**
+     * Adds ({@code writable} true) or removes output readiness for a registered fd with EPOLL_CTL_MOD; returns 0 or
+     * a negative errno. Adding re-checks readiness, so a socket that became writable before the call still raises
+     * an edge and no wake-up is lost.
+     */
+    int modify(PollRegistration registration, int fd, boolean writable) {
+        Loop loop = registration.loop;
+        if (loop == null) {
+            return -Errno.EBADF;
+        }
+        long token = ((long) registration.generation << 32) | registration.slot;
+        return loop.ctl(EPOLL_CTL_MOD, fd, interest(writable), token);
+    }
+
+    /** Returns poller loop {@code index}, for tests. */
+    Loop loop(int index) {
+        return loops[index];
     }
 
     /** The next loop in turn whose thread has not died; there is normally no dead one. */
@@ -240,6 +274,7 @@ public final class EpollPoller implements AutoCloseable {
         private final NativeBuffer counter = new NativeBuffer(8);
         private final Thread thread;
         private volatile @Nullable String failure;
+        private boolean released; // guarded by this
 
         Loop(int index) throws IOException {
             epfd = LibC.epoll_create1(EPOLL_CLOEXEC);
@@ -255,8 +290,9 @@ public final class EpollPoller implements AutoCloseable {
                 freeBuffers();
                 throw Errno.toException("eventfd", errno);
             }
-            if (ctl(EPOLL_CTL_ADD, eventfd, EPOLLIN | EPOLLET, WAKEUP_TOKEN) < 0) {
-                int errno = LibC.errno();
+            int r = ctl(EPOLL_CTL_ADD, eventfd, EPOLLIN | EPOLLET, WAKEUP_TOKEN);
+            if (r < 0) {
+                int errno = -r;
                 LibC.close(eventfd);
                 LibC.close(epfd);
                 freeBuffers();
@@ -266,18 +302,27 @@ public final class EpollPoller implements AutoCloseable {
             thread.setDaemon(true);
         }
 
+        /**
+         * epoll_ctl(2); returns 0 or a negative errno, and -EBADF once {@link #release()} ran. Under this loop's
+         * monitor, like {@link #release()}, so it never uses the freed event buffer or a closed (or reused) epfd.
+         */
         synchronized int ctl(int op, int fd, int eventMask, long token) {
+            if (released) {
+                return -Errno.EBADF;
+            }
             ByteBuffer b = ctlEvent.buffer();
             b.putInt(0, eventMask);
             b.putLong(4, token);
-            return LibC.epoll_ctl(epfd, op, fd, ctlEvent.address());
+            int r = LibC.epoll_ctl(epfd, op, fd, ctlEvent.address());
+            return r < 0 ? -LibC.errno() : r;
         }
 
-        void wake() {
-            synchronized (counter) {
-                counter.buffer().putLong(0, 1L);
-                LibC.write(eventfd, counter.address(), 8);
+        synchronized void wake() {
+            if (released) {
+                return;
             }
+            counter.buffer().putLong(0, 1L);
+            LibC.write(eventfd, counter.address(), 8);
         }
 
         @Override
@@ -312,8 +357,20 @@ public final class EpollPoller implements AutoCloseable {
             }
         }
 
-        /** Closes the epoll and eventfd descriptors and frees the buffers. */
-        void release() {
+        /** Returns whether {@link #release()} ran. */
+        synchronized boolean isReleased() {
+            return released;
+        }
+
+        /**
+         * Closes the epoll and eventfd descriptors and frees the buffers, under the monitor that {@link #ctl} and
+         * {@link #wake()} hold, so neither can run half before and half after it; idempotent.
+         */
+        synchronized void release() {
+            if (released) {
+                return;
+            }
+            released = true;
             LibC.close(eventfd);
             LibC.close(epfd);
             freeBuffers();

@@ -2,12 +2,13 @@ package dev.sctp.internal.linux;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import java.nio.Buffer;
 
 /**
  * The libc system calls this library uses, bound with JNA direct mapping.
  *
- * <p>Internal usage only. Arguments are {@code int} and {@code long} (raw addresses) only, so a call costs no
- * allocation and no type mapping. A negative return means failure; read the cause once with {@link #errno()}.
+ * <p>Internal usage only. Arguments are {@code int} and {@code long} (raw addresses), and one direct
+ * {@link Buffer} in {@link #memmove}, so a call costs no allocation and no type mapping. A negative return means failure; read the cause once with {@link #errno()}.
  * No libsctp: bindx, connectx and the address lists are socket options (see {@link SctpConstants}).
  */
 public final class LibC {
@@ -86,6 +87,12 @@ public final class LibC {
 
     /** malloc(3). */
     public static native long malloc(long size);
+
+    /**
+     * memmove(3). With a direct buffer as {@code dst} and {@code n} 0 it copies nothing and returns the address of
+     * {@code dst}'s position (JNA passes a direct buffer as that address), allocating nothing on the Java heap.
+     */
+    public static native long memmove(Buffer dst, long src, long n);
 
     /** free(3). */
     public static native void free(long ptr);

@@ -1,14 +1,11 @@
 package dev.sctp.internal.linux;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What the sending and the receiving half of a socket share: the lock that serialises their calls, a reusable
- * native header block (msghdr, iovec, cmsgs), a staging buffer for heap arrays, and the address of the last direct
- * buffer used.
+ * native header block (msghdr, iovec, cmsgs) and a staging buffer for heap arrays.
  *
  * <p>Internal usage only. Everything here is touched only under {@link #lock}, and freed only after the socket's
  * last call has released the fd.
@@ -16,13 +13,15 @@ import java.util.concurrent.locks.ReentrantLock;
 abstract class MessagePath implements AutoCloseable {
 
     private static final int INITIAL_STAGING = 64 * 1024;
+    /**
+     * The most a heap receive reads in one call. A longer message comes in parts (complete=false, the rest follows),
+     * as it would into a smaller buffer, so the staging buffer never needs to be larger than this.
+     */
+    static final int MAX_HEAP_READ = 16 * 1024 * 1024;
 
     final ReentrantLock lock = new ReentrantLock();
     final NativeBuffer header;
     private NativeBuffer staging;
-    // JNA allocates to look up a direct buffer's address, so repeated calls with the same buffer reuse the last one.
-    private ByteBuffer lastDirect;
-    private long lastDirectAddress;
 
     MessagePath(int headerSize) {
         header = new NativeBuffer(headerSize);
@@ -34,18 +33,40 @@ abstract class MessagePath implements AutoCloseable {
             if (staging != null) {
                 staging.close();
             }
-            staging = new NativeBuffer(Math.max(INITIAL_STAGING, Integer.highestOneBit(Math.max(length, 1)) << 1));
+            staging = null; // a failed allocation below must not leave a freed buffer behind
+            staging = new NativeBuffer(stagingSize(length));
         }
         return staging;
     }
 
-    /** Returns the native address of a direct buffer, without allocating when it is the one used last. */
-    final long directAddress(ByteBuffer direct) {
-        if (lastDirect != direct) {
-            lastDirectAddress = Pointer.nativeValue(Native.getDirectBufferPointer(direct));
-            lastDirect = direct;
+    /**
+     * The staging size for {@code length} bytes: the next power of two, at least 64 KiB, and exactly {@code length}
+     * above 2^30, where doubling would overflow an int (a negative size once let recvmsg write past 64 KiB).
+     */
+    static int stagingSize(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("staging length " + length + " is negative");
         }
-        return lastDirectAddress;
+        if (length <= INITIAL_STAGING) {
+            return INITIAL_STAGING;
+        }
+        if (length > (1 << 30)) {
+            return length;
+        }
+        return Integer.highestOneBit(length - 1) << 1;
+    }
+
+    /** The bytes a heap receive of {@code length} reads at most: see {@link #MAX_HEAP_READ}. */
+    static int heapReadLength(int length) {
+        return Math.min(length, MAX_HEAP_READ);
+    }
+
+    /**
+     * Returns the native address of a direct buffer's position, without allocating: JNA passes a direct buffer
+     * argument as the address of its position, and memmove with 0 bytes returns its destination.
+     */
+    static long directAddress(ByteBuffer direct) {
+        return LibC.memmove(direct, 0L, 0L);
     }
 
     @Override

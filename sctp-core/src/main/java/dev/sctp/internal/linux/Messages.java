@@ -21,11 +21,23 @@ public final class Messages {
     /** {@link #receive} returns this at the end of the stream. */
     public static final int END_OF_STREAM = -1;
 
+    private static final int MAX_DISCARDED_READS = 65536;
+
     private Messages() {
     }
 
     /** Sends the remaining bytes of {@code src} as one message and advances its position. */
     public static int send(LinuxSctpSocket socket, ByteBuffer src, SendInfo info, long deadline) throws IOException {
+        return send(socket, src, info, info.streamId(), info.ppid(), !info.usesSocketDefaults(), deadline);
+    }
+
+    /**
+     * Sends the remaining bytes of {@code src} as one message, as {@code info} says but on {@code streamId} with
+     * {@code ppid}, and advances its position. {@code explicit} false sends no SNDINFO cmsg, so the socket's default
+     * send parameters apply.
+     */
+    public static int send(LinuxSctpSocket socket, ByteBuffer src, SendInfo info, int streamId, int ppid,
+            boolean explicit, long deadline) throws IOException {
         SendPath path = socket.sendPath;
         int length = src.remaining();
         int raw = enter(socket, path.lock, deadline, "sendmsg");
@@ -33,13 +45,13 @@ public final class Messages {
             long data;
             NativeBuffer staging = null;
             if (src.isDirect()) {
-                data = path.directAddress(src) + src.position();
+                data = MessagePath.directAddress(src);
             } else {
                 staging = path.staging(length);
                 staging.buffer().put(0, src, src.position(), length);
                 data = staging.address();
             }
-            int sent = sendLocked(socket, raw, path, data, length, info, deadline);
+            int sent = sendLocked(socket, raw, path, data, length, info, streamId, ppid, explicit, deadline);
             src.position(src.position() + sent);
             return sent;
         } finally {
@@ -50,13 +62,21 @@ public final class Messages {
     /** Sends {@code length} bytes of {@code src} from {@code offset} as one message. */
     public static int send(LinuxSctpSocket socket, byte[] src, int offset, int length, SendInfo info, long deadline)
             throws IOException {
+        return send(socket, src, offset, length, info, info.streamId(), info.ppid(), !info.usesSocketDefaults(),
+                deadline);
+    }
+
+    /** Like {@link #send(LinuxSctpSocket, ByteBuffer, SendInfo, int, int, boolean, long)}, from a byte array. */
+    public static int send(LinuxSctpSocket socket, byte[] src, int offset, int length, SendInfo info, int streamId,
+            int ppid, boolean explicit, long deadline) throws IOException {
         java.util.Objects.checkFromIndexSize(offset, length, src.length);
         SendPath path = socket.sendPath;
         int raw = enter(socket, path.lock, deadline, "sendmsg");
         try {
             NativeBuffer staging = path.staging(length);
             staging.buffer().put(0, src, offset, length);
-            return sendLocked(socket, raw, path, staging.address(), length, info, deadline);
+            return sendLocked(socket, raw, path, staging.address(), length, info, streamId, ppid, explicit,
+                    deadline);
         } finally {
             exit(socket, path.lock);
         }
@@ -64,14 +84,17 @@ public final class Messages {
 
     /** The send loop; the caller holds the path's lock and the fd. */
     private static int sendLocked(LinuxSctpSocket socket, int raw, SendPath path, long data, int length,
-            SendInfo info, long deadline) throws IOException {
+            SendInfo info, int streamId, int ppid, boolean explicit, long deadline) throws IOException {
         PollRegistration poll = socket.poll();
         checkDeadline(poll.writeDeadline(), "sendmsg");
-        long header = path.encode(data, length, info);
+        long header = path.encode(data, length, info, streamId, ppid, explicit);
         for (;;) {
             int seq = poll.writeSeq();
             long r = LibC.sendmsg(raw, header, MSG_NOSIGNAL);
             if (r >= 0) {
+                if (poll.isWriteArmed()) {
+                    poll.disarmWritable(); // output readiness is watched only while a send waits for it
+                }
                 return (int) r;
             }
             int errno = LibC.errno();
@@ -99,13 +122,14 @@ public final class Messages {
         try {
             int length = dst.remaining();
             if (dst.isDirect()) {
-                long data = path.directAddress(dst) + dst.position();
+                long data = MessagePath.directAddress(dst);
                 int n = receiveLocked(socket, raw, path, data, length, dst, dst.position(), info, deadline);
                 if (n > 0) {
                     dst.position(dst.position() + n);
                 }
                 return n;
             }
+            length = MessagePath.heapReadLength(length);
             NativeBuffer staging = path.staging(length);
             int n = receiveLocked(socket, raw, path, staging.address(), length, staging.buffer(), 0, info,
                     deadline);
@@ -127,6 +151,7 @@ public final class Messages {
         ReceivePath path = socket.receivePath;
         int raw = enter(socket, path.lock, deadline, "recvmsg");
         try {
+            length = MessagePath.heapReadLength(length);
             NativeBuffer staging = path.staging(length);
             int n = receiveLocked(socket, raw, path, staging.address(), length, staging.buffer(), 0, info,
                     deadline);
@@ -219,44 +244,43 @@ public final class Messages {
     }
 
     /**
-     * Reads and drops whatever the kernel has queued for this socket, without waiting. Linux answers close(2) with
-     * ABORT instead of SHUTDOWN when unread data is queued, so a graceful close drains first.
+     * Reads and drops every message the kernel has queued, without waiting, and returns the data bytes dropped.
+     * Linux answers close(2) with ABORT instead of SHUTDOWN while unread data is queued, so a close that is meant
+     * to be graceful despite unread data calls this first. It reuses the receive path's staging buffer. If another
+     * thread is receiving, it takes what is queued itself, so nothing is dropped here.
      */
-    public static void drain(LinuxSctpSocket socket) {
-        try (NativeBuffer scratch = new NativeBuffer(65536)) {
-            for (int i = 0; i < 4096; i++) {
-                int raw;
-                try {
-                    raw = socket.fd.acquire();
-                } catch (IOException e) {
-                    return;
-                }
-                long r;
-                try {
-                    r = LibC.recvmsg(raw, drainHeader(scratch), MSG_DONTWAIT);
-                } finally {
-                    socket.fd.release();
-                }
-                if (r <= 0) {
-                    return;
-                }
-            }
+    public static long discardUnread(LinuxSctpSocket socket) {
+        ReceivePath path = socket.receivePath;
+        if (!path.lock.tryLock()) {
+            return 0;
         }
-    }
-
-    private static long drainHeader(NativeBuffer scratch) {
-        // msghdr @0 (56 bytes), one iovec @64 over the bytes from 128 on.
-        ByteBuffer b = scratch.buffer();
-        b.putLong(MSGHDR_NAME, 0L);
-        b.putInt(MSGHDR_NAMELEN, 0);
-        b.putLong(MSGHDR_IOV, scratch.address(64));
-        b.putLong(MSGHDR_IOVLEN, 1L);
-        b.putLong(MSGHDR_CONTROL, 0L);
-        b.putLong(MSGHDR_CONTROLLEN, 0L);
-        b.putInt(MSGHDR_FLAGS, 0);
-        b.putLong(64, scratch.address(128));
-        b.putLong(72, scratch.size() - 128L);
-        return scratch.address();
+        long dropped = 0;
+        try {
+            int raw;
+            try {
+                raw = socket.fileDescriptor().acquire();
+            } catch (IOException e) {
+                return 0;
+            }
+            try {
+                NativeBuffer staging = path.staging(1);
+                // Bounded: a peer that keeps sending could otherwise keep this loop going for ever.
+                for (int i = 0; i < MAX_DISCARDED_READS; i++) {
+                    long r = LibC.recvmsg(raw, path.encode(staging.address(), staging.size()), MSG_DONTWAIT);
+                    if (r <= 0) {
+                        break;
+                    }
+                    if ((path.messageFlags() & MSG_NOTIFICATION) == 0) {
+                        dropped += r;
+                    }
+                }
+            } finally {
+                socket.fileDescriptor().release();
+            }
+        } finally {
+            path.lock.unlock();
+        }
+        return dropped;
     }
 
     /**

@@ -7,9 +7,11 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One fd's membership in the {@link EpollPoller}: readiness counters and the threads parked on them.
  *
- * <p>Internal usage only. The fd is registered edge-triggered for input and output once, for its whole life. A
- * caller reads the counter, tries its system call and, on EAGAIN, parks until the counter moves: an edge that
- * arrives between the call and the park still moves the counter, so no wake-up is lost.
+ * <p>Internal usage only. The fd is registered edge-triggered for input once, for its whole life; output readiness
+ * is watched only from the first wait for it until {@link #disarmWritable()} (a send that went through). A caller
+ * reads the counter, tries its system call and, on EAGAIN, parks until the counter moves: an edge that arrives
+ * between the call and the park still moves the counter, and arming output re-checks readiness, so no wake-up is
+ * lost.
  */
 public final class PollRegistration {
 
@@ -53,6 +55,8 @@ public final class PollRegistration {
     private volatile boolean cancelled;
     private volatile long readDeadline = NO_DEADLINE;
     private volatile long writeDeadline = NO_DEADLINE;
+    // Whether EPOLLOUT is in the epoll interest set; changed only under this object's monitor.
+    private volatile boolean writeArmed;
 
     PollRegistration(EpollPoller poller, int fd, int slot, int generation) {
         this.poller = poller;
@@ -87,8 +91,19 @@ public final class PollRegistration {
         }
     }
 
-    /** Like {@link #awaitReadable}, for output readiness. */
+    /**
+     * Like {@link #awaitReadable}, for output readiness, which it first adds to the epoll interest set; it stays
+     * there until {@link #disarmWritable()}.
+     */
     public int awaitWritable(int seq, long deadline) {
+        if (!writeArmed && armWritable() != 0) {
+            if (cancelled) {
+                return CLOSED;
+            }
+            // Only ENOMEM can get here: poll briefly instead of waiting for an edge that would never come.
+            LockSupport.parkNanos(this, 1_000_000L);
+            return READY;
+        }
         Thread self = Thread.currentThread();
         writer = self;
         try {
@@ -170,6 +185,36 @@ public final class PollRegistration {
                 LockSupport.parkNanos(this, remaining);
             }
         }
+    }
+
+    /** Adds output readiness to the epoll interest set; returns 0 or a negative errno. */
+    synchronized int armWritable() {
+        if (writeArmed) {
+            return 0;
+        }
+        int r = poller.modify(this, fd, true);
+        if (r == 0) {
+            writeArmed = true;
+        }
+        return r;
+    }
+
+    /**
+     * Removes output readiness from the epoll interest set, after a send that needed it went through, so that the
+     * SACKs of later sends do not wake the poller.
+     */
+    public synchronized void disarmWritable() {
+        if (writeArmed && !cancelled) {
+            // On failure (the fd is being deregistered) it stays armed, which costs only spurious wake-ups.
+            if (poller.modify(this, fd, false) == 0) {
+                writeArmed = false;
+            }
+        }
+    }
+
+    /** Returns whether output readiness is in the epoll interest set. */
+    public boolean isWriteArmed() {
+        return writeArmed;
     }
 
     void readReady() {

@@ -3,6 +3,7 @@ package dev.sctp.internal.linux;
 import static dev.sctp.internal.linux.SctpConstants.*;
 
 import dev.sctp.ReceiveInfo;
+import dev.sctp.SctpException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -21,10 +22,12 @@ final class ReceivePath extends MessagePath {
     private static final int HEADER_SIZE = CONTROL_AT + CONTROL_SIZE;
     // The largest notification Linux sends is SEND_FAILED_EVENT with the whole undelivered message; cap it so a
     // runaway partial notification cannot grow the heap without bound.
-    private static final int MAX_NOTIFICATION = 16 * 1024 * 1024;
+    static final int MAX_NOTIFICATION = 16 * 1024 * 1024;
 
     private byte[] notification = new byte[512];
     private int notificationLength;
+    // Set while the pieces of a notification over the cap are being dropped.
+    private boolean oversized;
 
     ReceivePath() {
         super(HEADER_SIZE);
@@ -51,40 +54,26 @@ final class ReceivePath extends MessagePath {
         return header.buffer().getInt(MSGHDR_FLAGS);
     }
 
-    /**
-     * Fills {@code info} from the RCVINFO cmsg of the last recvmsg, or with zeros when there was none. Walks the
-     * cmsgs within the controllen the kernel returned, bounds-checked against the control buffer.
-     */
+    /** Fills {@code info} from the RCVINFO cmsg of the last recvmsg, or with zeros when there was none. */
     void decodeData(int length, boolean complete, ReceiveInfo info) {
         ByteBuffer b = header.buffer();
-        long controlLength = Math.min(b.getLong(MSGHDR_CONTROLLEN), CONTROL_SIZE);
-        int at = CONTROL_AT;
-        int end = CONTROL_AT + (int) controlLength;
-        while (at + CMSGHDR_SIZE <= end) {
-            long cmsgLen = b.getLong(at);
-            if (cmsgLen < CMSGHDR_SIZE || at + cmsgLen > end) {
-                break;
-            }
-            if (b.getInt(at + 8) == SOL_SCTP && b.getInt(at + 12) == SCTP_RCVINFO
-                    && cmsgLen >= cmsgLen(SCTP_RCVINFO_SIZE)) {
-                // struct sctp_rcvinfo (RFC 6458 section 5.3.5): sid @0, ssn @2, flags @4, ppid @8, tsn @12,
-                // cumtsn @16, context @20, assoc_id @24.
-                int r = at + CMSGHDR_SIZE;
-                info.setData(length, Short.toUnsignedInt(b.getShort(r)), Short.toUnsignedInt(b.getShort(r + 2)),
-                        Short.toUnsignedInt(b.getShort(r + 4)), Integer.reverseBytes(b.getInt(r + 8)),
-                        b.getInt(r + 12), b.getInt(r + 16), b.getInt(r + 20), b.getInt(r + 24), complete);
-                return;
-            }
-            at += cmsgAlign((int) cmsgLen);
-        }
-        info.setData(length, 0, 0, 0, 0, 0, 0, 0, 0, complete);
+        ControlMessages.decodeData(b, CONTROL_AT, b.getLong(MSGHDR_CONTROLLEN), CONTROL_SIZE, length, complete, info);
     }
 
-    /** Appends a piece of a notification copied from {@code source} (native-order view), up to the cap. */
+    /**
+     * Appends a piece of a notification copied from {@code source} (native-order view). A notification that grows
+     * past the cap is dropped piece by piece until its end, and {@link #takeNotification} then reports it, so the
+     * next notification starts clean.
+     */
     void appendNotification(ByteBuffer source, int offset, int length) {
+        if (oversized) {
+            return;
+        }
         int needed = notificationLength + length;
-        if (needed > MAX_NOTIFICATION) {
-            throw new IllegalStateException("notification larger than " + MAX_NOTIFICATION + " bytes");
+        if (needed > MAX_NOTIFICATION || needed < 0) {
+            oversized = true;
+            notificationLength = 0;
+            return;
         }
         if (needed > notification.length) {
             notification = java.util.Arrays.copyOf(notification, Math.max(needed, notification.length * 2));
@@ -93,8 +82,19 @@ final class ReceivePath extends MessagePath {
         notificationLength = needed;
     }
 
-    /** Returns the reassembled notification as a native-order buffer and resets the reassembly. */
-    ByteBuffer takeNotification() {
+    /**
+     * Returns the reassembled notification as a native-order buffer and resets the reassembly.
+     *
+     * @throws SctpException if the notification was larger than the cap and was dropped
+     */
+    ByteBuffer takeNotification() throws SctpException {
+        if (oversized) {
+            oversized = false;
+            notificationLength = 0;
+            throw new SctpException("recvmsg dropped a notification larger than " + MAX_NOTIFICATION + " bytes (the "
+                    + "cap for one notification); later messages and notifications are received as usual",
+                    "recvmsg", 0);
+        }
         ByteBuffer whole = ByteBuffer.wrap(java.util.Arrays.copyOf(notification, notificationLength))
                 .order(ByteOrder.nativeOrder());
         notificationLength = 0;

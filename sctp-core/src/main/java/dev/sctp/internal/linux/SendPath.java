@@ -34,11 +34,27 @@ final class SendPath extends MessagePath {
         b.putLong(MSGHDR_CONTROL, header.address(CONTROL_AT));
     }
 
-    /** Writes the msghdr for {@code length} bytes at {@code data} with {@code info}; returns the msghdr address. */
-    long encode(long data, int length, SendInfo info) {
+    /**
+     * Writes the msghdr for {@code length} bytes at {@code data} with {@code info}, on {@code streamId} with {@code
+     * ppid}; returns the msghdr address. With {@code explicit} false no cmsg is attached, so the kernel applies the
+     * socket's defaults (SCTP_DEFAULT_SNDINFO and SCTP_DEFAULT_PRINFO: sctp_sendmsg_update_sinfo copies them only
+     * for a message that carries neither SNDINFO nor PRINFO).
+     */
+    long encode(long data, int length, SendInfo info, int streamId, int ppid, boolean explicit) {
         ByteBuffer b = header.buffer();
         b.putLong(IOV_AT, data);
         b.putLong(IOV_AT + 8, length);
+        b.putInt(MSGHDR_FLAGS, 0);
+        if (!explicit) {
+            b.putLong(MSGHDR_NAME, 0L);
+            b.putInt(MSGHDR_NAMELEN, 0);
+            b.putLong(MSGHDR_CONTROLLEN, 0L);
+            return header.address();
+        }
+        if (streamId < 0 || streamId > 0xffff) {
+            throw new IllegalArgumentException("stream id " + streamId + " is outside 0..65535: use a stream below "
+                    + "the association's outbound stream count");
+        }
         int flags = 0;
         InetAddress to = info.peerAddress();
         if (to != null) {
@@ -61,9 +77,9 @@ final class SendPath extends MessagePath {
         b.putLong(at, cmsgLen(SCTP_SNDINFO_SIZE));
         b.putInt(at + 8, SOL_SCTP);
         b.putInt(at + 12, SCTP_SNDINFO);
-        b.putShort(at + 16, (short) info.streamId());
+        b.putShort(at + 16, (short) streamId);
         b.putShort(at + 18, (short) flags);
-        b.putInt(at + 20, Integer.reverseBytes(info.ppid())); // the kernel sends the PPID as given: htonl it
+        b.putInt(at + 20, Integer.reverseBytes(ppid)); // the kernel sends the PPID as given: htonl it
         b.putInt(at + 24, info.context());
         b.putInt(at + 28, 0);
         int control = cmsgSpace(SCTP_SNDINFO_SIZE);
@@ -79,7 +95,6 @@ final class SendPath extends MessagePath {
             control += cmsgSpace(SCTP_PRINFO_SIZE);
         }
         b.putLong(MSGHDR_CONTROLLEN, control);
-        b.putInt(MSGHDR_FLAGS, 0);
         return header.address();
     }
 
