@@ -200,7 +200,10 @@ public final class SctpSocket implements Closeable {
         return n;
     }
 
-    /** Like {@link #send(ByteBuffer, SendInfo, int, int)}, from {@code length} bytes of {@code src} at {@code offset}. */
+    /**
+     * Like {@link #send(ByteBuffer, SendInfo, int, int)}, from {@code length} bytes of {@code src} at
+     * {@code offset}.
+     */
     public int send(byte[] src, int offset, int length, SendInfo info, int streamId, int ppid) throws IOException {
         java.util.Objects.checkFromIndexSize(offset, length, src.length);
         if (length == 0) {
@@ -253,6 +256,31 @@ public final class SctpSocket implements Closeable {
     public int receive(byte[] dst, int offset, int length, ReceiveInfo info) throws IOException {
         requireConnected();
         return Messages.receive(socket, dst, offset, length, info, readDeadline());
+    }
+
+    /**
+     * Receives every message queued for this socket, up to the batch's capacity, with one system call, waiting for
+     * the first one as {@link #receive(ByteBuffer, ReceiveInfo)} does. The batch then holds them in order, data and
+     * notifications alike; see {@link SctpMessageBatch}.
+     *
+     * @return the number of messages received, or -1 at the end of the stream
+     * @throws SctpException with errno ENOTCONN if the socket never connected
+     * @throws SctpAssociationAbortedException if the association was aborted
+     */
+    public int receive(SctpMessageBatch batch) throws IOException {
+        requireConnected();
+        return Messages.receive(socket, batch.internal(), readDeadline());
+    }
+
+    /**
+     * Sends every message of the batch, each on its own stream with its own PPID, with as few system calls as the
+     * send buffer allows (one when there is room), waiting for room as {@link #send(ByteBuffer, SendInfo)} does.
+     * The batch keeps its messages; {@link SctpMessageBatch#clear()} it to fill it again.
+     *
+     * @return the number of messages sent: all of them
+     */
+    public int send(SctpMessageBatch batch) throws IOException {
+        return Messages.send(socket, batch.internal(), writeDeadline());
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** Closing from any thread, interrupts, and the graceful close that must not become an ABORT. */
+/** Closing from any thread, interrupts, the kernel's ABORT on unread data, and the explicit graceful close. */
 @RequiresSctp
 class CloseTest {
 
@@ -174,12 +174,39 @@ class CloseTest {
     }
 
     @Test
-    void closeWithUnreadDataShutsDownGracefullyInsteadOfAborting() throws Exception {
+    void closeWithUnreadDataAbortsTheAssociationAsTheKernelDoes() throws Exception {
         try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
             pair.accepted().subscribe(NotificationType.ASSOC_CHANGE, NotificationType.SHUTDOWN_EVENT);
             pair.accepted().send("never read".getBytes(UTF_8), SendInfo.DEFAULT);
-            Thread.sleep(200); // let it land in the client's receive queue
+            HotPathTest.awaitAllAcknowledged(pair.accepted()); // acknowledged: it sits in the client's queue
             pair.client().close();
+
+            List<Object> seen = new ArrayList<>();
+            ReceiveInfo info = new ReceiveInfo();
+            pair.accepted().setReadTimeout(TIMEOUT);
+            try {
+                while (pair.accepted().receive(new byte[64], 0, 64, info) >= 0) {
+                    seen.add(info.notification());
+                }
+            } catch (SctpAssociationAbortedException e) {
+                seen.add(e);
+            }
+            assertThat(seen).anyMatch(n -> n instanceof SctpAssociationAbortedException
+                    || n instanceof AssociationChange c && c.state() == AssociationChange.State.COMM_LOST);
+            assertThat(seen).noneMatch(n -> n instanceof dev.sctp.notification.Shutdown);
+        }
+    }
+
+    @Test
+    void closeDiscardingUnreadDropsTheUnreadDataAndShutsDownGracefully() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            pair.accepted().subscribe(NotificationType.ASSOC_CHANGE, NotificationType.SHUTDOWN_EVENT);
+            pair.accepted().send("never read".getBytes(UTF_8), SendInfo.DEFAULT);
+            pair.accepted().send("nor this".getBytes(UTF_8), SendInfo.DEFAULT);
+            HotPathTest.awaitAllAcknowledged(pair.accepted());
+            assertThat(pair.client().closeDiscardingUnread()).isEqualTo(18);
+            assertThat(pair.client().isClosed()).isTrue();
+            assertThat(pair.client().closeDiscardingUnread()).isZero(); // idempotent
 
             List<Object> seen = new ArrayList<>();
             ReceiveInfo info = new ReceiveInfo();

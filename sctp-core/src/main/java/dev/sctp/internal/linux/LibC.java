@@ -8,7 +8,8 @@ import java.nio.Buffer;
  * The libc system calls this library uses, bound with JNA direct mapping.
  *
  * <p>Internal usage only. Arguments are {@code int} and {@code long} (raw addresses), and one direct
- * {@link Buffer} in {@link #memmove}, so a call costs no allocation and no type mapping. A negative return means failure; read the cause once with {@link #errno()}.
+ * {@link Buffer} in {@link #memmove}, so a call costs no allocation and no type mapping. A negative return means
+ * failure; read the cause once with {@link #errno()}.
  * No libsctp: bindx, connectx and the address lists are socket options (see {@link SctpConstants}).
  */
 public final class LibC {
@@ -57,6 +58,12 @@ public final class LibC {
 
     /** recvmsg(2). */
     public static native long recvmsg(int fd, long msghdr, int flags);
+
+    /** recvmmsg(2); {@code timeout} 0 for none (the fd is non-blocking, so the call never waits). */
+    public static native int recvmmsg(int fd, long msgvec, int vlen, int flags, long timeout);
+
+    /** sendmmsg(2). */
+    public static native int sendmmsg(int fd, long msgvec, int vlen, int flags);
 
     /** shutdown(2). */
     public static native int shutdown(int fd, int how);

@@ -193,18 +193,7 @@ public final class Messages {
                     info.setEndOfStream();
                     return END_OF_STREAM;
                 }
-                if (errno == Errno.ECONNRESET || errno == Errno.EPIPE || errno == Errno.ECONNABORTED) {
-                    socket.markAborted(errno);
-                } else if (errno == Errno.ETIMEDOUT) {
-                    // The kernel sets sk_err = ETIMEDOUT when the association fails because retransmissions ran
-                    // out (sm_statefuns.c, SCTP_CMD_SET_SK_ERR before SCTP_CMD_ASSOC_FAILED): it is lost, not a
-                    // timeout of this call, and the kernel reports it only once.
-                    socket.markAborted(errno);
-                    throw new SctpAssociationAbortedException("recvmsg failed: " + Errno.describe(errno)
-                            + ": the association failed, the peer stopped answering and retransmissions ran out",
-                            "recvmsg", errno);
-                }
-                throw Errno.toException("recvmsg", errno);
+                throw receiveError(socket, errno, "recvmsg");
             }
             int n = (int) r;
             int flags = path.messageFlags();
@@ -224,6 +213,88 @@ public final class Messages {
             path.decodeData(n, (flags & MSG_EOR) != 0, info);
             return n;
         }
+    }
+
+    /**
+     * Receives every queued message, up to the batch's capacity, with one recvmmsg(2), waiting for the first.
+     * Returns the number of messages (notifications included), or {@link #END_OF_STREAM} when the stream ended
+     * before any message.
+     */
+    public static int receive(LinuxSctpSocket socket, MessageBatch batch, long deadline) throws IOException {
+        ReceivePath path = socket.receivePath;
+        int raw = enter(socket, path.lock, deadline, "recvmmsg");
+        try {
+            PollRegistration poll = socket.poll();
+            checkDeadline(poll.readDeadline(), "recvmmsg");
+            socket.checkNotAborted("recvmmsg");
+            for (;;) {
+                int seq = poll.readSeq();
+                int r = LibC.recvmmsg(raw, batch.encodeReceive(), batch.capacity(), 0, 0L);
+                if (r > 0) {
+                    int n = batch.decodeReceive(r);
+                    return n > 0 ? n : END_OF_STREAM;
+                }
+                int errno = r == 0 ? Errno.EAGAIN : LibC.errno();
+                if (errno == Errno.EAGAIN) {
+                    if (!socket.awaitReadableWhileAssociated(seq, deadline, "recvmmsg")) {
+                        return END_OF_STREAM;
+                    }
+                } else if (errno == Errno.ENOTCONN) {
+                    return END_OF_STREAM;
+                } else if (errno != Errno.EINTR) {
+                    throw receiveError(socket, errno, "recvmmsg");
+                }
+            }
+        } finally {
+            exit(socket, path.lock);
+        }
+    }
+
+    /** Sends every message of the batch with sendmmsg(2), each with its stream and PPID; waits for room as needed. */
+    public static int send(LinuxSctpSocket socket, MessageBatch batch, long deadline) throws IOException {
+        SendPath path = socket.sendPath;
+        int raw = enter(socket, path.lock, deadline, "sendmmsg");
+        try {
+            PollRegistration poll = socket.poll();
+            checkDeadline(poll.writeDeadline(), "sendmmsg");
+            int sent = 0;
+            while (sent < batch.count()) {
+                int seq = poll.writeSeq();
+                int r = LibC.sendmmsg(raw, batch.encodeSend(sent), batch.count() - sent, MSG_NOSIGNAL);
+                if (r > 0) {
+                    sent += r;
+                    continue;
+                }
+                int errno = r == 0 ? Errno.EAGAIN : LibC.errno();
+                if (errno == Errno.EAGAIN) {
+                    socket.awaitWritable(seq, deadline, "sendmmsg");
+                } else if (errno != Errno.EINTR) {
+                    throw SendErrors.translate(socket, errno, batch.length(sent),
+                            SendInfo.of(batch.streamId(sent), batch.ppid(sent)));
+                }
+            }
+            if (poll.isWriteArmed()) {
+                poll.disarmWritable();
+            }
+            return sent;
+        } finally {
+            exit(socket, path.lock);
+        }
+    }
+
+    private static IOException receiveError(LinuxSctpSocket socket, int errno, String operation) {
+        if (errno == Errno.ECONNRESET || errno == Errno.EPIPE || errno == Errno.ECONNABORTED) {
+            socket.markAborted(errno);
+        } else if (errno == Errno.ETIMEDOUT) {
+            // The kernel sets sk_err = ETIMEDOUT when the association fails because retransmissions ran out
+            // (sm_statefuns.c, SCTP_CMD_SET_SK_ERR before SCTP_CMD_ASSOC_FAILED): it is lost, not a timeout of this
+            // call, and the kernel reports it only once.
+            socket.markAborted(errno);
+            return new SctpAssociationAbortedException(operation + " failed: " + Errno.describe(errno)
+                    + ": the association failed, the peer stopped answering and retransmissions ran out",
+                    operation, errno);
+        }
+        return Errno.toException(operation, errno);
     }
 
     /**

@@ -20,12 +20,13 @@ class ControlMessagesFuzzTest {
 
     /**
      * What the kernel writes for a message with SCTP_RECVRCVINFO and SCTP_RECVNXTINFO on (put_cmsg in
-     * sctp_ulpevent_read_rcvinfo/read_nxtinfo): RCVINFO, cmsg_len 48, then NXTINFO, cmsg_len 32, each CMSG_ALIGNed.
+     * sctp_ulpevent_read_rcvinfo/read_nxtinfo): RCVINFO with cmsg_len 44 (CMSG_LEN of its 28 bytes), then, at the
+     * CMSG_ALIGNed offset 48, NXTINFO with cmsg_len 32.
      */
     private static ByteBuffer kernelControl() {
         ByteBuffer b = ByteBuffer.allocate(START + CAPACITY).order(ByteOrder.nativeOrder());
         int at = START;
-        b.putLong(at, 48).putInt(at + 8, 132).putInt(at + 12, 3);
+        b.putLong(at, 44).putInt(at + 8, 132).putInt(at + 12, 3);
         b.putShort(at + 16, (short) 7).putShort(at + 18, (short) 2).putShort(at + 20, (short) 0)
                 .putInt(at + 24, Integer.reverseBytes(46)).putInt(at + 28, 1000).putInt(at + 32, 999)
                 .putInt(at + 36, 5).putInt(at + 40, 12);
@@ -47,7 +48,7 @@ class ControlMessagesFuzzTest {
         assertThat(info.context()).isEqualTo(5);
         assertThat(info.associationId()).isEqualTo(12);
         // a controllen that cuts the RCVINFO short hides it
-        ControlMessages.decodeData(kernelControl(), START, 47, CAPACITY, 10, true, info);
+        ControlMessages.decodeData(kernelControl(), START, 43, CAPACITY, 10, true, info);
         assertThat(info.streamId()).isZero();
         assertThat(info.ppid()).isZero();
     }
@@ -69,7 +70,7 @@ class ControlMessagesFuzzTest {
                 found++;
                 assertThat(r).as("round %d of seed %d", round, seed).isBetween(START + 16, START + CAPACITY - 28);
                 assertThat(b.getLong(r - 16)).as("cmsg_len of round %d of seed %d", round, seed)
-                        .isBetween(48L, (long) START + CAPACITY - (r - 16));
+                        .isBetween(44L, (long) START + CAPACITY - (r - 16));
             }
             ControlMessages.decodeData(b, START, controlLength, CAPACITY, 1, true, info);
         }
@@ -94,8 +95,8 @@ class ControlMessagesFuzzTest {
             }
             case 2 -> { // a hostile cmsg_len in the first or second header
                 int at = START + (random.nextBoolean() ? 0 : 48);
-                long[] lengths = {0, 1, 15, 16, 47, 48, 49, 255, 256, 257, Integer.MAX_VALUE, -1, Long.MIN_VALUE,
-                    Long.MAX_VALUE, 0x1_0000_0010L};
+                long[] lengths = {0, 1, 15, 16, 43, 44, 45, 48, 49, 255, 256, 257, Integer.MAX_VALUE, -1,
+                    Long.MIN_VALUE, Long.MAX_VALUE, 0x1_0000_0010L};
                 b.putLong(at, random.nextBoolean() ? lengths[random.nextInt(lengths.length)] : random.nextLong());
             }
             case 3 -> { // other levels and types
