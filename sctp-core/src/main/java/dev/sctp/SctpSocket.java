@@ -526,6 +526,16 @@ public final class SctpSocket implements Closeable {
         if (discardUnread) {
             dropped = Messages.discardUnread(socket);
         }
+        if (!discardUnread && Messages.readAheadBytes(socket) > 0) {
+            // Data read ahead from the kernel but not received is unread too: abort, as the kernel would for it.
+            try {
+                OptionCodec.set(socket, SctpOptions.SO_LINGER, 0);
+            } catch (IOException e) {
+                // the association is gone already: close below either way
+            }
+            socket.close();
+            return 0;
+        }
         if (linger > 0 && connected) {
             linger(linger);
             if (discardUnread) {

@@ -246,6 +246,30 @@ public final class MessageBatch implements AutoCloseable {
         return headers.address() + (long) from * MMSGHDR_SIZE;
     }
 
+    /** Returns the native address of slot {@code i}'s data. */
+    long slotAddress(int i) {
+        return data.address() + (long) java.util.Objects.checkIndex(i, capacity) * maxMessageSize;
+    }
+
+    /** Returns a view of slot {@code i}'s data, for writes at absolute offsets. */
+    ByteBuffer slotView(int i) {
+        return views[i];
+    }
+
+    /** Makes the batch hold one message, slot 0, as described by {@code info}; returns 1. */
+    int setFirst(dev.sctp.ReceiveInfo info) {
+        length[0] = info.isNotification() ? 0 : info.length();
+        streamId[0] = info.streamId();
+        ppid[0] = info.ppid();
+        flags[0] = info.flags();
+        tsn[0] = info.tsn();
+        associationId[0] = info.associationId();
+        complete[0] = info.isNotification() || info.isComplete();
+        notification[0] = info.notification();
+        count = 1;
+        return 1;
+    }
+
     // ---- per-slot results ---------------------------------------------------------------------------------------
 
     private int check(int i) {

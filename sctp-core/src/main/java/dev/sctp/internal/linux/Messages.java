@@ -165,19 +165,28 @@ public final class Messages {
     }
 
     /**
-     * The receive loop. {@code view} from {@code viewOffset} covers the same memory as {@code data}; it is read
-     * only to copy notification bytes out.
+     * The receive loop. {@code view} from {@code viewOffset} covers the same memory as {@code data}; it is written to
+     * serve read-ahead messages and read to copy notification bytes out. One recvmmsg reads the next message into
+     * {@code data} and up to {@link ReadAhead#SLOTS} more into the read-ahead, which later calls serve first.
      */
     private static int receiveLocked(LinuxSctpSocket socket, int raw, ReceivePath path, long data, int length,
             ByteBuffer view, int viewOffset, ReceiveInfo info, long deadline) throws IOException {
         PollRegistration poll = socket.poll();
         checkDeadline(poll.readDeadline(), "recvmsg");
         socket.checkNotAborted("recvmsg");
+        ReadAhead ahead = path.readAhead();
         for (;;) {
+            if (ahead.hasPending()) {
+                int served = serveAhead(socket, raw, path, ahead, data, length, view, viewOffset, info);
+                if (served != NOTIFICATION_CONTINUES) {
+                    return served;
+                }
+                continue;
+            }
             int seq = poll.readSeq();
-            long r = LibC.recvmsg(raw, path.encode(data, length), 0);
-            if (r < 0) {
-                int errno = LibC.errno();
+            int r = LibC.recvmmsg(raw, ahead.encode(data, length), ahead.entries(), 0, 0L);
+            if (r <= 0) {
+                int errno = r == 0 ? Errno.EAGAIN : LibC.errno();
                 if (errno == Errno.EAGAIN) {
                     if (!socket.awaitReadableWhileAssociated(seq, deadline, "recvmsg")) {
                         info.setEndOfStream();
@@ -195,23 +204,113 @@ public final class Messages {
                 }
                 throw receiveError(socket, errno, "recvmsg");
             }
-            int n = (int) r;
-            int flags = path.messageFlags();
+            ahead.filled(r);
+            int n = ahead.length(0);
+            if (n > length) {
+                throw new IllegalStateException("recvmmsg reported " + n + " bytes for a buffer of " + length);
+            }
+            int flags = ahead.flags(0);
             if ((flags & MSG_NOTIFICATION) != 0) {
                 path.appendNotification(view, viewOffset, n);
                 if ((flags & MSG_EOR) == 0) {
-                    continue; // the rest of the notification follows
+                    continue; // the rest of the notification follows, read ahead or still in the kernel
                 }
                 ByteBuffer whole = path.takeNotification();
                 info.setNotification(NotificationDecoder.decode(whole, 0, whole.capacity()));
                 return 0;
             }
             if (n == 0 && length > 0) {
+                ahead.clear();
                 info.setEndOfStream();
                 return END_OF_STREAM;
             }
-            path.decodeData(n, (flags & MSG_EOR) != 0, info);
+            ahead.decodeData(0, n, (flags & MSG_EOR) != 0, info);
             return n;
+        }
+    }
+
+    /** {@link #serveAhead} served a part of a notification whose rest is still to be read. */
+    private static final int NOTIFICATION_CONTINUES = -2;
+
+    /**
+     * Serves the next read-ahead entry as a receive would have: a notification (reassembled across entries), the end
+     * of the stream, or as much of a message as fits, joining its parts from the following entries and then from
+     * the kernel, so the caller sees the same message boundaries as without read-ahead.
+     */
+    private static int serveAhead(LinuxSctpSocket socket, int raw, ReceivePath path, ReadAhead ahead, long data,
+            int length, ByteBuffer view, int viewOffset, ReceiveInfo info) throws IOException {
+        if (ahead.takeEndOfStream()) {
+            info.setEndOfStream();
+            return END_OF_STREAM;
+        }
+        int first = ahead.current();
+        int flags = ahead.flags(first);
+        if ((flags & MSG_NOTIFICATION) != 0) {
+            ahead.appendNotificationTo(path);
+            ahead.advance();
+            if ((flags & MSG_EOR) == 0) {
+                return NOTIFICATION_CONTINUES;
+            }
+            ByteBuffer whole = path.takeNotification();
+            info.setNotification(NotificationDecoder.decode(whole, 0, whole.capacity()));
+            return 0;
+        }
+        int copied = 0;
+        boolean complete;
+        for (;;) {
+            copied += ahead.copyTo(view, viewOffset + copied, length - copied);
+            if (ahead.remaining() > 0) {
+                complete = false; // the caller's buffer is full; the rest stays read ahead
+                break;
+            }
+            boolean eor = (ahead.flags(ahead.current()) & MSG_EOR) != 0;
+            ahead.advance();
+            if (eor || copied == length) {
+                complete = eor;
+                break;
+            }
+            if (ahead.hasMoreEntries()) {
+                if ((ahead.flags(ahead.current()) & MSG_NOTIFICATION) == 0) {
+                    continue; // the message goes on in the next entry
+                }
+                complete = false;
+                break;
+            }
+            if (ahead.hasPending()) {
+                complete = false; // the end of the stream is next
+                break;
+            }
+            // The rest of the message is still in the kernel, or (partial delivery) not yet arrived.
+            long r = LibC.recvmsg(raw, path.encode(data + copied, length - copied), 0);
+            if (r > 0) {
+                copied += (int) r;
+                complete = (path.messageFlags() & MSG_EOR) != 0;
+            } else {
+                complete = false;
+                if (r < 0) {
+                    int errno = LibC.errno();
+                    if (errno != Errno.EAGAIN && errno != Errno.EINTR && errno != Errno.ENOTCONN) {
+                        receiveError(socket, errno, "recvmsg"); // records an abort; the next call reports it
+                    }
+                }
+            }
+            break;
+        }
+        ahead.decodeData(first, copied, complete, info);
+        return copied;
+    }
+
+    /** Returns the data bytes read ahead and not yet received, which the kernel no longer counts as unread. */
+    public static long readAheadBytes(LinuxSctpSocket socket) {
+        ReceivePath path = socket.receivePath;
+        if (!path.lock.tryLock()) {
+            return 0; // a receive is running: it parks only once nothing is read ahead
+        }
+        try {
+            ReadAhead ahead = path.readAheadIfAny();
+            return ahead == null || socket.isClosed() ? 0 : ahead.unreadDataBytes();
+        } finally {
+            path.lock.unlock();
         }
     }
 
@@ -224,6 +323,14 @@ public final class Messages {
         ReceivePath path = socket.receivePath;
         int raw = enter(socket, path.lock, deadline, "recvmmsg");
         try {
+            ReadAhead ahead = path.readAheadIfAny();
+            if (ahead != null && ahead.hasPending()) {
+                // Messages read ahead by a single receive come first, one per call, as that receive would serve them.
+                ReceiveInfo info = path.batchInfo();
+                int n = receiveLocked(socket, raw, path, batch.slotAddress(0), batch.maxMessageSize(),
+                        batch.slotView(0), 0, info, deadline);
+                return n < 0 ? END_OF_STREAM : batch.setFirst(info);
+            }
             PollRegistration poll = socket.poll();
             checkDeadline(poll.readDeadline(), "recvmmsg");
             socket.checkNotAborted("recvmmsg");
@@ -334,6 +441,11 @@ public final class Messages {
                 return 0;
             }
             try {
+                ReadAhead ahead = path.readAheadIfAny();
+                if (ahead != null) {
+                    dropped += ahead.unreadDataBytes();
+                    ahead.clear();
+                }
                 NativeBuffer staging = path.staging(1);
                 // Bounded: a peer that keeps sending could otherwise keep this loop going for ever.
                 for (int i = 0; i < MAX_DISCARDED_READS; i++) {

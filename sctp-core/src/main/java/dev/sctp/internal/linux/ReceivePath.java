@@ -28,6 +28,8 @@ final class ReceivePath extends MessagePath {
     private int notificationLength;
     // Set while the pieces of a notification over the cap are being dropped.
     private boolean oversized;
+    private ReadAhead readAhead;
+    private ReceiveInfo batchInfo;
 
     ReceivePath() {
         super(HEADER_SIZE);
@@ -47,6 +49,35 @@ final class ReceivePath extends MessagePath {
         b.putLong(MSGHDR_CONTROLLEN, CONTROL_SIZE);
         b.putInt(MSGHDR_FLAGS, 0);
         return header.address();
+    }
+
+    /** Returns the read-ahead, allocated on first use so that a socket that never receives does not pay for it. */
+    ReadAhead readAhead() {
+        if (readAhead == null) {
+            readAhead = new ReadAhead();
+        }
+        return readAhead;
+    }
+
+    /** Returns a ReceiveInfo for serving read-ahead messages into a batch, allocated once. */
+    ReceiveInfo batchInfo() {
+        if (batchInfo == null) {
+            batchInfo = new ReceiveInfo();
+        }
+        return batchInfo;
+    }
+
+    /** Returns the read-ahead, or null if it was never used. */
+    ReadAhead readAheadIfAny() {
+        return readAhead;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        if (readAhead != null) {
+            readAhead.close();
+        }
     }
 
     /** Returns msg_flags of the last recvmsg. */
