@@ -151,6 +151,59 @@ class HotPathTest {
         }
     }
 
+    @Test
+    void queuedMessagesReadAheadInOneCallKeepTheirBoundariesNotificationsAndEndOfStream() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            pair.accepted().subscribe(dev.sctp.notification.NotificationType.SHUTDOWN_EVENT);
+            int[] sizes = {10, 6000, 1, 2048, 2049, 300, 5000, 7, 9, 11, 13};
+            for (int i = 0; i < sizes.length; i++) {
+                byte[] payload = new byte[sizes[i]];
+                java.util.Arrays.fill(payload, (byte) i);
+                pair.client().send(payload, SendInfo.of(i % 5, 100 + i));
+            }
+            awaitAllAcknowledged(pair.client()); // everything waits in the accepted socket's queue
+            pair.client().shutdownOutput();
+            pair.accepted().setReadTimeout(TIMEOUT);
+            ByteBuffer in = ByteBuffer.allocateDirect(8192);
+            ReceiveInfo info = new ReceiveInfo();
+            for (int i = 0; i < sizes.length; i++) {
+                in.clear();
+                int n = pair.accepted().receive(in, info);
+                assertThat(n).as("message %d", i).isEqualTo(sizes[i]);
+                assertThat(info.isComplete()).isTrue();
+                assertThat(info.streamId()).isEqualTo(i % 5);
+                assertThat(info.ppid()).isEqualTo(100 + i);
+                assertThat(in.get(0)).isEqualTo((byte) i);
+                assertThat(in.get(n - 1)).isEqualTo((byte) i);
+            }
+            // a small buffer takes a message in parts, as recvmsg would give it
+            in.clear().limit(4);
+            assertThat(pair.accepted().receive(in, info)).isZero();
+            assertThat(info.notification()).isInstanceOf(dev.sctp.notification.Shutdown.class);
+            assertThat(pair.accepted().receive(in, info)).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aMessageLargerThanTheBufferArrivesInPartsWhetherReadAheadOrNot() throws Exception {
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
+            for (int i = 0; i < 3; i++) {
+                pair.client().send(new byte[5000], SendInfo.of(0, i));
+            }
+            awaitAllAcknowledged(pair.client());
+            pair.accepted().setReadTimeout(TIMEOUT);
+            byte[] in = new byte[3000];
+            ReceiveInfo info = new ReceiveInfo();
+            for (int i = 0; i < 3; i++) {
+                assertThat(pair.accepted().receive(in, 0, in.length, info)).isEqualTo(3000);
+                assertThat(info.isComplete()).isFalse();
+                assertThat(info.ppid()).isEqualTo(i);
+                assertThat(pair.accepted().receive(in, 0, in.length, info)).isEqualTo(2000);
+                assertThat(info.isComplete()).isTrue();
+            }
+        }
+    }
+
     static void awaitAllAcknowledged(SctpSocket socket) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (socket.status().unackedData() != 0) {

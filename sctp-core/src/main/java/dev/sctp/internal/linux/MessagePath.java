@@ -22,6 +22,9 @@ abstract class MessagePath implements AutoCloseable {
     final ReentrantLock lock = new ReentrantLock();
     final NativeBuffer header;
     private NativeBuffer staging;
+    // The last direct buffer and the address of its byte 0, so a loop over one buffer needs no native call for it.
+    private ByteBuffer lastDirect;
+    private long lastBase;
 
     MessagePath(int headerSize) {
         header = new NativeBuffer(headerSize);
@@ -67,6 +70,18 @@ abstract class MessagePath implements AutoCloseable {
      */
     static long directAddress(ByteBuffer direct) {
         return LibC.memmove(direct, 0L, 0L);
+    }
+
+    /**
+     * Like {@link #directAddress(ByteBuffer)}, but without the native call when {@code direct} is the buffer used
+     * last, the common case of a loop over one buffer. Only under {@link #lock}.
+     */
+    final long cachedDirectAddress(ByteBuffer direct) {
+        if (direct != lastDirect) {
+            lastBase = directAddress(direct) - direct.position();
+            lastDirect = direct;
+        }
+        return lastBase + direct.position();
     }
 
     @Override

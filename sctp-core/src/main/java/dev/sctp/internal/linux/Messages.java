@@ -45,7 +45,7 @@ public final class Messages {
             long data;
             NativeBuffer staging = null;
             if (src.isDirect()) {
-                data = MessagePath.directAddress(src);
+                data = path.cachedDirectAddress(src);
             } else {
                 staging = path.staging(length);
                 staging.buffer().put(0, src, src.position(), length);
@@ -122,7 +122,7 @@ public final class Messages {
         try {
             int length = dst.remaining();
             if (dst.isDirect()) {
-                long data = MessagePath.directAddress(dst);
+                long data = path.cachedDirectAddress(dst);
                 int n = receiveLocked(socket, raw, path, data, length, dst, dst.position(), info, deadline);
                 if (n > 0) {
                     dst.position(dst.position() + n);
