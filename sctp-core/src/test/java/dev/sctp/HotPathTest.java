@@ -204,6 +204,40 @@ class HotPathTest {
         }
     }
 
+    @Test
+    void aDefaultRetransmissionPolicyAbandonsAMessageAfterThatManyRetransmissions() throws Exception {
+        String peerHost = "127.0.0.12"; // loopback, not on lo: black-holing it cuts only this association
+        try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse(peerHost + ":0"));
+                SctpSocket client = SctpSocket.dial(server.localAddress(), TIMEOUT);
+                SctpSocket accepted = server.accept(TIMEOUT)) {
+            assertThat(client.getOption(SctpOptions.PR_SUPPORTED)).as("the peer's PR-SCTP support").isTrue();
+            client.setOption(SctpOptions.RTO_INFO, new RtoInfo(Duration.ofMillis(200), Duration.ofMillis(100),
+                    Duration.ofMillis(200)));
+            client.setOption(SctpOptions.ASSOC_INFO, AssociationParameters.of(100, Duration.ofSeconds(60)));
+            client.setOption(SctpOptions.DEFAULT_PRINFO, PrInfo.retransmissions(1));
+            try (AutoCloseable cut = dev.sctp.test.Blackhole.drop(peerHost)) {
+                client.send(new byte[] {1}, SendInfo.DEFAULT); // never acknowledged: retransmitted, then abandoned
+                long deadline = System.nanoTime() + TIMEOUT.toNanos();
+                // The kernel counts it under the RTX policy; had the default become a 1 ms lifetime (or been lost),
+                // the RTX counter would stay 0.
+                while (abandonedSent(client, 0x20) == 0) {
+                    assertThat(System.nanoTime()).as("abandoned under the RTX policy in time").isLessThan(deadline);
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                }
+                assertThat(abandonedSent(client, 0x10)).as("abandoned under the TTL policy").isZero();
+                assertThat(client.status().state()).isEqualTo(AssociationState.ESTABLISHED);
+            }
+        }
+    }
+
+    /** SCTP_PR_ASSOC_STATUS (struct sctp_prstatus: assoc_id @0, policy u16 @4, unsent u64 @8, sent u64 @16). */
+    private static long abandonedSent(SctpSocket socket, int policy) throws java.io.IOException {
+        return socket.linux().get(132, 115, "SCTP_PR_ASSOC_STATUS", 24, b -> {
+            b.putShort(4, (short) policy);
+            return 24;
+        }, (b, len) -> b.getLong(16));
+    }
+
     static void awaitAllAcknowledged(SctpSocket socket) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (socket.status().unackedData() != 0) {
