@@ -236,6 +236,18 @@ public final class SctpSocket implements Closeable {
      * unchanged and sets {@link ReceiveInfo#notification()}.
      *
      * @return bytes received; 0 for a notification; -1 at the end of the stream (the peer shut down)
+     * <p>When several messages are queued, one system call (recvmmsg) takes this one and up to 8 more, which the
+     * following receives return without a system call; message boundaries, notifications and the end of the stream
+     * come exactly as they would one by one. Read-ahead messages count as unread for {@link #close()}.
+     *
+     * <p>Back-pressure: a reader that falls behind slows the peer through the receive window, and the kernel drops
+     * nothing, as long as {@link SctpOptions#SO_RCVBUF} is left as the kernel sets it. Linux then lets receive
+     * memory grow past the buffer size on demand while the window closes. Setting SO_RCVBUF locks it: from then on
+     * Linux drops every DATA chunk that arrives while the queued receive memory (which counts kernel buffers, often
+     * several times the payload of small messages) exceeds it, and the peer retransmits each after a timeout of at
+     * least RTO.min (1 s by default). Set it only when you must bound memory, then generously (several MiB for a
+     * fast peer), and watch SctpT3RtxExpireds in /proc/net/sctp/snmp.
+     *
      * <p>A receive into a heap buffer or array reads at most 16 MiB per call; a longer message arrives in parts
      * ({@link ReceiveInfo#complete()} false until the last), as it would into a smaller buffer.
      *
