@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class HotPathTest {
 
     private static final Duration TIMEOUT = AssociationPair.TIMEOUT;
+    private static final Duration PYTHON_TIMEOUT = Duration.ofMinutes(3);
 
     @Test
     void receiveOnASocketThatNeverConnectedFailsAtOnceAndSaysWhy() throws Exception {
@@ -135,8 +136,9 @@ class HotPathTest {
     void aMessageSentWithTheDefaultSendInfoUsesTheSocketsDefaultStreamAndPpidAtAPeerInAnotherProcess()
             throws Exception {
         try (ExternalPeer python = ExternalPeer.start("python3", "-c", PYTHON_RECEIVER, "4")) {
+            // Generous: starting python3 alone takes tens of seconds in a busy emulated test VM.
             Matcher port = Pattern.compile("port (\\d+)").matcher(python.awaitOutput(
-                    out -> out.contains("\n") && out.contains("port "), TIMEOUT));
+                    out -> out.contains("\n") && out.contains("port "), PYTHON_TIMEOUT));
             assertThat(port.find()).isTrue();
             try (SctpSocket socket = SctpSocket.dial(SctpAddress.parse("127.0.0.1:" + port.group(1)), TIMEOUT)) {
                 socket.setOption(SctpOptions.DEFAULT_SNDINFO, SendInfo.of(3, 46));
@@ -144,7 +146,7 @@ class HotPathTest {
                 socket.send(new byte[11], SendInfo.of(1, 7));
                 socket.send(ByteBuffer.allocateDirect(12), SendInfo.DEFAULT, 2, 9);
                 socket.send(new byte[13], SendInfo.DEFAULT);
-                String out = python.awaitOutput(o -> o.contains("done"), TIMEOUT);
+                String out = python.awaitOutput(o -> o.contains("done"), PYTHON_TIMEOUT);
                 assertThat(out).containsSubsequence("msg sid=3 ppid=46 len=10", "msg sid=1 ppid=7 len=11",
                         "msg sid=2 ppid=9 len=12", "msg sid=3 ppid=46 len=13");
             }
