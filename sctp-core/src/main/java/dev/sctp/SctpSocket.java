@@ -1,5 +1,6 @@
 package dev.sctp;
 
+import dev.sctp.internal.linux.BatchMessages;
 import dev.sctp.internal.linux.LinuxSctpSocket;
 import dev.sctp.internal.linux.Messages;
 import dev.sctp.internal.linux.OptionCodec;
@@ -283,7 +284,7 @@ public final class SctpSocket implements Closeable {
      */
     public int receive(SctpMessageBatch batch) throws IOException {
         requireConnected();
-        return Messages.receive(socket, batch.internal(), readDeadline());
+        return BatchMessages.receive(socket, batch.internal(), readDeadline());
     }
 
     /**
@@ -294,7 +295,7 @@ public final class SctpSocket implements Closeable {
      * @return the number of messages sent: all of them
      */
     public int send(SctpMessageBatch batch) throws IOException {
-        return Messages.send(socket, batch.internal(), writeDeadline());
+        return BatchMessages.send(socket, batch.internal(), writeDeadline());
     }
 
     /**

@@ -169,7 +169,7 @@ public final class Messages {
      * serve read-ahead messages and read to copy notification bytes out. One recvmmsg reads the next message into
      * {@code data} and up to {@link ReadAhead#SLOTS} more into the read-ahead, which later calls serve first.
      */
-    private static int receiveLocked(LinuxSctpSocket socket, int raw, ReceivePath path, long data, int length,
+    static int receiveLocked(LinuxSctpSocket socket, int raw, ReceivePath path, long data, int length,
             ByteBuffer view, int viewOffset, ReceiveInfo info, long deadline) throws IOException {
         PollRegistration poll = socket.poll();
         checkDeadline(poll.readDeadline(), "recvmsg");
@@ -314,82 +314,7 @@ public final class Messages {
         }
     }
 
-    /**
-     * Receives every queued message, up to the batch's capacity, with one recvmmsg(2), waiting for the first.
-     * Returns the number of messages (notifications included), or {@link #END_OF_STREAM} when the stream ended
-     * before any message.
-     */
-    public static int receive(LinuxSctpSocket socket, MessageBatch batch, long deadline) throws IOException {
-        ReceivePath path = socket.receivePath;
-        int raw = enter(socket, path.lock, deadline, "recvmmsg");
-        try {
-            ReadAhead ahead = path.readAheadIfAny();
-            if (ahead != null && ahead.hasPending()) {
-                // Messages read ahead by a single receive come first, one per call, as that receive would serve them.
-                ReceiveInfo info = path.batchInfo();
-                int n = receiveLocked(socket, raw, path, batch.slotAddress(0), batch.maxMessageSize(),
-                        batch.slotView(0), 0, info, deadline);
-                return n < 0 ? END_OF_STREAM : batch.setFirst(info);
-            }
-            PollRegistration poll = socket.poll();
-            checkDeadline(poll.readDeadline(), "recvmmsg");
-            socket.checkNotAborted("recvmmsg");
-            for (;;) {
-                int seq = poll.readSeq();
-                int r = LibC.recvmmsg(raw, batch.encodeReceive(), batch.capacity(), 0, 0L);
-                if (r > 0) {
-                    int n = batch.decodeReceive(r);
-                    return n > 0 ? n : END_OF_STREAM;
-                }
-                int errno = r == 0 ? Errno.EAGAIN : LibC.errno();
-                if (errno == Errno.EAGAIN) {
-                    if (!socket.awaitReadableWhileAssociated(seq, deadline, "recvmmsg")) {
-                        return END_OF_STREAM;
-                    }
-                } else if (errno == Errno.ENOTCONN) {
-                    return END_OF_STREAM;
-                } else if (errno != Errno.EINTR) {
-                    throw receiveError(socket, errno, "recvmmsg");
-                }
-            }
-        } finally {
-            exit(socket, path.lock);
-        }
-    }
-
-    /** Sends every message of the batch with sendmmsg(2), each with its stream and PPID; waits for room as needed. */
-    public static int send(LinuxSctpSocket socket, MessageBatch batch, long deadline) throws IOException {
-        SendPath path = socket.sendPath;
-        int raw = enter(socket, path.lock, deadline, "sendmmsg");
-        try {
-            PollRegistration poll = socket.poll();
-            checkDeadline(poll.writeDeadline(), "sendmmsg");
-            int sent = 0;
-            while (sent < batch.count()) {
-                int seq = poll.writeSeq();
-                int r = LibC.sendmmsg(raw, batch.encodeSend(sent), batch.count() - sent, MSG_NOSIGNAL);
-                if (r > 0) {
-                    sent += r;
-                    continue;
-                }
-                int errno = r == 0 ? Errno.EAGAIN : LibC.errno();
-                if (errno == Errno.EAGAIN) {
-                    socket.awaitWritable(seq, deadline, "sendmmsg");
-                } else if (errno != Errno.EINTR) {
-                    throw SendErrors.translate(socket, errno, batch.length(sent),
-                            SendInfo.of(batch.streamId(sent), batch.ppid(sent)));
-                }
-            }
-            if (poll.isWriteArmed()) {
-                poll.disarmWritable();
-            }
-            return sent;
-        } finally {
-            exit(socket, path.lock);
-        }
-    }
-
-    private static IOException receiveError(LinuxSctpSocket socket, int errno, String operation) {
+    static IOException receiveError(LinuxSctpSocket socket, int errno, String operation) {
         if (errno == Errno.ECONNRESET || errno == Errno.EPIPE || errno == Errno.ECONNABORTED) {
             socket.markAborted(errno);
         } else if (errno == Errno.ETIMEDOUT) {
@@ -415,7 +340,7 @@ public final class Messages {
         }
     }
 
-    private static void checkDeadline(long deadline, String operation) throws SocketTimeoutException {
+    static void checkDeadline(long deadline, String operation) throws SocketTimeoutException {
         if (deadline != PollRegistration.NO_DEADLINE && deadline - System.nanoTime() <= 0) {
             throw new SocketTimeoutException(operation + " timed out: the deadline has passed");
         }
@@ -470,7 +395,7 @@ public final class Messages {
      * Takes the path's lock and then the fd, held for the whole call: the path's buffers are freed only after the
      * last holder releases the fd, so nothing here can touch freed memory even if another thread closes.
      */
-    private static int enter(LinuxSctpSocket socket, java.util.concurrent.locks.ReentrantLock lock, long deadline,
+    static int enter(LinuxSctpSocket socket, java.util.concurrent.locks.ReentrantLock lock, long deadline,
             String operation) throws IOException {
         lock(socket, lock, deadline, operation);
         try {
@@ -481,7 +406,7 @@ public final class Messages {
         }
     }
 
-    private static void exit(LinuxSctpSocket socket, java.util.concurrent.locks.ReentrantLock lock) {
+    static void exit(LinuxSctpSocket socket, java.util.concurrent.locks.ReentrantLock lock) {
         socket.fileDescriptor().release();
         lock.unlock();
     }
