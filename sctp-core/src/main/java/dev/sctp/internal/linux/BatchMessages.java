@@ -27,7 +27,7 @@ public final class BatchMessages {
         int raw = Messages.enter(socket, path.lock, deadline, "recvmmsg");
         try {
             ReadAhead ahead = path.readAheadIfAny();
-            if (ahead != null && ahead.hasPending()) {
+            if (ahead != null && ahead.hasPending() || path.deferredErrno != 0) {
                 // Messages read ahead by a single receive come first, one per call, as that receive would serve them.
                 ReceiveInfo info = path.batchInfo();
                 int n = Messages.receiveLocked(socket, raw, path, batch.slotAddress(0), batch.maxMessageSize(),
@@ -52,7 +52,12 @@ public final class BatchMessages {
                 } else if (errno == Errno.ENOTCONN) {
                     return Messages.END_OF_STREAM;
                 } else if (errno != Errno.EINTR) {
-                    throw Messages.receiveError(socket, errno, "recvmmsg");
+                    // A socket error comes ahead of queued messages here; the single path reads those first.
+                    path.deferredErrno = errno;
+                    ReceiveInfo info = path.batchInfo();
+                    int n = Messages.receiveLocked(socket, raw, path, batch.slotAddress(0), batch.maxMessageSize(),
+                            batch.slotView(0), 0, info, deadline);
+                    return n < 0 ? Messages.END_OF_STREAM : batch.setFirst(info);
                 }
             }
         } finally {

@@ -184,6 +184,13 @@ public final class Messages {
                 continue;
             }
             int seq = poll.readSeq();
+            if (path.deferredErrno != 0) {
+                int single = receiveSingle(socket, raw, path, data, length, view, viewOffset, info);
+                if (single != NOTIFICATION_CONTINUES) {
+                    return single;
+                }
+                continue;
+            }
             int r = LibC.recvmmsg(raw, ahead.encode(data, length), ahead.entries(), 0, 0L);
             if (r <= 0) {
                 int errno = r == 0 ? Errno.EAGAIN : LibC.errno();
@@ -202,7 +209,10 @@ public final class Messages {
                     info.setEndOfStream();
                     return END_OF_STREAM;
                 }
-                throw receiveError(socket, errno, "recvmsg");
+                // recvmmsg reports a socket error (such as the ECONNRESET of an ABORT) before the messages still
+                // queued, which recvmsg delivers first (COMM_LOST, SEND_FAILED): read those one by one, then report it.
+                path.deferredErrno = errno;
+                continue;
             }
             ahead.filled(r);
             int n = ahead.length(0);
@@ -227,6 +237,41 @@ public final class Messages {
             ahead.decodeData(0, n, (flags & MSG_EOR) != 0, info);
             return n;
         }
+    }
+
+    /**
+     * One recvmsg while an error that recvmmsg reported is deferred: returns a message as the receive would, or
+     * throws the deferred error once nothing is queued any more.
+     */
+    private static int receiveSingle(LinuxSctpSocket socket, int raw, ReceivePath path, long data, int length,
+            ByteBuffer view, int viewOffset, ReceiveInfo info) throws IOException {
+        long r = LibC.recvmsg(raw, path.encode(data, length), 0);
+        if (r < 0) {
+            int errno = LibC.errno();
+            if (errno == Errno.EINTR) {
+                return NOTIFICATION_CONTINUES; // (retry)
+            }
+            int deferred = path.deferredErrno;
+            path.deferredErrno = 0;
+            throw receiveError(socket, errno == Errno.EAGAIN ? deferred : errno, "recvmsg");
+        }
+        int n = (int) r;
+        int flags = path.messageFlags();
+        if ((flags & MSG_NOTIFICATION) != 0) {
+            path.appendNotification(view, viewOffset, n);
+            if ((flags & MSG_EOR) == 0) {
+                return NOTIFICATION_CONTINUES;
+            }
+            ByteBuffer whole = path.takeNotification();
+            info.setNotification(NotificationDecoder.decode(whole, 0, whole.capacity()));
+            return 0;
+        }
+        if (n == 0 && length > 0) {
+            info.setEndOfStream();
+            return END_OF_STREAM;
+        }
+        path.decodeData(n, (flags & MSG_EOR) != 0, info);
+        return n;
     }
 
     /** {@link #serveAhead} served a part of a notification whose rest is still to be read. */

@@ -29,6 +29,8 @@ final class ReceivePath extends MessagePath {
     // Set while the pieces of a notification over the cap are being dropped.
     private boolean oversized;
     private ReadAhead readAhead;
+    // An error recvmmsg reported ahead of queued messages, reported once recvmsg has read them (see Messages).
+    int deferredErrno;
     private ReceiveInfo batchInfo;
 
     ReceivePath() {
