@@ -57,11 +57,16 @@ class HotPathTest {
     void aSenderThatNeverWaitsGetsNoOutputReadinessFromTheSacksOfItsMessages() throws Exception {
         try (AssociationPair pair = AssociationPair.open("127.0.0.1:0")) {
             PollRegistration poll = pair.client().linux().poll();
-            int before = poll.writeSeq();
             ByteBuffer message = ByteBuffer.allocateDirect(1024);
             byte[] in = new byte[2048];
             ReceiveInfo info = new ReceiveInfo();
             pair.accepted().setReadTimeout(TIMEOUT);
+            // connect waited for output readiness; the first send that goes through stops watching it
+            pair.client().send(message, SendInfo.DEFAULT);
+            assertThat(pair.accepted().receive(in, 0, in.length, info)).isEqualTo(1024);
+            awaitAllAcknowledged(pair.client());
+            assertThat(poll.isWriteArmed()).isFalse();
+            int before = poll.writeSeq();
             // Rounds of 20 KiB never fill the send buffer, so no send has to wait; every message is acknowledged.
             for (int round = 0; round < 40; round++) {
                 for (int i = 0; i < 20; i++) {
@@ -232,10 +237,10 @@ class HotPathTest {
         }
     }
 
-    /** SCTP_PR_ASSOC_STATUS (struct sctp_prstatus: assoc_id @0, policy u16 @4, unsent u64 @8, sent u64 @16). */
+    /** SCTP_PR_ASSOC_STATUS (struct sctp_prstatus: assoc_id @0, sid u16 @4, policy u16 @6, unsent @8, sent @16). */
     private static long abandonedSent(SctpSocket socket, int policy) throws java.io.IOException {
         return socket.linux().get(132, 115, "SCTP_PR_ASSOC_STATUS", 24, b -> {
-            b.putShort(4, (short) policy);
+            b.putShort(6, (short) policy);
             return 24;
         }, (b, len) -> b.getLong(16));
     }
