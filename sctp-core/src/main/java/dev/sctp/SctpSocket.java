@@ -123,7 +123,9 @@ public final class SctpSocket implements Closeable {
     /**
      * Connects to every address of {@code remote} at once (connectx) and waits until the association is up, the
      * timeout passes ({@link java.net.SocketTimeoutException}), or the socket is closed or the thread interrupted.
-     * A refused INIT gives a {@link java.net.ConnectException} at once.
+     * A refused INIT gives a {@link java.net.ConnectException} at once, and so does an INIT nobody answers once the
+     * kernel has sent it as often as {@link SctpOptions#INIT_MSG} allows (the kernel's ETIMEDOUT): the association
+     * never came up, unlike after this call's own timeout.
      */
     public void connect(SctpAddress remote, Duration timeout) throws IOException {
         connect(remote, SocketSetup.deadline("connect timeout", timeout));
