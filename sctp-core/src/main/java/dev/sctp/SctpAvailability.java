@@ -41,8 +41,11 @@ public final class SctpAvailability {
         if (!probed) {
             synchronized (SctpAvailability.class) {
                 if (!probed) {
-                    cause = probe();
-                    probed = true;
+                    Throwable c = probe();
+                    cause = c;
+                    // A probe that failed for want of resources (EMFILE, ENOMEM...) says nothing about SCTP: ask again
+                    // next time instead of reporting SCTP unavailable for the life of the JVM.
+                    probed = !(c instanceof SctpUnavailableException e && isTransient(e.errno()));
                 }
             }
         }
@@ -80,10 +83,21 @@ public final class SctpAvailability {
                 LibC.close(fd);
                 return null;
             }
-            return Errno.unavailable(PROBE, LibC.errno());
+            int errno = LibC.errno();
+            if (isTransient(errno)) {
+                return new SctpUnavailableException(PROBE + " failed: " + Errno.describe(errno) + "; the check for"
+                        + " kernel SCTP could not open a socket, which says nothing about SCTP itself: free file"
+                        + " descriptors or memory (ulimit -n, the process's limits) and check again", PROBE, errno);
+            }
+            return Errno.unavailable(PROBE, errno);
         } catch (LinkageError e) {
             return jnaFailure(e);
         }
+    }
+
+    /** Returns whether a probe's {@code socket(2)} failure is about resources rather than SCTP itself. */
+    static boolean isTransient(int errno) {
+        return errno != 0 && !Errno.meansSocketRefused(errno);
     }
 
     /**

@@ -79,6 +79,16 @@ class SctpAvailabilityTest {
     }
 
     @Test
+    void onlyResourceShortagesAreProbedAgain() {
+        assertThat(SctpAvailability.isTransient(Errno.EMFILE)).isTrue();
+        assertThat(SctpAvailability.isTransient(Errno.ENOMEM)).isTrue();
+        for (int refused : new int[] {Errno.EPROTONOSUPPORT, Errno.ESOCKTNOSUPPORT, Errno.EACCES, Errno.EPERM,
+            Errno.EAFNOSUPPORT, 0}) {
+            assertThat(SctpAvailability.isTransient(refused)).as(Errno.name(refused)).isFalse();
+        }
+    }
+
+    @Test
     void aJnaFailureSaysSoAndKeepsItsCause() {
         UnsatisfiedLinkError cause = new UnsatisfiedLinkError("Unable to load library 'c'");
         SctpUnavailableException e = SctpAvailability.jnaFailure(cause);
