@@ -142,7 +142,8 @@ public final class SctpSocket implements Closeable {
             throw new IllegalArgumentException("missing port in remote address " + remote);
         }
         if (connected) {
-            throw new SctpException("already connected", "connect", 106);
+            throw new SctpException("already connected: a one-to-one socket carries one association; open another"
+                    + " socket to connect elsewhere", "connect", dev.sctp.internal.linux.Errno.EISCONN);
         }
         List<InetAddress> targets = remote.isWildcard() ? List.of(InetAddress.getLoopbackAddress()) : remote.addresses();
         int id = socket.connectx(targets, remote.port(), deadline);
