@@ -138,7 +138,7 @@ public final class SctpServerSocket implements Closeable {
 
     /** Turns on the given notification types here and on every association accepted from now on. */
     public void subscribe(NotificationType... types) throws IOException {
-        SocketSetup.subscribe(socket, Set.of(types), true);
+        SocketSetup.subscribe(socket, SocketSetup.typeSet(types), true);
         synchronized (subscriptions) {
             subscriptions.addAll(List.of(types));
         }
@@ -146,7 +146,7 @@ public final class SctpServerSocket implements Closeable {
 
     /** Turns off the given notification types here and for associations accepted from now on. */
     public void unsubscribe(NotificationType... types) throws IOException {
-        SocketSetup.subscribe(socket, Set.of(types), false);
+        SocketSetup.subscribe(socket, SocketSetup.typeSet(types), false);
         synchronized (subscriptions) {
             subscriptions.removeAll(List.of(types));
         }

@@ -20,7 +20,6 @@ import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +46,7 @@ public final class SctpSocket implements Closeable {
     private final SctpNetwork network;
     private final LinuxSctpSocket socket;
     private volatile boolean connected;
+    private volatile int associationId;
     private volatile long readTimeoutNanos;
     private volatile long writeTimeoutNanos;
     private InputStream input;
@@ -105,7 +105,9 @@ public final class SctpSocket implements Closeable {
         if (!peer.isEmpty()) {
             socket.setPeerPort(peer.get(0).getPort());
         }
-        return new SctpSocket(network, socket, true);
+        SctpSocket accepted = new SctpSocket(network, socket, true);
+        accepted.associationId = SocketSetup.acceptedAssociationId(socket);
+        return accepted;
     }
 
     /** Binds to every address of {@code local} (bindx); port 0 picks an ephemeral port. */
@@ -122,7 +124,9 @@ public final class SctpSocket implements Closeable {
     /**
      * Connects to every address of {@code remote} at once (connectx) and waits until the association is up, the
      * timeout passes ({@link java.net.SocketTimeoutException}), or the socket is closed or the thread interrupted.
-     * A refused INIT gives a {@link java.net.ConnectException} at once.
+     * A refused INIT gives a {@link java.net.ConnectException} at once, and so does an INIT nobody answers once the
+     * kernel has sent it as often as {@link SctpOptions#INIT_MSG} allows (the kernel's ETIMEDOUT): the association
+     * never came up, unlike after this call's own timeout.
      */
     public void connect(SctpAddress remote, Duration timeout) throws IOException {
         connect(remote, SocketSetup.deadline("connect timeout", timeout));
@@ -139,13 +143,26 @@ public final class SctpSocket implements Closeable {
             throw new IllegalArgumentException("missing port in remote address " + remote);
         }
         if (connected) {
-            throw new SctpException("already connected", "connect", 106);
+            throw new SctpException("already connected: a one-to-one socket carries one association; open another"
+                    + " socket to connect elsewhere", "connect", dev.sctp.internal.linux.Errno.EISCONN);
         }
         List<InetAddress> targets = remote.isWildcard() ? List.of(InetAddress.getLoopbackAddress()) : remote.addresses();
-        socket.connectx(targets, remote.port(), deadline);
+        int id = socket.connectx(targets, remote.port(), deadline);
         SocketSetup.rejectSelfConnect(socket, remote);
         socket.setPeerPort(remote.port());
+        associationId = id;
         connected = true;
+    }
+
+    /**
+     * Returns the kernel's id of this socket's association: the one {@code SCTP_SOCKOPT_CONNECTX3} returned for a
+     * connected socket, the one {@code SCTP_STATUS} reported at accept for an accepted one. It equals
+     * {@link SctpStatus#associationId()} and the {@code assoc_id} of notifications and {@link ReceiveInfo}. It is 0
+     * before the association is established, and on kernels too old to report one (before CONNECTX3, 2.6.33); it
+     * stays as it was after the association ends.
+     */
+    public int associationId() {
+        return associationId;
     }
 
     // ---- messages --------------------------------------------------------------------------------------------
@@ -379,12 +396,12 @@ public final class SctpSocket implements Closeable {
 
     /** Turns on delivery of the given notification types (SCTP_EVENT). */
     public void subscribe(NotificationType... types) throws IOException {
-        SocketSetup.subscribe(socket, Set.of(types), true);
+        SocketSetup.subscribe(socket, SocketSetup.typeSet(types), true);
     }
 
     /** Turns off delivery of the given notification types. */
     public void unsubscribe(NotificationType... types) throws IOException {
-        SocketSetup.subscribe(socket, Set.of(types), false);
+        SocketSetup.subscribe(socket, SocketSetup.typeSet(types), false);
     }
 
     /** Sets a socket option; see {@link SctpOptions}. */

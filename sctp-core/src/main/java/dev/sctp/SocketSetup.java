@@ -4,6 +4,7 @@ import dev.sctp.internal.linux.LinuxSctpSocket;
 import dev.sctp.internal.linux.OptionCodec;
 import dev.sctp.internal.linux.SctpConstants;
 import dev.sctp.internal.linux.SockaddrCodec;
+import dev.sctp.internal.linux.StatusCodec;
 import dev.sctp.notification.NotificationType;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +39,12 @@ final class SocketSetup {
         };
     }
 
-    /** Opens a one-to-one socket with this library's defaults: RCVINFO on, NODELAY on, V6ONLY per network. */
+    /**
+     * Opens a one-to-one socket with this library's defaults: RCVINFO on, NODELAY on, V6ONLY per network. It checks
+     * {@link SctpAvailability} first, so an unsupported platform or a kernel without SCTP fails here with the reason.
+     */
     static LinuxSctpSocket open(SctpNetwork network, int family) throws IOException {
+        SctpAvailability.ensureAvailable();
         LinuxSctpSocket socket = LinuxSctpSocket.open(family, SctpConstants.SOCK_STREAM);
         try {
             if (family == SockaddrCodec.AF_INET6) {
@@ -61,14 +67,42 @@ final class SocketSetup {
         socket.setInt(SctpConstants.SOL_SCTP, SctpConstants.SCTP_NODELAY, "SCTP_NODELAY", 1);
     }
 
+    /**
+     * Returns {@code types} as a set; repeating a type is allowed and counts once.
+     *
+     * @throws NullPointerException naming the position of a null element
+     */
+    static Set<NotificationType> typeSet(NotificationType... types) {
+        Set<NotificationType> set = EnumSet.noneOf(NotificationType.class);
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == null) {
+                throw new NullPointerException("notification type at index " + i + " is null: pass"
+                        + " NotificationType values only");
+            }
+            set.add(types[i]);
+        }
+        return set;
+    }
+
+    /**
+     * Returns the id of an accepted socket's association (SCTP_STATUS), or 0 when the association is already gone:
+     * the accepted socket is still returned then, and its first call reports the end.
+     */
+    static int acceptedAssociationId(LinuxSctpSocket socket) throws IOException {
+        try {
+            return StatusCodec.status(socket).associationId();
+        } catch (SctpException e) {
+            return 0;
+        }
+    }
+
     /** Turns notification types on or off with SCTP_EVENT (RFC 6458 section 6.2.2), one call per type. */
     static void subscribe(LinuxSctpSocket socket, Set<NotificationType> types, boolean on) throws IOException {
         for (NotificationType type : types) {
-            // struct sctp_event: se_assoc_id @0, se_type u16 @4, se_on u8 @6.
             socket.set(SctpConstants.SOL_SCTP, SctpConstants.SCTP_EVENT, "SCTP_EVENT(" + type + ")", b -> {
-                b.putInt(0, 0);
-                b.putShort(4, (short) type.code());
-                b.put(6, (byte) (on ? 1 : 0));
+                b.putInt(SctpConstants.EVENT_ASSOC_ID, 0);
+                b.putShort(SctpConstants.EVENT_TYPE, (short) type.code());
+                b.put(SctpConstants.EVENT_ON, (byte) (on ? 1 : 0));
                 return SctpConstants.SCTP_EVENT_SIZE;
             });
         }

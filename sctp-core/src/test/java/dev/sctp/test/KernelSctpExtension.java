@@ -19,7 +19,9 @@ public final class KernelSctpExtension implements BeforeAllCallback {
             if (!(cause instanceof SctpUnavailableException)) {
                 message = message + "; " + SctpUnavailableException.FIX;
             }
-            throw new AssertionError(message, cause);
+            // The library's message speaks to its users; this hint is for someone running this project's tests.
+            throw new AssertionError(message + ". To run these tests on a machine without kernel SCTP, use"
+                    + " scripts/test, which runs them in a VM whose kernel has it", cause);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.sctp.internal.linux;
 import static dev.sctp.internal.linux.SctpConstants.*;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -63,7 +64,7 @@ final class Connector {
             }
         }
         if (errno != 0 && errno != Errno.EINPROGRESS && errno != Errno.EINTR) {
-            throw Errno.toException(op, errno);
+            throw failure(op, errno, addresses, port);
         }
         // Completion shows as output readiness; SO_ERROR then says whether the INIT handshake succeeded. Readiness
         // can come early (the socket is writable while COOKIE-ECHOED), so re-check on short slices until the
@@ -76,12 +77,28 @@ final class Connector {
             }
             int error = socket.getInt(SOL_SOCKET, SO_ERROR, "SO_ERROR");
             if (error != 0) {
-                throw Errno.toException(op, error);
+                throw failure(op, error, addresses, port);
             }
             if (isConnected(fd)) {
                 return associationId;
             }
         }
+    }
+
+    /**
+     * The exception for a connect that failed with {@code errno}. ETIMEDOUT here means the kernel sent INIT as often
+     * as SCTP_INITMSG allows and heard nothing: the association never came up, so it is a {@link ConnectException},
+     * not a {@link SocketTimeoutException}, which would promise a socket still usable.
+     */
+    static IOException failure(String op, int errno, List<InetAddress> addresses, int port) {
+        if (errno == Errno.ETIMEDOUT) {
+            return new ConnectException(op + " failed: " + Errno.describe(errno) + ": no answer to INIT from "
+                    + SocketAddresses.describe(addresses, port) + " after every retransmission: is a listener there,"
+                    + " and is it reachable (routes, firewalls that drop SCTP)? The attempts and their timeout are"
+                    + " SctpOptions.INIT_MSG's maxAttempts and maxInitTimeout (sysctl net.sctp.max_init_retransmits"
+                    + " by default)");
+        }
+        return Errno.toException(op, errno);
     }
 
     private static boolean isConnected(FileDescriptor fd) throws IOException {

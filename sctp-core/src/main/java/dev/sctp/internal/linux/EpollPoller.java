@@ -1,5 +1,7 @@
 package dev.sctp.internal.linux;
 
+import static dev.sctp.internal.linux.EpollConstants.*;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,22 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EpollPoller implements AutoCloseable {
 
-    // sys/epoll.h
-    private static final int EPOLL_CLOEXEC = 0x80000;
-    private static final int EPOLL_CTL_ADD = 1;
-    private static final int EPOLL_CTL_DEL = 2;
-    private static final int EPOLL_CTL_MOD = 3;
-    private static final int EPOLLIN = 0x001;
-    private static final int EPOLLOUT = 0x004;
-    private static final int EPOLLERR = 0x008;
-    private static final int EPOLLHUP = 0x010;
-    private static final int EPOLLRDHUP = 0x2000;
-    private static final int EPOLLET = 1 << 31;
-    // sys/eventfd.h
-    private static final int EFD_CLOEXEC = 0x80000;
-    private static final int EFD_NONBLOCK = 0x800;
-    // struct epoll_event is packed on x86_64: events u32 @0, data u64 @4.
-    private static final int EVENT_SIZE = 12;
+    // sys/epoll.h, sys/eventfd.h: EpollConstants, checked against the headers by LayoutTest.
+    private static final int EVENT_SIZE = EPOLL_EVENT_SIZE;
     private static final int MAX_EVENTS = 256;
     private static final long WAKEUP_TOKEN = -1L;
 

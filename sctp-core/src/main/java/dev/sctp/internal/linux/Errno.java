@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
 
 /**
@@ -140,6 +139,33 @@ public final class Errno {
     }
 
     /**
+     * Returns whether {@code errno}, from {@code socket(2)} for SCTP, means this process cannot use kernel SCTP at all
+     * rather than that one call went wrong: no SCTP in the kernel, a security policy refusing the socket, or the
+     * address family switched off.
+     */
+    public static boolean meansSocketRefused(int errno) {
+        return meansSctpUnavailable(errno) || errno == EACCES || errno == EPERM || errno == EAFNOSUPPORT;
+    }
+
+    /**
+     * Returns the exception for {@code operation}, a {@code socket(2)} call for SCTP, failing with {@code errno}: it
+     * carries the errno, and its message says what the user of the library does about it.
+     */
+    public static SctpUnavailableException unavailable(String operation, int errno) {
+        String failed = operation + " failed: " + describe(errno) + "; ";
+        String message = switch (errno) {
+            case EACCES, EPERM -> failed + "this process is not allowed to open SCTP sockets: a seccomp filter (a"
+                    + " container runtime's profile), SELinux or AppArmor policy, or a missing capability refuses"
+                    + " socket(..., IPPROTO_SCTP). Allow SCTP sockets for this process in that policy (for example"
+                    + " run the container with a seccomp profile that permits them)";
+            case EAFNOSUPPORT -> failed + "the kernel has this address family switched off (for IPv6: booted with"
+                    + " ipv6.disable=1). Enable it, or use SctpNetwork.SCTP4 with IPv4 addresses only";
+            default -> failed + SctpUnavailableException.FIX;
+        };
+        return new SctpUnavailableException(message, operation, errno);
+    }
+
+    /**
      * Turns a failed {@code operation} into the standard Java exception for its errno. The message names the call
      * and the errno, e.g. {@code connect failed: ECONNREFUSED (Connection refused)}.
      */
@@ -148,12 +174,17 @@ public final class Errno {
         return switch (errno) {
             case EADDRINUSE, EADDRNOTAVAIL -> new BindException(message);
             case ECONNREFUSED -> new ConnectException(message);
-            case ETIMEDOUT -> new SocketTimeoutException(message);
+            // The kernel's ETIMEDOUT is never a timeout of this call (those come from the poller): it means the
+            // association failed because the peer stopped answering, so the socket is not usable any more.
+            case ETIMEDOUT -> new SctpAssociationAbortedException(message + ": the association failed, the peer"
+                    + " stopped answering and retransmissions ran out", operation, errno);
             case EHOSTUNREACH, ENETUNREACH -> new NoRouteToHostException(message);
             case ECONNRESET, EPIPE, ECONNABORTED ->
                 new SctpAssociationAbortedException(message + ": the association was aborted", operation, errno);
             case EBADF -> closed();
-            case EPROTONOSUPPORT, ESOCKTNOSUPPORT -> new SctpUnavailableException(message);
+            case EPROTONOSUPPORT, ESOCKTNOSUPPORT -> unavailable(operation, errno);
+            case EACCES, EPERM, EAFNOSUPPORT -> operation.startsWith("socket")
+                    ? unavailable(operation, errno) : new SctpException(message, operation, errno);
             default -> new SctpException(message, operation, errno);
         };
     }

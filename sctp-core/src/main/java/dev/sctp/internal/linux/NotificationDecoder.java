@@ -33,123 +33,123 @@ public final class NotificationDecoder {
 
     // union sctp_notification.sn_header (linux/sctp.h; RFC 6458 section 6.1): __u16 sn_type, __u16 sn_flags,
     // __u32 sn_length (the total length of the notification, header included).
-    private static final int SN_TYPE = 0;
-    private static final int SN_FLAGS = 2;
-    private static final int SN_LENGTH = 4;
-    private static final int SN_HEADER_SIZE = 8;
+    static final int SN_TYPE = 0;
+    static final int SN_FLAGS = 2;
+    static final int SN_LENGTH = 4;
+    static final int SN_HEADER_SIZE = 8;
 
     // enum sctp_sn_type (linux/sctp.h): SCTP_SN_TYPE_BASE = 1 << 15 is SCTP_DATA_IO_EVENT, a subscription only.
-    private static final int SCTP_ASSOC_CHANGE = 0x8001; // linux/sctp.h: SCTP_ASSOC_CHANGE; RFC 6458 section 6.1.1
-    private static final int SCTP_PEER_ADDR_CHANGE = 0x8002; // linux/sctp.h: SCTP_PEER_ADDR_CHANGE; RFC 6458 6.1.2
-    private static final int SCTP_SEND_FAILED = 0x8003; // linux/sctp.h: SCTP_SEND_FAILED; RFC 6458 section 6.1.4
-    private static final int SCTP_REMOTE_ERROR = 0x8004; // linux/sctp.h: SCTP_REMOTE_ERROR; RFC 6458 section 6.1.3
-    private static final int SCTP_SHUTDOWN_EVENT = 0x8005; // linux/sctp.h: SCTP_SHUTDOWN_EVENT; RFC 6458 6.1.5
-    private static final int SCTP_PARTIAL_DELIVERY_EVENT = 0x8006; // linux/sctp.h: SCTP_PARTIAL_DELIVERY_EVENT; 6.1.7
-    private static final int SCTP_ADAPTATION_INDICATION = 0x8007; // linux/sctp.h: SCTP_ADAPTATION_INDICATION; 6.1.6
-    private static final int SCTP_AUTHENTICATION_EVENT = 0x8008; // linux/sctp.h: SCTP_AUTHENTICATION_EVENT; 6.1.8
-    private static final int SCTP_SENDER_DRY_EVENT = 0x8009; // linux/sctp.h: SCTP_SENDER_DRY_EVENT; RFC 6458 6.1.9
-    private static final int SCTP_STREAM_RESET_EVENT = 0x800a; // linux/sctp.h: SCTP_STREAM_RESET_EVENT; RFC 6525 6.1.1
-    private static final int SCTP_ASSOC_RESET_EVENT = 0x800b; // linux/sctp.h: SCTP_ASSOC_RESET_EVENT; RFC 6525 6.1.2
-    private static final int SCTP_STREAM_CHANGE_EVENT = 0x800c; // linux/sctp.h: SCTP_STREAM_CHANGE_EVENT; RFC 6525
-    private static final int SCTP_SEND_FAILED_EVENT = 0x800d; // linux/sctp.h: SCTP_SEND_FAILED_EVENT; RFC 6458 6.1.11
+    static final int SCTP_ASSOC_CHANGE = 0x8001; // linux/sctp.h: SCTP_ASSOC_CHANGE; RFC 6458 section 6.1.1
+    static final int SCTP_PEER_ADDR_CHANGE = 0x8002; // linux/sctp.h: SCTP_PEER_ADDR_CHANGE; RFC 6458 6.1.2
+    static final int SCTP_SEND_FAILED = 0x8003; // linux/sctp.h: SCTP_SEND_FAILED; RFC 6458 section 6.1.4
+    static final int SCTP_REMOTE_ERROR = 0x8004; // linux/sctp.h: SCTP_REMOTE_ERROR; RFC 6458 section 6.1.3
+    static final int SCTP_SHUTDOWN_EVENT = 0x8005; // linux/sctp.h: SCTP_SHUTDOWN_EVENT; RFC 6458 6.1.5
+    static final int SCTP_PARTIAL_DELIVERY_EVENT = 0x8006; // linux/sctp.h: SCTP_PARTIAL_DELIVERY_EVENT; 6.1.7
+    static final int SCTP_ADAPTATION_INDICATION = 0x8007; // linux/sctp.h: SCTP_ADAPTATION_INDICATION; 6.1.6
+    static final int SCTP_AUTHENTICATION_EVENT = 0x8008; // linux/sctp.h: SCTP_AUTHENTICATION_EVENT; 6.1.8
+    static final int SCTP_SENDER_DRY_EVENT = 0x8009; // linux/sctp.h: SCTP_SENDER_DRY_EVENT; RFC 6458 6.1.9
+    static final int SCTP_STREAM_RESET_EVENT = 0x800a; // linux/sctp.h: SCTP_STREAM_RESET_EVENT; RFC 6525 6.1.1
+    static final int SCTP_ASSOC_RESET_EVENT = 0x800b; // linux/sctp.h: SCTP_ASSOC_RESET_EVENT; RFC 6525 6.1.2
+    static final int SCTP_STREAM_CHANGE_EVENT = 0x800c; // linux/sctp.h: SCTP_STREAM_CHANGE_EVENT; RFC 6525
+    static final int SCTP_SEND_FAILED_EVENT = 0x800d; // linux/sctp.h: SCTP_SEND_FAILED_EVENT; RFC 6458 6.1.11
 
     // struct sctp_assoc_change (linux/sctp.h; RFC 6458 section 6.1.1): sizeof 20, then __u8 sac_info[].
-    private static final int SAC_STATE = 8; // __u16 sac_state
-    private static final int SAC_ERROR = 10; // __u16 sac_error
-    private static final int SAC_OUTBOUND_STREAMS = 12; // __u16 sac_outbound_streams
-    private static final int SAC_INBOUND_STREAMS = 14; // __u16 sac_inbound_streams
-    private static final int SAC_ASSOC_ID = 16; // sctp_assoc_t sac_assoc_id
-    private static final int SAC_INFO = 20; // __u8 sac_info[]
-    private static final int SAC_SIZE = 20;
+    static final int SAC_STATE = 8; // __u16 sac_state
+    static final int SAC_ERROR = 10; // __u16 sac_error
+    static final int SAC_OUTBOUND_STREAMS = 12; // __u16 sac_outbound_streams
+    static final int SAC_INBOUND_STREAMS = 14; // __u16 sac_inbound_streams
+    static final int SAC_ASSOC_ID = 16; // sctp_assoc_t sac_assoc_id
+    static final int SAC_INFO = 20; // __u8 sac_info[]
+    static final int SAC_SIZE = 20;
 
     // struct sctp_paddr_change (linux/sctp.h; RFC 6458 section 6.1.2): __attribute__((packed, aligned(4))), sizeof 148.
-    private static final int SPC_AADDR = 8; // struct sockaddr_storage spc_aaddr (128 bytes)
-    private static final int SPC_STATE = 136; // int spc_state
-    private static final int SPC_ERROR = 140; // int spc_error
-    private static final int SPC_ASSOC_ID = 144; // sctp_assoc_t spc_assoc_id
-    private static final int SPC_SIZE = 148;
+    static final int SPC_AADDR = 8; // struct sockaddr_storage spc_aaddr (128 bytes)
+    static final int SPC_STATE = 136; // int spc_state
+    static final int SPC_ERROR = 140; // int spc_error
+    static final int SPC_ASSOC_ID = 144; // sctp_assoc_t spc_assoc_id
+    static final int SPC_SIZE = 148;
 
     // struct sctp_remote_error (linux/sctp.h; RFC 6458 section 6.1.3): sizeof 16, then __u8 sre_data[].
-    private static final int SRE_ERROR = 8; // __be16 sre_error
-    private static final int SRE_ASSOC_ID = 12; // sctp_assoc_t sre_assoc_id
-    private static final int SRE_DATA = 16; // __u8 sre_data[]
-    private static final int SRE_SIZE = 16;
+    static final int SRE_ERROR = 8; // __be16 sre_error
+    static final int SRE_ASSOC_ID = 12; // sctp_assoc_t sre_assoc_id
+    static final int SRE_DATA = 16; // __u8 sre_data[]
+    static final int SRE_SIZE = 16;
 
     // struct sctp_send_failed, deprecated (linux/sctp.h; RFC 6458 section 6.1.4): sizeof 48, then __u8 ssf_data[].
-    private static final int SSF_ERROR = 8; // __u32 ssf_error
-    private static final int SSF_INFO = 12; // struct sctp_sndrcvinfo ssf_info (32 bytes)
-    private static final int SSF_ASSOC_ID = 44; // sctp_assoc_t ssf_assoc_id
-    private static final int SSF_DATA = 48; // __u8 ssf_data[]
-    private static final int SSF_SIZE = 48;
+    static final int SSF_ERROR = 8; // __u32 ssf_error
+    static final int SSF_INFO = 12; // struct sctp_sndrcvinfo ssf_info (32 bytes)
+    static final int SSF_ASSOC_ID = 44; // sctp_assoc_t ssf_assoc_id
+    static final int SSF_DATA = 48; // __u8 ssf_data[]
+    static final int SSF_SIZE = 48;
 
     // struct sctp_sndrcvinfo (linux/sctp.h; RFC 6458 section 5.3.2), offsets relative to SSF_INFO.
-    private static final int SINFO_STREAM = 0; // __u16 sinfo_stream
-    private static final int SINFO_SSN = 2; // __u16 sinfo_ssn
-    private static final int SINFO_FLAGS = 4; // __u16 sinfo_flags
-    private static final int SINFO_PPID = 8; // __u32 sinfo_ppid, network byte order
-    private static final int SINFO_CONTEXT = 12; // __u32 sinfo_context
-    private static final int SINFO_TIMETOLIVE = 16; // __u32 sinfo_timetolive
-    private static final int SINFO_TSN = 20; // __u32 sinfo_tsn
-    private static final int SINFO_CUMTSN = 24; // __u32 sinfo_cumtsn
-    private static final int SINFO_ASSOC_ID = 28; // sctp_assoc_t sinfo_assoc_id
+    static final int SINFO_STREAM = 0; // __u16 sinfo_stream
+    static final int SINFO_SSN = 2; // __u16 sinfo_ssn
+    static final int SINFO_FLAGS = 4; // __u16 sinfo_flags
+    static final int SINFO_PPID = 8; // __u32 sinfo_ppid, network byte order
+    static final int SINFO_CONTEXT = 12; // __u32 sinfo_context
+    static final int SINFO_TIMETOLIVE = 16; // __u32 sinfo_timetolive
+    static final int SINFO_TSN = 20; // __u32 sinfo_tsn
+    static final int SINFO_CUMTSN = 24; // __u32 sinfo_cumtsn
+    static final int SINFO_ASSOC_ID = 28; // sctp_assoc_t sinfo_assoc_id
 
     // struct sctp_send_failed_event (linux/sctp.h; RFC 6458 section 6.1.11): sizeof 32, then __u8 ssf_data[].
-    private static final int SSFE_ERROR = 8; // __u32 ssf_error
-    private static final int SSFE_INFO = 12; // struct sctp_sndinfo ssfe_info (16 bytes)
-    private static final int SSFE_ASSOC_ID = 28; // sctp_assoc_t ssf_assoc_id
-    private static final int SSFE_DATA = 32; // __u8 ssf_data[]
-    private static final int SSFE_SIZE = 32;
+    static final int SSFE_ERROR = 8; // __u32 ssf_error
+    static final int SSFE_INFO = 12; // struct sctp_sndinfo ssfe_info (16 bytes)
+    static final int SSFE_ASSOC_ID = 28; // sctp_assoc_t ssf_assoc_id
+    static final int SSFE_DATA = 32; // __u8 ssf_data[]
+    static final int SSFE_SIZE = 32;
 
     // struct sctp_sndinfo (linux/sctp.h; RFC 6458 section 5.3.4), offsets relative to SSFE_INFO.
-    private static final int SND_SID = 0; // __u16 snd_sid
-    private static final int SND_FLAGS = 2; // __u16 snd_flags
-    private static final int SND_PPID = 4; // __u32 snd_ppid, network byte order
-    private static final int SND_CONTEXT = 8; // __u32 snd_context
-    private static final int SND_ASSOC_ID = 12; // sctp_assoc_t snd_assoc_id
+    static final int SND_SID = 0; // __u16 snd_sid
+    static final int SND_FLAGS = 2; // __u16 snd_flags
+    static final int SND_PPID = 4; // __u32 snd_ppid, network byte order
+    static final int SND_CONTEXT = 8; // __u32 snd_context
+    static final int SND_ASSOC_ID = 12; // sctp_assoc_t snd_assoc_id
 
     // struct sctp_shutdown_event (linux/sctp.h; RFC 6458 section 6.1.5): sizeof 12.
-    private static final int SSE_ASSOC_ID = 8; // sctp_assoc_t sse_assoc_id
-    private static final int SSE_SIZE = 12;
+    static final int SSE_ASSOC_ID = 8; // sctp_assoc_t sse_assoc_id
+    static final int SSE_SIZE = 12;
 
     // struct sctp_adaptation_event (linux/sctp.h; RFC 6458 section 6.1.6): sizeof 16.
-    private static final int SAI_ADAPTATION_IND = 8; // __u32 sai_adaptation_ind
-    private static final int SAI_ASSOC_ID = 12; // sctp_assoc_t sai_assoc_id
-    private static final int SAI_SIZE = 16;
+    static final int SAI_ADAPTATION_IND = 8; // __u32 sai_adaptation_ind
+    static final int SAI_ASSOC_ID = 12; // sctp_assoc_t sai_assoc_id
+    static final int SAI_SIZE = 16;
 
     // struct sctp_pdapi_event (linux/sctp.h; RFC 6458 section 6.1.7): sizeof 24.
-    private static final int PDAPI_INDICATION = 8; // __u32 pdapi_indication
-    private static final int PDAPI_ASSOC_ID = 12; // sctp_assoc_t pdapi_assoc_id
-    private static final int PDAPI_STREAM = 16; // __u32 pdapi_stream
-    private static final int PDAPI_SEQ = 20; // __u32 pdapi_seq
-    private static final int PDAPI_SIZE = 24;
+    static final int PDAPI_INDICATION = 8; // __u32 pdapi_indication
+    static final int PDAPI_ASSOC_ID = 12; // sctp_assoc_t pdapi_assoc_id
+    static final int PDAPI_STREAM = 16; // __u32 pdapi_stream
+    static final int PDAPI_SEQ = 20; // __u32 pdapi_seq
+    static final int PDAPI_SIZE = 24;
 
     // struct sctp_authkey_event (linux/sctp.h; RFC 6458 section 6.1.8): sizeof 20.
-    private static final int AUTH_KEYNUMBER = 8; // __u16 auth_keynumber
-    private static final int AUTH_ALTKEYNUMBER = 10; // __u16 auth_altkeynumber
-    private static final int AUTH_INDICATION = 12; // __u32 auth_indication
-    private static final int AUTH_ASSOC_ID = 16; // sctp_assoc_t auth_assoc_id
-    private static final int AUTH_SIZE = 20;
+    static final int AUTH_KEYNUMBER = 8; // __u16 auth_keynumber
+    static final int AUTH_ALTKEYNUMBER = 10; // __u16 auth_altkeynumber
+    static final int AUTH_INDICATION = 12; // __u32 auth_indication
+    static final int AUTH_ASSOC_ID = 16; // sctp_assoc_t auth_assoc_id
+    static final int AUTH_SIZE = 20;
 
     // struct sctp_sender_dry_event (linux/sctp.h; RFC 6458 section 6.1.9): sizeof 12.
-    private static final int SENDER_DRY_ASSOC_ID = 8; // sctp_assoc_t sender_dry_assoc_id
-    private static final int SENDER_DRY_SIZE = 12;
+    static final int SENDER_DRY_ASSOC_ID = 8; // sctp_assoc_t sender_dry_assoc_id
+    static final int SENDER_DRY_SIZE = 12;
 
     // struct sctp_stream_reset_event (linux/sctp.h; RFC 6525 section 6.1.1): sizeof 12, then __u16 list[].
-    private static final int STRRESET_ASSOC_ID = 8; // sctp_assoc_t strreset_assoc_id
-    private static final int STRRESET_STREAM_LIST = 12; // __u16 strreset_stream_list[]
-    private static final int STRRESET_SIZE = 12;
+    static final int STRRESET_ASSOC_ID = 8; // sctp_assoc_t strreset_assoc_id
+    static final int STRRESET_STREAM_LIST = 12; // __u16 strreset_stream_list[]
+    static final int STRRESET_SIZE = 12;
 
     // struct sctp_assoc_reset_event (linux/sctp.h; RFC 6525 section 6.1.2): sizeof 20.
-    private static final int ASSOCRESET_ASSOC_ID = 8; // sctp_assoc_t assocreset_assoc_id
-    private static final int ASSOCRESET_LOCAL_TSN = 12; // __u32 assocreset_local_tsn
-    private static final int ASSOCRESET_REMOTE_TSN = 16; // __u32 assocreset_remote_tsn
-    private static final int ASSOCRESET_SIZE = 20;
+    static final int ASSOCRESET_ASSOC_ID = 8; // sctp_assoc_t assocreset_assoc_id
+    static final int ASSOCRESET_LOCAL_TSN = 12; // __u32 assocreset_local_tsn
+    static final int ASSOCRESET_REMOTE_TSN = 16; // __u32 assocreset_remote_tsn
+    static final int ASSOCRESET_SIZE = 20;
 
     // struct sctp_stream_change_event (linux/sctp.h; RFC 6525 section 6.1.3): sizeof 16.
-    private static final int STRCHANGE_ASSOC_ID = 8; // sctp_assoc_t strchange_assoc_id
-    private static final int STRCHANGE_INSTRMS = 12; // __u16 strchange_instrms
-    private static final int STRCHANGE_OUTSTRMS = 14; // __u16 strchange_outstrms
-    private static final int STRCHANGE_SIZE = 16;
+    static final int STRCHANGE_ASSOC_ID = 8; // sctp_assoc_t strchange_assoc_id
+    static final int STRCHANGE_INSTRMS = 12; // __u16 strchange_instrms
+    static final int STRCHANGE_OUTSTRMS = 14; // __u16 strchange_outstrms
+    static final int STRCHANGE_SIZE = 16;
 
     private NotificationDecoder() {
     }

@@ -3,8 +3,8 @@ package dev.sctp.internal.linux;
 /**
  * Socket-layer and SCTP constants for Linux x86_64, each with the header it comes from.
  *
- * <p>Internal usage only. The values were checked against {@code /usr/include/linux/sctp.h} (linux-libc-dev 6.1)
- * and the x86_64 socket headers; {@code LayoutTest} asserts the struct sizes this library relies on.
+ * <p>Internal usage only. {@code LayoutTest} compiles a C probe against {@code <linux/sctp.h>} and the x86_64 socket
+ * headers and requires every constant here to equal the header's value, so a wrong number fails a test.
  */
 public final class SctpConstants {
 
@@ -201,26 +201,106 @@ public final class SctpConstants {
     public static final int MSGHDR_CONTROLLEN = 40;
     /** {@code MSGHDR_FLAGS} (x86_64 struct msghdr). */
     public static final int MSGHDR_FLAGS = 48;
-    /** {@code IOVEC_SIZE} (linux/sctp.h: PR-SCTP policies (Linux values, not RFC 6458's 1/2/3)). */
-    public static final int IOVEC_SIZE = 16;
-    /** {@code CMSGHDR_SIZE} (linux/sctp.h: PR-SCTP policies (Linux values, not RFC 6458's 1/2/3)). cmsg_len u64 @0, cmsg_level @8, cmsg_type @12 */
-    public static final int CMSGHDR_SIZE = 16; // cmsg_len u64 @0, cmsg_level @8, cmsg_type @12
-    /** {@code SCTP_SNDINFO_SIZE} (linux/sctp.h: PR-SCTP policies (Linux values, not RFC 6458's 1/2/3)). */
-    public static final int SCTP_SNDINFO_SIZE = 16;
-    /** {@code SCTP_RCVINFO_SIZE} (linux/sctp.h: PR-SCTP policies (Linux values, not RFC 6458's 1/2/3)). */
-    public static final int SCTP_RCVINFO_SIZE = 28;
-    /** {@code SCTP_NXTINFO_SIZE} (linux/sctp.h: PR-SCTP policies (Linux values, not RFC 6458's 1/2/3)). */
-    public static final int SCTP_NXTINFO_SIZE = 16;
-    /** {@code SCTP_PRINFO_SIZE} (linux/sctp.h: PR-SCTP policies (Linux values, not RFC 6458's 1/2/3)). */
-    public static final int SCTP_PRINFO_SIZE = 8;
-    /** {@code SCTP_INITMSG_SIZE} (linux/sctp.h: PR-SCTP policies (Linux values, not RFC 6458's 1/2/3)). */
-    public static final int SCTP_INITMSG_SIZE = 8;
-    /** {@code SCTP_EVENT_SIZE} (linux/sctp.h: PR-SCTP policies (Linux values, not RFC 6458's 1/2/3)). */
-    public static final int SCTP_EVENT_SIZE = 8;
+    /** {@code sizeof(struct mmsghdr)}: a msghdr and the {@code msg_len} the kernel fills (sendmmsg, recvmmsg). */
+    public static final int MMSGHDR_SIZE = 64;
+    /** {@code offsetof(struct mmsghdr, msg_len)}: the bytes sent or received for that message. */
+    public static final int MMSGHDR_MSG_LEN = 56;
 
-    /** CMSG_ALIGN for x86_64: 8 bytes. */
+    // x86_64 struct iovec
+    /** {@code sizeof(struct iovec)}. */
+    public static final int IOVEC_SIZE = 16;
+    /** {@code offsetof(struct iovec, iov_base)}. */
+    public static final int IOVEC_BASE = 0;
+    /** {@code offsetof(struct iovec, iov_len)}. */
+    public static final int IOVEC_LEN = 8;
+
+    // x86_64 struct cmsghdr: cmsg_len is a size_t, so the header is 16 bytes and data is 8-aligned.
+    /** {@code sizeof(struct cmsghdr)}. */
+    public static final int CMSGHDR_SIZE = 16;
+    /** {@code offsetof(struct cmsghdr, cmsg_len)}, a size_t. */
+    public static final int CMSGHDR_LEN = 0;
+    /** {@code offsetof(struct cmsghdr, cmsg_level)}. */
+    public static final int CMSGHDR_LEVEL = 8;
+    /** {@code offsetof(struct cmsghdr, cmsg_type)}. */
+    public static final int CMSGHDR_TYPE = 12;
+    /** {@code CMSG_LEN(0)}: where a cmsg's data starts, relative to its header. */
+    public static final int CMSG_DATA_OFFSET = 16;
+    /** {@code CMSG_ALIGN(1)}: the alignment of cmsg headers and data lengths. */
+    public static final int CMSG_ALIGNMENT = 8;
+
+    // linux/sctp.h: struct sctp_sndinfo (SCTP_SNDINFO cmsg, RFC 6458 section 5.3.4)
+    /** {@code sizeof(struct sctp_sndinfo)}. */
+    public static final int SCTP_SNDINFO_SIZE = 16;
+    /** {@code offsetof(struct sctp_sndinfo, snd_sid)}, u16. */
+    public static final int SNDINFO_SID = 0;
+    /** {@code offsetof(struct sctp_sndinfo, snd_flags)}, u16. */
+    public static final int SNDINFO_FLAGS = 2;
+    /** {@code offsetof(struct sctp_sndinfo, snd_ppid)}, u32 in network byte order. */
+    public static final int SNDINFO_PPID = 4;
+    /** {@code offsetof(struct sctp_sndinfo, snd_context)}. */
+    public static final int SNDINFO_CONTEXT = 8;
+    /** {@code offsetof(struct sctp_sndinfo, snd_assoc_id)}. */
+    public static final int SNDINFO_ASSOC_ID = 12;
+
+    // linux/sctp.h: struct sctp_rcvinfo (SCTP_RCVINFO cmsg, RFC 6458 section 5.3.5)
+    /** {@code sizeof(struct sctp_rcvinfo)}. */
+    public static final int SCTP_RCVINFO_SIZE = 28;
+    /** {@code offsetof(struct sctp_rcvinfo, rcv_sid)}, u16. */
+    public static final int RCVINFO_SID = 0;
+    /** {@code offsetof(struct sctp_rcvinfo, rcv_ssn)}, u16. */
+    public static final int RCVINFO_SSN = 2;
+    /** {@code offsetof(struct sctp_rcvinfo, rcv_flags)}, u16. */
+    public static final int RCVINFO_FLAGS = 4;
+    /** {@code offsetof(struct sctp_rcvinfo, rcv_ppid)}, u32 in network byte order. */
+    public static final int RCVINFO_PPID = 8;
+    /** {@code offsetof(struct sctp_rcvinfo, rcv_tsn)}. */
+    public static final int RCVINFO_TSN = 12;
+    /** {@code offsetof(struct sctp_rcvinfo, rcv_cumtsn)}. */
+    public static final int RCVINFO_CUMTSN = 16;
+    /** {@code offsetof(struct sctp_rcvinfo, rcv_context)}. */
+    public static final int RCVINFO_CONTEXT = 20;
+    /** {@code offsetof(struct sctp_rcvinfo, rcv_assoc_id)}. */
+    public static final int RCVINFO_ASSOC_ID = 24;
+
+    // linux/sctp.h: struct sctp_nxtinfo (SCTP_NXTINFO cmsg, RFC 6458 section 5.3.6)
+    /** {@code sizeof(struct sctp_nxtinfo)}. */
+    public static final int SCTP_NXTINFO_SIZE = 16;
+    /** {@code offsetof(struct sctp_nxtinfo, nxt_sid)}, u16. */
+    public static final int NXTINFO_SID = 0;
+    /** {@code offsetof(struct sctp_nxtinfo, nxt_flags)}, u16. */
+    public static final int NXTINFO_FLAGS = 2;
+    /** {@code offsetof(struct sctp_nxtinfo, nxt_ppid)}, u32 in network byte order. */
+    public static final int NXTINFO_PPID = 4;
+    /** {@code offsetof(struct sctp_nxtinfo, nxt_length)}. */
+    public static final int NXTINFO_LENGTH = 8;
+    /** {@code offsetof(struct sctp_nxtinfo, nxt_assoc_id)}. */
+    public static final int NXTINFO_ASSOC_ID = 12;
+
+    // linux/sctp.h: struct sctp_prinfo (SCTP_PRINFO cmsg, RFC 6458 section 5.3.7)
+    /** {@code sizeof(struct sctp_prinfo)}. */
+    public static final int SCTP_PRINFO_SIZE = 8;
+    /** {@code offsetof(struct sctp_prinfo, pr_policy)}, u16. */
+    public static final int PRINFO_POLICY = 0;
+    /** {@code offsetof(struct sctp_prinfo, pr_value)}, u32. */
+    public static final int PRINFO_VALUE = 4;
+
+    // linux/sctp.h: struct sctp_initmsg (SCTP_INITMSG option, RFC 6458 section 8.1.3)
+    /** {@code sizeof(struct sctp_initmsg)}. */
+    public static final int SCTP_INITMSG_SIZE = 8;
+
+    // linux/sctp.h: struct sctp_event (SCTP_EVENT option, RFC 6458 section 6.2.2)
+    /** {@code sizeof(struct sctp_event)}. */
+    public static final int SCTP_EVENT_SIZE = 8;
+    /** {@code offsetof(struct sctp_event, se_assoc_id)}. */
+    public static final int EVENT_ASSOC_ID = 0;
+    /** {@code offsetof(struct sctp_event, se_type)}, u16. */
+    public static final int EVENT_TYPE = 4;
+    /** {@code offsetof(struct sctp_event, se_on)}, u8. */
+    public static final int EVENT_ON = 6;
+
+    /** CMSG_ALIGN: rounds up to {@link #CMSG_ALIGNMENT}. */
     public static int cmsgAlign(int len) {
-        return (len + 7) & ~7;
+        return (len + CMSG_ALIGNMENT - 1) & -CMSG_ALIGNMENT;
     }
 
     /** CMSG_SPACE(len). */

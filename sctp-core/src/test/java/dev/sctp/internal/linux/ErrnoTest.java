@@ -11,19 +11,48 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** The one errno-to-exception table, a row at a time. Needs no kernel SCTP: it only maps numbers. */
+/**
+ * The errno numbers, checked against {@code <errno.h>} compiled on this machine ({@link HeaderProbe}), and the one
+ * errno-to-exception table, a row at a time. Needs no kernel SCTP.
+ */
 class ErrnoTest {
+
+    static Stream<Arguments> errnoConstants() {
+        return HeaderProbe.intFieldsOf(Errno.class).stream();
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("errnoConstants")
+    void errnoConstantMatchesErrnoH(String name, int javaValue) throws Exception {
+        Map<String, Long> header = HeaderProbe.values();
+        assertThat(header.get(name)).as("layouts.c prints " + name + " (add a JK(Errno, ...) line for it)")
+                .isNotNull();
+        assertThat(header.get(name)).as(name + " in <errno.h>").isEqualTo((long) javaValue);
+    }
+
+    @Test
+    void namesComeFromTheConstantsTheHeaderConfirms() throws Exception {
+        Map<String, Long> header = HeaderProbe.values();
+        for (Arguments a : errnoConstants().toList()) {
+            String field = ((String) a.get()[0]).substring("Errno.".length());
+            assertThat(Errno.name(header.get("Errno." + field).intValue())).isEqualTo(field);
+        }
+    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
         "EADDRINUSE, java.net.BindException",
         "EADDRNOTAVAIL, java.net.BindException",
         "ECONNREFUSED, java.net.ConnectException",
-        "ETIMEDOUT, java.net.SocketTimeoutException",
+        "ETIMEDOUT, dev.sctp.SctpAssociationAbortedException",
         "EHOSTUNREACH, java.net.NoRouteToHostException",
         "ENETUNREACH, java.net.NoRouteToHostException",
         "ECONNRESET, dev.sctp.SctpAssociationAbortedException",
@@ -57,8 +86,9 @@ class ErrnoTest {
         IOException e = Errno.toException("socket", Errno.EPROTONOSUPPORT);
         assertThat(e).isInstanceOf(SctpUnavailableException.class)
                 .hasMessageContaining("modprobe sctp")
-                .hasMessageContaining("blacklisted")
-                .hasMessageContaining("scripts/test");
+                .hasMessageContaining("/etc/modprobe.d")
+                .hasMessageNotContaining("scripts/");
+        assertThat(((SctpUnavailableException) e).errno()).isEqualTo(Errno.EPROTONOSUPPORT);
     }
 
     @Test
@@ -78,7 +108,9 @@ class ErrnoTest {
     void standardTypesAreTheOnesUsersCatch() {
         assertThat(Errno.toException("bind", Errno.EADDRINUSE)).isInstanceOf(BindException.class);
         assertThat(Errno.toException("connect", Errno.ECONNREFUSED)).isInstanceOf(ConnectException.class);
-        assertThat(Errno.toException("connect", Errno.ETIMEDOUT)).isInstanceOf(SocketTimeoutException.class);
+        // the kernel's ETIMEDOUT means the association failed, never a timeout that leaves the socket usable
+        assertThat(Errno.toException("sendmsg", Errno.ETIMEDOUT)).isNotInstanceOf(SocketTimeoutException.class)
+                .hasMessageContaining("retransmissions ran out");
         assertThat(Errno.toException("connect", Errno.EHOSTUNREACH)).isInstanceOf(NoRouteToHostException.class);
     }
 }

@@ -1,17 +1,12 @@
 package dev.sctp.internal.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.sctp.AssociationState;
 import dev.sctp.PathState;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import dev.sctp.notification.NotificationType;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,51 +15,22 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Asserts every struct size, field offset and constant the option and status codecs rely on against the real
- * {@code <linux/sctp.h>}: {@code src/test/c/layouts.c} is compiled with {@code cc} and run, and each line it prints
- * must equal the Java constant of the same meaning. It fails, never skips, when no C compiler is present.
+ * Asserts every struct size, field offset and constant this library's native code relies on against the real
+ * headers ({@code <linux/sctp.h>}, the socket, epoll and eventfd headers): {@code src/test/c/layouts.c} is compiled
+ * with {@code cc} and run ({@link HeaderProbe}), and each line it prints must equal the Java constant of the same
+ * meaning. It fails, never skips, when no C compiler is present.
  */
 class LayoutTest {
 
-    private static final Path SOURCE = Path.of("src", "test", "c", "layouts.c");
+    /** The classes whose every int constant the probe prints as {@code Class.FIELD}; Errno's are ErrnoTest's. */
+    private static final Class<?>[] CHECKED_CLASSES = {
+        SctpConstants.class, EpollConstants.class, SockaddrCodec.class, NotificationDecoder.class, Errno.class};
+
     private static Map<String, Long> header;
 
     @BeforeAll
     static void compileAndRunLayoutsProgram() throws Exception {
-        assertThat(SOURCE).as("the layout probe (run the tests from the sctp-core directory)").isRegularFile();
-        Path dir = Files.createDirectories(Path.of("target", "layout-probe"));
-        Path program = dir.resolve("layouts");
-        run("compiling " + SOURCE, "cc", "-Wall", "-Werror", "-o", program.toString(), SOURCE.toString());
-        String output = run("running " + program, program.toAbsolutePath().toString());
-        Map<String, Long> values = new LinkedHashMap<>();
-        for (String line : output.split("\n")) {
-            String[] parts = line.trim().split(" ");
-            if (parts.length == 2) {
-                values.put(parts[0], Long.parseLong(parts[1]));
-            }
-        }
-        header = values;
-    }
-
-    private static String run(String what, String... command) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError(what + " failed: cannot start '" + command[0] + "' (" + e.getMessage()
-                    + "). LayoutTest needs a C compiler and the kernel headers: install gcc (or build-essential)"
-                    + " and linux-libc-dev", e);
-        }
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            fail(what + " timed out");
-        }
-        String text = new String(out, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            fail(what + " exited with " + process.exitValue() + ":\n" + text);
-        }
-        return text;
+        header = HeaderProbe.values();
     }
 
     static Stream<Arguments> javaValues() {
@@ -212,7 +178,22 @@ class LayoutTest {
                 of("SCTP_PF", PathState.POTENTIALLY_FAILED.code()),
                 of("SCTP_ACTIVE", PathState.ACTIVE.code()),
                 of("SCTP_UNCONFIRMED", PathState.UNCONFIRMED.code()),
-                of("SCTP_UNKNOWN", 0xffff));
+                of("SCTP_UNKNOWN", 0xffff),
+                // enum sctp_sn_type: the public NotificationType codes (subscriptions and decoding)
+                of("SCTP_DATA_IO_EVENT", NotificationType.DATA_IO.code()),
+                of("SCTP_ASSOC_CHANGE", NotificationType.ASSOC_CHANGE.code()),
+                of("SCTP_PEER_ADDR_CHANGE", NotificationType.PEER_ADDR_CHANGE.code()),
+                of("SCTP_SEND_FAILED", NotificationType.SEND_FAILED.code()),
+                of("SCTP_REMOTE_ERROR", NotificationType.REMOTE_ERROR.code()),
+                of("SCTP_SHUTDOWN_EVENT", NotificationType.SHUTDOWN_EVENT.code()),
+                of("SCTP_PARTIAL_DELIVERY_EVENT", NotificationType.PARTIAL_DELIVERY_EVENT.code()),
+                of("SCTP_ADAPTATION_INDICATION", NotificationType.ADAPTATION_INDICATION.code()),
+                of("SCTP_AUTHENTICATION_EVENT", NotificationType.AUTHENTICATION_EVENT.code()),
+                of("SCTP_SENDER_DRY_EVENT", NotificationType.SENDER_DRY_EVENT.code()),
+                of("SCTP_STREAM_RESET_EVENT", NotificationType.STREAM_RESET_EVENT.code()),
+                of("SCTP_ASSOC_RESET_EVENT", NotificationType.ASSOC_RESET_EVENT.code()),
+                of("SCTP_STREAM_CHANGE_EVENT", NotificationType.STREAM_CHANGE_EVENT.code()),
+                of("SCTP_SEND_FAILED_EVENT", NotificationType.SEND_FAILED_EVENT.code()));
     }
 
     private static Arguments of(String name, int javaValue) {
@@ -222,15 +203,39 @@ class LayoutTest {
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("javaValues")
     void javaConstantMatchesTheHeader(String name, int javaValue) {
-        assertThat(header).as("layouts.c prints " + name).containsKey(name);
+        assertThat(header.get(name)).as("layouts.c prints " + name).isNotNull();
         assertThat(header.get(name)).as(name + " in <linux/sctp.h>").isEqualTo((long) javaValue);
+    }
+
+    static Stream<Arguments> nativeClassConstants() {
+        return HeaderProbe.intFieldsOf(SctpConstants.class, EpollConstants.class, SockaddrCodec.class,
+                NotificationDecoder.class).stream();
+    }
+
+    /**
+     * Every int constant of the classes that describe native memory: SctpConstants (options, flags, msghdr, cmsghdr,
+     * mmsghdr, iovec and the SCTP cmsg payloads), EpollConstants, SockaddrCodec (the address parser's offsets) and
+     * NotificationDecoder (every notification struct it reads). A constant with no line in layouts.c fails too.
+     */
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("nativeClassConstants")
+    void nativeConstantMatchesTheHeader(String name, int javaValue) {
+        assertThat(header.get(name)).as("layouts.c prints " + name + " (add a line for the new constant)")
+                .isNotNull();
+        assertThat(header.get(name)).as(name + " in the C headers").isEqualTo((long) javaValue);
     }
 
     @Test
     void everyPrintedValueIsCheckedByAJavaConstant() {
-        assertThat(javaValues().map(a -> (String) a.get()[0]))
-                .as("every line of layouts.c has a Java counterpart in javaValues()")
-                .containsAll(header.keySet());
+        List<String> fields = HeaderProbe.intFieldsOf(CHECKED_CLASSES).stream()
+                .map(a -> (String) a.get()[0]).toList();
+        List<String> named = javaValues().map(a -> (String) a.get()[0]).toList();
+        for (String key : header.keySet()) {
+            assertThat(named.contains(key) || fields.contains(key))
+                    .as("line '" + key + "' of layouts.c has a Java counterpart (a javaValues() entry, or a field"
+                            + " of that name)")
+                    .isTrue();
+        }
     }
 
     @Test
