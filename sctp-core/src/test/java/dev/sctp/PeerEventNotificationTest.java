@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The notifications that need something to happen to a path or to the peer, made by the real kernel: a path that
- * goes down and comes back, a partial delivery cut off by an abort, the peer's adaptation layer, and an ERROR chunk
- * from a peer that writes its own packets. {@link NotificationTest} covers association changes, shutdown, sender dry
- * and send failures.
+ * goes down and comes back, a partial delivery cut off by an abort, the peer's adaptation layer, and, from a peer that
+ * writes its own packets (peers/sctp_raw_peer.py), an ERROR chunk and a restart. {@link NotificationTest} covers
+ * COMM_UP, COMM_LOST and SHUTDOWN_COMP, the peer's shutdown, sender dry and send failures with their payload.
  */
 @RequiresSctp
 class PeerEventNotificationTest {
@@ -155,8 +155,8 @@ class PeerEventNotificationTest {
         try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
             server.subscribe(NotificationType.REMOTE_ERROR);
             // Cause 1, Invalid Stream Identifier (RFC 4960 section 3.3.10.1): stream 7 and two reserved bytes.
-            try (ExternalPeer peer = ExternalPeer.start("python3", script("peers/sctp_error_peer.py"),
-                    "127.0.0.1", String.valueOf(server.localAddress().port()), "1", "00070000")) {
+            try (ExternalPeer peer = ExternalPeer.start("python3", script("peers/sctp_raw_peer.py"),
+                    "127.0.0.1", String.valueOf(server.localAddress().port()), "error", "1", "00070000")) {
                 peer.awaitOutput(out -> out.contains("error sent"), TIMEOUT);
                 try (SctpSocket accepted = server.accept(TIMEOUT)) {
                     // sctp_ulpevent_make_remote_error (net/sctp/ulpevent.c): sre_error is the cause code,
@@ -167,6 +167,31 @@ class PeerEventNotificationTest {
                                 assertThat(e.data()).containsExactly(0, 7, 0, 0);
                                 assertThat(e.associationId()).isNotZero();
                             });
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPeerThatStartsOverFromTheSameAddressAndPortRestartsTheAssociation() throws Exception {
+        try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
+            server.subscribe(NotificationType.ASSOC_CHANGE);
+            // The peer makes the association, then a second INIT / COOKIE-ECHO from the same address and port with
+            // a new verification tag: RFC 4960 section 5.2.4 action A, which sctp_sf_do_dupcook_a
+            // (net/sctp/sm_statefuns.c) reports as SCTP_RESTART on the existing association.
+            try (ExternalPeer peer = ExternalPeer.start("python3", script("peers/sctp_raw_peer.py"),
+                    "127.0.0.1", String.valueOf(server.localAddress().port()), "restart")) {
+                peer.awaitOutput(out -> out.contains("restarted"), TIMEOUT);
+                try (SctpSocket accepted = server.accept(TIMEOUT)) {
+                    List<SctpNotification> seen = new ArrayList<>();
+                    AssociationChange up = (AssociationChange) next(accepted, seen,
+                            n -> n instanceof AssociationChange);
+                    assertThat(up.state()).isEqualTo(AssociationChange.State.COMM_UP);
+                    AssociationChange restart = (AssociationChange) next(accepted, seen,
+                            n -> n instanceof AssociationChange);
+                    assertThat(restart.state()).isEqualTo(AssociationChange.State.RESTART);
+                    assertThat(restart.associationId()).isEqualTo(up.associationId());
+                    assertThat(accepted.status().state()).isEqualTo(AssociationState.ESTABLISHED);
                 }
             }
         }

@@ -111,7 +111,7 @@ class VirtualThreadTest {
         return Arrays.stream(thread.getStackTrace()).map(f -> "  at " + f).collect(Collectors.joining("\n"));
     }
 
-    /** A virtual thread on Java 21+ ({@code Thread.ofVirtual().unstarted}), called reflectively as the module targets 17. */
+    /** A virtual thread on Java 21+ ({@code Thread.ofVirtual().unstarted}, by reflection: the module targets 17). */
     private static Thread newThread(boolean virtual, Runnable task) throws ReflectiveOperationException {
         if (!virtual) {
             Thread thread = new Thread(task, "platform-reader");

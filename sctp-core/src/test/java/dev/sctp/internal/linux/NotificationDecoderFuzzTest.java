@@ -40,16 +40,17 @@ class NotificationDecoderFuzzTest {
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(TYPES.length);
         ByteBuffer heap = ByteBuffer.allocate(4096).order(ByteOrder.nativeOrder());
         ByteBuffer direct = ByteBuffer.allocateDirect(4096).order(ByteOrder.nativeOrder());
+        byte[] noise = new byte[3 * 4096];
+        random.nextBytes(noise);
         int decoded = 0;
         int refused = 0;
         for (int i = 0; i < iterations; i++) {
             byte[] input = random.nextInt(20) == 0 ? randomBytes(random) : mutate(random, corpus);
             ByteBuffer buf = random.nextBoolean() ? heap : direct;
             int offset = random.nextInt(64);
+            buf.clear();
             // Noise around the input: a read outside the range would see it and decode differently from below.
-            for (int j = 0; j < offset + input.length + 64; j++) {
-                buf.put(j, (byte) random.nextInt(256));
-            }
+            buf.put(0, noise, random.nextInt(noise.length - 4096), offset + input.length + 64);
             buf.put(offset, input);
             buf.limit(offset + input.length);
             SctpNotification result;

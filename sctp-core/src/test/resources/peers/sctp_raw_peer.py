@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""A minimal SCTP peer on a raw IPv4 socket (needs root): it makes an association with a listener by the four-way
-handshake of RFC 4960 section 5.1, then sends one ERROR chunk (section 3.3.10) carrying one error cause. The Linux
-kernel never sends an ERROR chunk on an established association that a socket can provoke, so the test of
-SCTP_REMOTE_ERROR needs a peer that writes its own packets.
+"""A minimal SCTP peer on a raw IPv4 socket (needs root) for what a socket cannot make the Linux kernel do: it
+makes an association with a listener by the four-way handshake of RFC 4960 section 5.1, then either sends one ERROR
+chunk (section 3.3.10) carrying one error cause, or makes the handshake again from the same port with a new tag, as
+a restarted peer would (section 5.2.4). The local kernel answers the listener's INIT-ACKs with an ABORT, since no
+socket owns this port; the listener drops it (no association yet, or a tag that does not match).
 
-usage: sctp_error_peer.py HOST PORT CAUSE_CODE CAUSE_DATA_HEX
-prints "established" after the COOKIE-ACK and "error sent" after the ERROR chunk.
+usage: sctp_raw_peer.py HOST PORT error CAUSE_CODE CAUSE_DATA_HEX
+       sctp_raw_peer.py HOST PORT restart
+prints "established" after the first COOKIE-ACK, then "error sent" or "restarted".
 """
 import random
 import socket
@@ -72,11 +74,8 @@ def await_chunk(sock, sport, dport, wanted):
                 return body
 
 
-def main():
-    host, port, cause, cause_data = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), bytes.fromhex(sys.argv[4])
-    sock = socket.socket(socket.AF_INET, socket.SOCK_RAW, IPPROTO_SCTP)
-    sock.settimeout(20)
-    sport = random.randint(40000, 60000)
+def handshake(sock, host, sport, port):
+    """INIT, INIT-ACK, COOKIE-ECHO, COOKIE-ACK with a fresh initiate tag; returns the listener's tag."""
     my_tag = random.randint(1, 0xFFFFFFFF)
     tsn = random.randint(0, 0xFFFFFFFF)
     # INIT: initiate tag, a_rwnd, outbound streams, max inbound streams, initial TSN; no optional parameters.
@@ -95,10 +94,28 @@ def main():
         sys.exit("INIT-ACK without a state cookie")
     sock.sendto(packet(sport, port, peer_tag, chunk(10, cookie)), (host, 0))
     await_chunk(sock, sport, port, 11)
+    return peer_tag
+
+
+def main():
+    host, port, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    sock = socket.socket(socket.AF_INET, socket.SOCK_RAW, IPPROTO_SCTP)
+    sock.settimeout(20)
+    sport = random.randint(40000, 60000)
+    peer_tag = handshake(sock, host, sport, port)
     print("established", flush=True)
-    cause_tlv = struct.pack("!HH", cause, 4 + len(cause_data)) + cause_data
-    sock.sendto(packet(sport, port, peer_tag, chunk(9, cause_tlv)), (host, 0))
-    print("error sent", flush=True)
+    if mode == "error":
+        cause, cause_data = int(sys.argv[4]), bytes.fromhex(sys.argv[5])
+        cause_tlv = struct.pack("!HH", cause, 4 + len(cause_data)) + cause_data
+        sock.sendto(packet(sport, port, peer_tag, chunk(9, cause_tlv)), (host, 0))
+        print("error sent", flush=True)
+    elif mode == "restart":
+        # The same address and port with a new tag, as a peer that lost its state does: RFC 4960 section 5.2.4
+        # case A, a restart of the association.
+        handshake(sock, host, sport, port)
+        print("restarted", flush=True)
+    else:
+        sys.exit("unknown mode " + mode)
 
 
 if __name__ == "__main__":
