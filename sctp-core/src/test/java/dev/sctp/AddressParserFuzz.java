@@ -30,9 +30,13 @@ final class AddressParserFuzz {
         long seed = Long.parseLong(args[0]);
         int iterations = Integer.parseInt(args[1]);
         SplittableRandom random = new SplittableRandom(seed);
+        long start = System.nanoTime();
         int parsed = 0;
         int refused = 0;
         for (int i = 0; i < iterations; i++) {
+            if (i % 100_000 == 0) {
+                System.out.println("progress " + i + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
             String text = random.nextInt(20) == 0 ? randomText(random) : mutate(random);
             int entry = random.nextInt(6);
             SctpNetwork network = SctpNetwork.values()[random.nextInt(SctpNetwork.values().length)];
@@ -55,7 +59,7 @@ final class AddressParserFuzz {
             }
         }
         System.out.println("OK " + iterations + " inputs, " + parsed + " parsed, " + refused
-                + " refused with IllegalArgumentException");
+                + " refused with IllegalArgumentException in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     private static void check(SctpAddress address, String text) {

@@ -29,6 +29,8 @@ class AddressParserFuzzTest {
         System.out.println("AddressParserFuzzTest seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
         Path hosts = Files.writeString(dir.resolve("hosts"),
                 "127.0.0.1 localhost\n::1 localhost\n192.0.2.7 peer.example\n2001:db8::7 peer.example\n");
+        // Under target/, so the progress of a slow run can be watched from outside the test VM.
+        Path out = Files.createDirectories(Path.of("target")).resolve("address-parser-fuzz.out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // C1 and the serial GC, as the test JVM itself runs (pom.xml sctp.test.jvmArgs: C2 and G1 crashed under the
         // VM's emulated CPU).
@@ -36,16 +38,19 @@ class AddressParserFuzzTest {
                 "-Djdk.net.hosts.file=" + hosts,
                 "-cp", System.getProperty("java.class.path"), AddressParserFuzz.class.getName(),
                 String.valueOf(seed), String.valueOf(iterations)))
-                .redirectErrorStream(true).start();
-        fuzz.getOutputStream().close();
-        byte[] out = fuzz.getInputStream().readAllBytes();
-        assertThat(fuzz.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        String output = new String(out, StandardCharsets.UTF_8);
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        boolean finished = fuzz.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
+            fuzz.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
         System.out.print(output);
+        assertThat(finished).as("fuzz JVM finished; output:%n%s", output).isTrue();
         assertThat(fuzz.exitValue()).as("fuzz JVM exit status; output:%n%s", output).isZero();
-        assertThat(output).startsWith("OK " + iterations + " inputs");
+        String summary = output.lines().filter(l -> l.startsWith("OK ")).findFirst().orElse("");
+        assertThat(summary).as("fuzz JVM output:%n%s", output).startsWith("OK " + iterations + " inputs");
         // Both outcomes must be common, or the mutator is not reaching the parser's branches.
-        String[] words = output.trim().split("\\s+");
+        String[] words = summary.split("\\s+");
         long parsed = Long.parseLong(words[3]);
         long refused = Long.parseLong(words[5]);
         assertThat(parsed).as("texts parsed").isGreaterThan(iterations / 50);

@@ -40,6 +40,7 @@ class NotificationDecoderFuzzTest {
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(TYPES.length);
         ByteBuffer heap = ByteBuffer.allocate(4096).order(ByteOrder.nativeOrder());
         ByteBuffer direct = ByteBuffer.allocateDirect(4096).order(ByteOrder.nativeOrder());
+        long start = System.nanoTime();
         byte[] noise = new byte[3 * 4096];
         random.nextBytes(noise);
         int decoded = 0;
@@ -92,7 +93,8 @@ class NotificationDecoderFuzzTest {
             }
         }
         System.out.println("NotificationDecoderFuzzTest: " + iterations + " inputs, " + decoded + " decoded, "
-                + refused + " refused with IllegalStateException");
+                + refused + " refused with IllegalStateException, in " + (System.nanoTime() - start) / 1_000_000
+                + " ms");
         // A mutator that only ever produced garbage, or only valid input, would test little.
         assertThat(decoded).as("inputs that decoded").isGreaterThan(iterations / 10);
         assertThat(refused).as("inputs refused").isGreaterThan(iterations / 10);
