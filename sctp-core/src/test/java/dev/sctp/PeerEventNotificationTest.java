@@ -97,6 +97,9 @@ class PeerEventNotificationTest {
                         .isInstanceOfSatisfying(AssociationChange.class,
                                 c -> assertThat(c.state()).isEqualTo(AssociationChange.State.COMM_UP));
                 accepted.setOption(SctpOptions.PARTIAL_DELIVERY_POINT, 1000);
+                // Fragments of 1000 bytes, so only a few fit the window and the message cannot be completed by a
+                // window probe before the abort, however slow the test machine.
+                client.setOption(SctpOptions.MAXSEG, 1000);
                 client.send(new byte[64 * 1024], SendInfo.of(0, 9));
 
                 // The first part arrives without MSG_EOR: the kernel has entered partial delivery.
