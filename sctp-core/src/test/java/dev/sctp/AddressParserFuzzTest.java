@@ -39,7 +39,7 @@ class AddressParserFuzzTest {
                 "-cp", System.getProperty("java.class.path"), AddressParserFuzz.class.getName(),
                 String.valueOf(seed), String.valueOf(iterations)))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        boolean finished = fuzz.waitFor(10, TimeUnit.MINUTES);
+        boolean finished = fuzz.waitFor(30, TimeUnit.MINUTES);
         if (!finished) {
             fuzz.destroyForcibly().waitFor();
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sctp.notification.AssociationChange;
-import dev.sctp.notification.LegacySendFailed;
 import dev.sctp.notification.NotificationType;
 import dev.sctp.notification.SctpNotification;
 import dev.sctp.notification.SendFailed;
@@ -178,45 +177,6 @@ class NotificationTest {
                 assertThat(events).anyMatch(n -> n instanceof AssociationChange c
                         && c.state() == AssociationChange.State.COMM_LOST);
                 assertThat(events).anySatisfy(n -> assertThat(n).isInstanceOfSatisfying(SendFailed.class, f -> {
-                    assertThat(new String(f.payload(), UTF_8)).isEqualTo("undelivered");
-                    assertThat(f.info().streamId()).isEqualTo(2);
-                    assertThat(f.info().ppid()).isEqualTo(3);
-                }));
-            }
-        }
-    }
-
-    @Test
-    void theLegacySendFailedEventCarriesTheUndeliveredPayloadWhenOnlyItIsSubscribed() throws Exception {
-        try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
-            server.setOption(SctpOptions.SO_RCVBUF, 4096);
-            try (SctpSocket client = SctpSocket.dial(server.localAddress(), TIMEOUT);
-                    SctpSocket accepted = server.accept(TIMEOUT)) {
-                // Subscribed to SCTP_SEND_FAILED alone, sctp_datamsg_destroy (net/sctp/chunk.c) reports a failed
-                // message with the RFC 6458 deprecated struct sctp_send_failed instead of sctp_send_failed_event.
-                client.subscribe(NotificationType.SEND_FAILED);
-                for (int i = 0; i < 8; i++) {
-                    client.send(new byte[4000], SendInfo.DEFAULT);
-                }
-                client.send("undelivered".getBytes(UTF_8), SendInfo.of(2, 3));
-                accepted.abort();
-
-                List<SctpNotification> events = new ArrayList<>();
-                ReceiveInfo info = new ReceiveInfo();
-                client.setReadTimeout(TIMEOUT);
-                byte[] buf = new byte[65536];
-                try {
-                    while (true) {
-                        client.receive(buf, 0, buf.length, info);
-                        if (info.isNotification()) {
-                            events.add(info.notification());
-                        }
-                    }
-                } catch (SctpAssociationAbortedException | java.net.SocketTimeoutException end) {
-                    // the abort surfaces once the notifications are read
-                }
-                assertThat(events).allMatch(n -> n instanceof LegacySendFailed);
-                assertThat(events).anySatisfy(n -> assertThat(n).isInstanceOfSatisfying(LegacySendFailed.class, f -> {
                     assertThat(new String(f.payload(), UTF_8)).isEqualTo("undelivered");
                     assertThat(f.info().streamId()).isEqualTo(2);
                     assertThat(f.info().ppid()).isEqualTo(3);
