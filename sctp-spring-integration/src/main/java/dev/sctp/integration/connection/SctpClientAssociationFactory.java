@@ -6,15 +6,16 @@ import dev.sctp.integration.event.SctpAssociationFailedEvent;
 import dev.sctp.notification.NotificationType;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.BackOffExecution;
 
 /**
@@ -213,7 +214,13 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
                 if (first == null) {
                     first = e;
                 }
-                observers().forEach(o -> o.connectFailed(peer, e));
+                for (SctpAssociationObserver o : observers()) {
+                    try {
+                        o.connectFailed(peer, e);
+                    } catch (RuntimeException failure) {
+                        logger.error(failure, () -> "Observer " + o + " failed in connectFailed for " + peer);
+                    }
+                }
                 publish(new SctpAssociationFailedEvent(this, getComponentName(), peer, null, e));
             }
         }
@@ -222,7 +229,7 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
     }
 
     private SctpAssociation connect(SctpAddress peer) throws IOException {
-        if (getOpenAssociationIds().size() >= getMaxAssociations()) {
+        if (getOpenAssociationCount() >= getMaxAssociations()) {
             throw new SctpAssociationException(null, "The " + getMaxAssociations()
                     + " associations allowed (maxAssociations) are open", null);
         }
@@ -300,7 +307,7 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
     }
 
     private void scheduleConnect(BackOffExecution backOff, long delayMillis) {
-        ScheduledExecutorService scheduler = timer();
+        TaskScheduler scheduler = getActiveTaskScheduler();
         if (scheduler == null || !isRunning() || delayMillis == BackOffExecution.STOP) {
             if (delayMillis == BackOffExecution.STOP) {
                 logger.error(() -> "Factory '" + getComponentName() + "' gave up reconnecting to " + peers);
@@ -309,8 +316,9 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         }
         reconnecting = true;
         try {
-            scheduler.schedule(() -> executor().execute(() -> attemptConnect(backOff)), delayMillis,
-                    TimeUnit.MILLISECONDS);
+            // the connect blocks up to the connect timeout per peer: on a thread of its own, not the timer's
+            scheduler.schedule(() -> readerThreads().newThread(() -> attemptConnect(backOff)).start(),
+                    Instant.now().plusMillis(delayMillis));
         } catch (RejectedExecutionException | IllegalStateException e) {
             reconnecting = false; // stopping
         }

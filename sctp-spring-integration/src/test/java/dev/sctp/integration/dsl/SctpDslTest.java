@@ -3,6 +3,9 @@ package dev.sctp.integration.dsl;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sctp.SctpAddress;
+import dev.sctp.SctpSocket;
+import dev.sctp.SendInfo;
 import dev.sctp.integration.Harness;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.event.SctpAssociationOpenedEvent;
@@ -125,11 +128,17 @@ class SctpDslTest {
     }
 
     @Test
-    void specBuiltFactoryIsRegisteredAsABean(@Autowired org.springframework.context.ApplicationContext context) {
+    void specBuiltFactoryIsRegisteredAsABeanAndReceives(
+            @Autowired org.springframework.context.ApplicationContext context) throws Exception {
         SctpServerAssociationFactory spec = context.getBean("specServer", SctpServerAssociationFactory.class);
         SctpTestUtils.waitListening(spec, Harness.TIMEOUT);
         assertThat(spec.getBacklog()).isEqualTo(16);
-        assertThat(spec.getPort()).isPositive();
-        assertThat(UTF_8).isNotNull();
+        try (SctpSocket peer = SctpSocket.dial(SctpAddress.parse("127.0.0.1:" + spec.getPort()), Harness.TIMEOUT)) {
+            peer.send("through-spec".getBytes(UTF_8), SendInfo.stream(0));
+            Message<?> received = sink.receive(Harness.TIMEOUT.toMillis());
+            assertThat(received).isNotNull();
+            assertThat((byte[]) received.getPayload()).isEqualTo("through-spec".getBytes(UTF_8));
+            assertThat(received.getHeaders()).containsEntry(SctpHeaders.FACTORY_NAME, "specServer");
+        }
     }
 }

@@ -1,0 +1,111 @@
+package dev.sctp.integration.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sctp.integration.Harness;
+import dev.sctp.integration.KernelCounters;
+import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
+import dev.sctp.test.RequiresSctp;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.integration.channel.DirectChannel;
+
+/**
+ * Stopping a factory while a peer in another process (Python) keeps sending on several streams ends the association
+ * with SHUTDOWN, not ABORT, and every message the peer's kernel accepted is handled, in order per stream.
+ */
+@RequiresSctp
+class GracefulStopUnderLoadTest {
+
+    private static final int STREAMS = 4;
+
+    private final Harness harness = new Harness();
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void stopUnderMultiStreamLoadShutsDownGracefullyAndHandlesEveryMessage() throws Exception {
+        Map<Integer, List<Integer>> handled = new ConcurrentHashMap<>();
+        AtomicInteger count = new AtomicInteger();
+        SctpServerAssociationFactory server = Harness.started(harness.server(f -> {
+            f.setShutdownTimeout(Duration.ofSeconds(15));
+            f.setSoReceiveBufferSize(16384);
+        }));
+        DirectChannel slow = new DirectChannel();
+        slow.subscribe(m -> {
+            ByteBuffer payload = ByteBuffer.wrap((byte[]) m.getPayload());
+            int stream = Short.toUnsignedInt(payload.getShort());
+            handled.computeIfAbsent(stream, s -> new CopyOnWriteArrayList<>()).add(payload.getInt());
+            count.incrementAndGet();
+            try {
+                Thread.sleep(3); // slower than the peer sends: the lanes never run dry on their own
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        SctpReceivingChannelAdapter adapter = new SctpReceivingChannelAdapter();
+        adapter.setAssociationFactory(server);
+        adapter.setOutputChannel(slow);
+        harness.endpoint(adapter).start();
+
+        long abortsBefore = KernelCounters.read("SctpAborteds");
+        long shutdownsBefore = KernelCounters.read("SctpShutdowns");
+        Path script = Path.of(getClass().getResource("/peers/multistream_sender.py").toURI());
+        Process peer = new ProcessBuilder("python3", script.toString(), "127.0.0.1",
+                String.valueOf(server.getPort()), String.valueOf(STREAMS), "600").redirectErrorStream(true).start();
+        StringBuffer peerOutput = new StringBuffer();
+        Thread outputReader = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(peer.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                reader.lines().forEach(line -> peerOutput.append(line).append('\n'));
+            } catch (java.io.IOException e) {
+                peerOutput.append(e);
+            }
+        });
+        outputReader.start();
+        try {
+            await().atMost(Harness.TIMEOUT).failFast("the peer ended early: " + peerOutput, () -> !peer.isAlive())
+                    .until(() -> count.get() >= 300);
+            server.stop();
+            assertThat(peer.waitFor(60, TimeUnit.SECONDS)).as("the peer ended").isTrue();
+            outputReader.join(Harness.TIMEOUT.toMillis());
+            String output = peerOutput.toString();
+            Matcher result = Pattern.compile("\"sent\": \\[([0-9, ]+)\\], \"end\": \"([^\"]+)\"").matcher(output);
+            assertThat(result.find()).as("peer output: %s", output).isTrue();
+            assertThat(result.group(2)).as("how the peer saw the end: %s", output).isEqualTo("eof");
+            String[] sent = result.group(1).split(",\\s*");
+            for (int stream = 0; stream < STREAMS; stream++) {
+                int n = Integer.parseInt(sent[stream]);
+                List<Integer> expected = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    expected.add(i);
+                }
+                assertThat(handled.getOrDefault(stream, List.of())).as("messages handled on stream %d", stream)
+                        .isEqualTo(expected);
+            }
+            assertThat(KernelCounters.read("SctpAborteds") - abortsBefore).as("ABORTs").isZero();
+            assertThat(KernelCounters.read("SctpShutdowns") - shutdownsBefore).as("graceful ends").isPositive();
+        } finally {
+            peer.destroyForcibly();
+        }
+    }
+}
