@@ -27,6 +27,8 @@ public final class Harness implements AutoCloseable, ApplicationEventPublisher {
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     public final List<ApplicationEvent> events = new CopyOnWriteArrayList<>();
+    /** The thread that published each of {@link #events}, by index. */
+    public final List<String> eventThreads = new CopyOnWriteArrayList<>();
     private final List<Object> built = new ArrayList<>();
     private final DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
     private final ThreadPoolTaskScheduler taskScheduler = new ThreadPoolTaskScheduler();
@@ -43,7 +45,10 @@ public final class Harness implements AutoCloseable, ApplicationEventPublisher {
     @Override
     public void publishEvent(Object event) {
         if (event instanceof ApplicationEvent e) {
-            events.add(e);
+            synchronized (events) {
+                eventThreads.add(Thread.currentThread().getName());
+                events.add(e);
+            }
         }
     }
 

@@ -169,14 +169,22 @@ public class SctpAssociation {
      */
     void pauseReading() {
         pauseRequested = true;
-        socket.setReadDeadline(Instant.EPOCH);
+        try {
+            socket.setReadDeadline(Instant.EPOCH);
+        } catch (RuntimeException e) {
+            // closed meanwhile: the reader is ending, nothing to pause
+        }
     }
 
     /** Lets a paused reader go on. */
     void resumeReading() {
         synchronized (pauseMonitor) {
             pauseRequested = false;
-            socket.setReadDeadline(null);
+            try {
+                socket.setReadDeadline(null);
+            } catch (RuntimeException e) {
+                // closed meanwhile
+            }
             pauseMonitor.notifyAll();
         }
     }

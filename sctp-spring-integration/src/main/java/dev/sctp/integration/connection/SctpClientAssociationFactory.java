@@ -38,10 +38,13 @@ import org.springframework.util.backoff.BackOffExecution;
  */
 public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory {
 
+    /** The default connect timeout, 30 seconds: the Spring Boot property {@code connect-timeout} defaults to it too. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
     private final List<SctpAddress> peers;
     private final Object connectMonitor = new Object();
     private @Nullable SctpAddress localAddress;
-    private Duration connectTimeout = Duration.ofSeconds(60);
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private RetryPolicy reconnectPolicy = RetryPolicy.builder().delay(Duration.ofMillis(100))
             .multiplier(2).maxDelay(Duration.ofSeconds(30)).jitter(Duration.ofMillis(50))
             .maxRetries(Long.MAX_VALUE).build();
@@ -103,7 +106,7 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
     }
 
     /**
-     * Sets how long one connect attempt may take, including COMM_UP; default 60 seconds.
+     * Sets how long one connect attempt may take, including COMM_UP; default {@link #DEFAULT_CONNECT_TIMEOUT}.
      *
      * @param connectTimeout the timeout, positive
      */

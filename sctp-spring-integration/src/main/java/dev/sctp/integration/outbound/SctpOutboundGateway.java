@@ -35,7 +35,9 @@ import org.springframework.scheduling.TaskScheduler;
  * An outbound request/reply gateway whose replies are correlated by stream: each request takes a free stream of the
  * association, at most one request is in flight per stream, and the next message arriving on that stream is its
  * reply. One association therefore carries as many concurrent request/reply flows as it has streams (the smaller of
- * the negotiated outbound and inbound counts, capped by {@link #setMaxStreams}); TCP's gateway allows one.
+ * the negotiated outbound and inbound counts, capped by {@link #setMaxStreams}); TCP's gateway allows one. With a
+ * {@link SctpReplyCorrelation} ({@link #setReplyCorrelation}) replies are matched by a key in the messages instead,
+ * such as Diameter's hop-by-hop id: any number of requests in flight per stream, the reply on any stream.
  *
  * <p>The association is the client factory's, or the one named by the {@code sctp_associationId} header for a
  * server factory. The stream is chosen from the pool unless a stream id expression is set; the {@code sctp_streamId}

@@ -1,6 +1,5 @@
 package dev.sctp.integration.outbound;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
@@ -56,14 +55,14 @@ public interface SctpReplyCorrelation {
                     throw new IllegalArgumentException("The request of " + payload.length + " bytes is too short for "
                             + "its correlation key at bytes " + offset + ".." + (offset + length - 1));
                 }
-                return ByteBuffer.wrap(Arrays.copyOfRange(payload, offset, offset + length));
+                return new PayloadKey(Arrays.copyOfRange(payload, offset, offset + length));
             }
 
             @Override
             public @Nullable Object replyKey(Message<byte[]> message) {
                 byte[] payload = message.getPayload();
                 return payload.length < offset + length ? null
-                        : ByteBuffer.wrap(Arrays.copyOfRange(payload, offset, offset + length));
+                        : new PayloadKey(Arrays.copyOfRange(payload, offset, offset + length));
             }
 
             @Override

@@ -111,4 +111,32 @@ class ExecutorModelTest {
         await().atMost(Harness.TIMEOUT).until(() -> ManagementFactory.getThreadMXBean().getThreadCount()
                 < platformBefore + associations / 4);
     }
+
+    @Test
+    void timersRunOnTheIntegrationTaskSchedulerAndReadersOnThreadsNamedAfterTheFactory() throws Exception {
+        SctpServerAssociationFactory server = Harness.started(harness.server(
+                f -> f.setIdleTimeout(java.time.Duration.ofMillis(300))));
+        SctpReceivingChannelAdapter adapter = new SctpReceivingChannelAdapter();
+        adapter.setAssociationFactory(server);
+        adapter.setOutputChannel(new DirectChannel() {
+            {
+                subscribe(m -> { });
+            }
+        });
+        harness.endpoint(adapter).start();
+        SctpClientAssociationFactory client = Harness.started(harness.client(f -> { }, Harness.addressOf(server)));
+        client.getAssociation();
+        await().atMost(Harness.TIMEOUT).until(() -> !harness.events(
+                dev.sctp.integration.event.SctpAssociationIdleEvent.class).isEmpty());
+        int index = harness.events.indexOf(harness.events(
+                dev.sctp.integration.event.SctpAssociationIdleEvent.class).get(0));
+        // the application context's scheduler (the harness registers one as Spring Integration does), no own timer
+        assertThat(harness.eventThreads.get(index)).startsWith("harness-scheduler-");
+        if (!ReaderThreads.virtual()) {
+            // virtual threads are not listed; platform readers are, named after their factory
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .anyMatch(name -> name.startsWith(server.getComponentName() + "-reader-"))
+                    .noneMatch(name -> name.startsWith(server.getComponentName() + "-timer-"));
+        }
+    }
 }

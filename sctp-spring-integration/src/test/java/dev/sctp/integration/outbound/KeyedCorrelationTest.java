@@ -66,11 +66,12 @@ class KeyedCorrelationTest {
         SctpServerAssociationFactory server = Harness.started(harness.server(
                 f -> f.setInitOptions(InitOptions.streams(8, 8))));
         List<Message<?>> held = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
         DirectChannel requests = new DirectChannel();
         requests.subscribe(m -> {
             requestsPerStream.merge((Integer) m.getHeaders().get(SctpHeaders.STREAM_ID), 1, Integer::sum);
             held.add(m);
-            if (held.size() == batch) {
+            if (arrived.incrementAndGet() == batch) { // counted after adding: the whole batch is held by now
                 List<Message<?>> reversed = new ArrayList<>(held);
                 java.util.Collections.reverse(reversed);
                 for (Message<?> request : reversed) {
@@ -150,7 +151,7 @@ class KeyedCorrelationTest {
                     .until(() -> gateway.getKeyedRequestsInFlight() == 1);
             assertThatThrownBy(() -> call(gateway, diameter(42, "same key")))
                     .isInstanceOf(MessageHandlingException.class)
-                    .hasMessageContaining("already waiting");
+                    .hasMessageContaining("already waiting").hasMessageContaining("0x0000002a");
             call(gateway, diameter(43, "second")); // completes the server's batch of two
             assertThat(text(first.get())).isEqualTo("answer to first");
         } finally {
@@ -168,5 +169,40 @@ class KeyedCorrelationTest {
         assertThat(hop.replyKey(MessageBuilder.withPayload(new byte[8]).build())).isNull();
         assertThat(hop.replyKey(MessageBuilder.withPayload(diameter(7, "x")).build()))
                 .isEqualTo(hop.requestKey(MessageBuilder.withPayload(new byte[0]).build(), diameter(7, "y")));
+    }
+
+    @Test
+    void aKeyedRequestFailsAtOnceWhenThePeerAbortsAndALateReplyIsUnsolicited() throws Exception {
+        // the server never answers on its own: the test answers or aborts for it
+        SctpServerAssociationFactory server = reversingServer(Integer.MAX_VALUE, new ConcurrentHashMap<>());
+        SctpOutboundGateway gateway = keyedGateway(server);
+        QueueChannel unsolicited = new QueueChannel();
+        gateway.setUnsolicitedMessageChannel(unsolicited);
+        gateway.setRemoteTimeout(java.time.Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> call(gateway, diameter(1, "unanswered")))
+                .isInstanceOf(org.springframework.integration.MessageTimeoutException.class)
+                .hasMessageContaining("0x00000001");
+        SctpAssociation serverSide = server.getAssociations().get(0);
+        serverSide.send(diameter(1, "late answer"), SendInfo.stream(5));
+        Message<?> late = unsolicited.receive(Harness.TIMEOUT.toMillis());
+        assertThat(late).isNotNull();
+        assertThat(text((byte[]) late.getPayload())).isEqualTo("late answer");
+
+        gateway.setRemoteTimeout(Harness.TIMEOUT);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<byte[]> doomed = caller.submit(() -> call(gateway, diameter(2, "doomed")));
+            org.awaitility.Awaitility.await().atMost(Harness.TIMEOUT)
+                    .until(() -> gateway.getKeyedRequestsInFlight() == 1);
+            long start = System.nanoTime();
+            serverSide.abort();
+            assertThatThrownBy(doomed::get).hasMessageContaining("ended (LOST)");
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(Harness.TIMEOUT.toMillis());
+        } finally {
+            caller.shutdownNow();
+        }
+        assertThat(gateway.getKeyedRequestsInFlight()).isZero();
+        assertThat(gateway.getCorrelatedAssociationCount()).isZero();
     }
 }
