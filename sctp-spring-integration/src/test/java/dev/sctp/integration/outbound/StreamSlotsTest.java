@@ -51,4 +51,19 @@ class StreamSlotsTest {
         assertThat(slots.acquireAny(0)).isEqualTo(0);
         assertThat(slots.acquireAny(0)).isEqualTo(-1);
     }
+
+    @Test
+    void anExplicitStreamIsHeldUntilItsReplyAndNeverJoinsThePool() throws Exception {
+        StreamSlots slots = new StreamSlots(2);
+        assertThat(slots.acquire(1, 0)).isTrue();
+        StreamSlots.Pending pending = slots.register(1, false);
+        assertThat(slots.acquire(1, 0)).as("stream 1 is busy").isFalse();
+        assertThat(slots.complete(1, new GenericMessage<>(new byte[0]))).isTrue();
+        assertThat(slots.done(1, pending)).isFalse();
+        assertThat(slots.inUse()).isZero();
+        // the pool still holds each stream once: 0 and 1, then nothing
+        assertThat(slots.acquireAny(0)).isEqualTo(0);
+        assertThat(slots.acquireAny(0)).isEqualTo(1);
+        assertThat(slots.acquireAny(0)).isEqualTo(-1);
+    }
 }
