@@ -114,4 +114,78 @@ class GracefulStopUnderLoadTest {
             peer.destroyForcibly();
         }
     }
+
+    @Test
+    void stopUnderLoadFromAJavaPeerEndsInShutdownAndHandlesEveryAcceptedMessage() throws Exception {
+        Map<Integer, List<Integer>> handled = new ConcurrentHashMap<>();
+        AtomicInteger count = new AtomicInteger();
+        SctpServerAssociationFactory server = Harness.started(harness.server(f -> {
+            f.setShutdownTimeout(Duration.ofSeconds(15));
+            f.setSoReceiveBufferSize(16384);
+        }));
+        DirectChannel slow = new DirectChannel();
+        slow.subscribe(m -> {
+            ByteBuffer payload = ByteBuffer.wrap((byte[]) m.getPayload());
+            handled.computeIfAbsent(payload.getInt(), s -> new CopyOnWriteArrayList<>()).add(payload.getInt());
+            count.incrementAndGet();
+            try {
+                Thread.sleep(3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        SctpReceivingChannelAdapter adapter = new SctpReceivingChannelAdapter();
+        adapter.setAssociationFactory(server);
+        adapter.setOutputChannel(slow);
+        harness.endpoint(adapter).start();
+        long abortsBefore = KernelCounters.read("SctpAborteds");
+
+        int[] sent = new int[STREAMS];
+        String[] end = new String[1];
+        try (dev.sctp.SctpSocket peer = dev.sctp.SctpSocket.dial(Harness.addressOf(server), Harness.TIMEOUT)) {
+            peer.setOption(dev.sctp.SctpOptions.SO_SNDBUF, 16384);
+            Thread sender = new Thread(() -> {
+                byte[] message = new byte[600];
+                try {
+                    for (;;) {
+                        for (int stream = 0; stream < STREAMS; stream++) {
+                            ByteBuffer.wrap(message).putInt(stream).putInt(sent[stream]);
+                            peer.send(message, dev.sctp.SendInfo.stream(stream));
+                            sent[stream]++;
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the server shut down: the kernel takes no more
+                }
+                try {
+                    byte[] buffer = new byte[1024];
+                    dev.sctp.ReceiveInfo info = new dev.sctp.ReceiveInfo();
+                    int n;
+                    do {
+                        n = peer.receive(buffer, 0, buffer.length, info);
+                    } while (n >= 0);
+                    end[0] = "eof";
+                } catch (dev.sctp.SctpAssociationAbortedException e) {
+                    end[0] = "abort";
+                } catch (java.io.IOException e) {
+                    end[0] = e.toString();
+                }
+            });
+            sender.start();
+            await().atMost(Harness.TIMEOUT.multipliedBy(3)).until(() -> count.get() >= 200);
+            server.stop();
+            sender.join(Harness.TIMEOUT.toMillis() * 3);
+            assertThat(sender.isAlive()).isFalse();
+        }
+        assertThat(end[0]).as("how the peer saw the end").isEqualTo("eof");
+        for (int stream = 0; stream < STREAMS; stream++) {
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < sent[stream]; i++) {
+                expected.add(i);
+            }
+            assertThat(handled.getOrDefault(stream, List.of())).as("messages handled on stream %d", stream)
+                    .isEqualTo(expected);
+        }
+        assertThat(KernelCounters.read("SctpAborteds") - abortsBefore).as("ABORTs").isZero();
+    }
 }
