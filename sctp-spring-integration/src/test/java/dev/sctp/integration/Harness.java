@@ -13,7 +13,9 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.Lifecycle;
+import org.springframework.integration.context.IntegrationContextUtils;
 import org.springframework.integration.context.IntegrationObjectSupport;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Builds factories and endpoints outside an application context, records the events they publish, and stops
@@ -25,14 +27,28 @@ public final class Harness implements AutoCloseable, ApplicationEventPublisher {
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     public final List<ApplicationEvent> events = new CopyOnWriteArrayList<>();
+    /** The thread that published each of {@link #events}, by index. */
+    public final List<String> eventThreads = new CopyOnWriteArrayList<>();
     private final List<Object> built = new ArrayList<>();
     private final DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+    private final ThreadPoolTaskScheduler taskScheduler = new ThreadPoolTaskScheduler();
     private int names;
+
+    public Harness() {
+        // as in an application context with Spring Integration: one shared scheduler for every component's timers
+        taskScheduler.setPoolSize(2);
+        taskScheduler.setThreadNamePrefix("harness-scheduler-");
+        taskScheduler.initialize();
+        beanFactory.registerSingleton(IntegrationContextUtils.TASK_SCHEDULER_BEAN_NAME, taskScheduler);
+    }
 
     @Override
     public void publishEvent(Object event) {
         if (event instanceof ApplicationEvent e) {
-            events.add(e);
+            synchronized (events) {
+                eventThreads.add(Thread.currentThread().getName());
+                events.add(e);
+            }
         }
     }
 
@@ -109,5 +125,6 @@ public final class Harness implements AutoCloseable, ApplicationEventPublisher {
                 }
             }
         }
+        taskScheduler.shutdown();
     }
 }

@@ -8,6 +8,7 @@ import dev.sctp.integration.event.SctpAssociationIdleEvent;
 import dev.sctp.integration.event.SctpAssociationOpenedEvent;
 import dev.sctp.integration.support.SctpHeaderMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.integration.context.IntegrationObjectSupport;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.messaging.Message;
 
 /**
@@ -57,6 +60,8 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
             NotificationType.SHUTDOWN_EVENT);
 
     private final Object lifecycleMonitor = new Object();
+    private final Object registry = new Object();
+    private final Set<SctpAssociationObserver> failedObservers = ConcurrentHashMap.newKeySet();
     private final Map<String, SctpAssociation> associations = new ConcurrentHashMap<>();
     private final List<SctpAssociationObserver> observers = new CopyOnWriteArrayList<>();
     private volatile @Nullable SctpListener listener;
@@ -66,7 +71,10 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
     private int phase = DEFAULT_PHASE;
     private volatile @Nullable Executor activeExecutor;
     private @Nullable ExecutorService privateExecutor;
-    private volatile @Nullable ScheduledExecutorService timer;
+    private volatile @Nullable TaskScheduler scheduler;
+    private @Nullable ThreadPoolTaskScheduler privateScheduler;
+    private @Nullable ScheduledFuture<?> idleCheck;
+    private volatile ThreadFactory readerThreads = ReaderThreads.factory("sctp-reader-");
 
     @Override
     public String getComponentType() {
@@ -135,6 +143,17 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         return associations.values().stream().filter(SctpAssociation::isOpen).map(SctpAssociation::getId).toList();
     }
 
+    /** Returns the number of open associations, without listing them. */
+    public int getOpenAssociationCount() {
+        int count = 0;
+        for (SctpAssociation association : associations.values()) {
+            if (association.isOpen()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Returns the open associations, for status polling (see {@link SctpAssociation#socket()}). */
     public List<SctpAssociation> getAssociations() {
         return associations.values().stream().filter(SctpAssociation::isOpen).toList();
@@ -180,13 +199,13 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
                 executor = privateExecutor;
             }
             activeExecutor = executor;
-            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                    threads(getComponentName() + "-timer-"));
-            timer = scheduler;
+            readerThreads = ReaderThreads.factory(getComponentName() + "-reader-");
+            TaskScheduler timers = resolveScheduler();
+            scheduler = timers;
             Duration idle = getIdleTimeout();
             if (!idle.isZero()) {
-                long period = Math.max(10, idle.toMillis() / 4);
-                scheduler.scheduleWithFixedDelay(this::checkIdle, period, period, TimeUnit.MILLISECONDS);
+                Duration period = Duration.ofMillis(Math.max(10, idle.toMillis() / 4));
+                idleCheck = timers.scheduleWithFixedDelay(this::checkIdle, Instant.now().plus(period), period);
             }
             running = true;
             try {
@@ -212,7 +231,9 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
             if (!running) {
                 return;
             }
-            running = false;
+            synchronized (registry) {
+                running = false;
+            }
             try {
                 doStop();
             } finally {
@@ -236,19 +257,35 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         stopper.start();
     }
 
+    /**
+     * Ends every association gracefully within the shutdown timeout: readers pause first, so the deliveries in
+     * hand can finish (and send their replies) without new ones joining them; then SHUTDOWN goes out and reading
+     * resumes, so what the peer still had in flight is read and delivered until its end of stream. Only an
+     * association that does not end in time is aborted.
+     */
     private void drainAndClose() {
-        List<SctpAssociation> open = new ArrayList<>(associations.values());
+        List<SctpAssociation> open;
+        synchronized (registry) {
+            // register() checks running under this lock: nothing joins after this snapshot
+            open = new ArrayList<>(associations.values());
+        }
         long deadline = System.nanoTime() + getShutdownTimeout().toNanos();
-        // Handlers already at work get to send their replies first: after SHUTDOWN the kernel refuses new data.
+        open.forEach(SctpAssociation::pauseReading);
         for (SctpAssociation association : open) {
             try {
-                association.awaitDeliveries(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                if (!association.awaitPausedAndDelivered(deadline)) {
+                    logger.warn(() -> "Deliveries of association " + association.getId() + " were still running "
+                            + "when shutting it down");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        open.forEach(SctpAssociation::shutdown);
+        for (SctpAssociation association : open) {
+            association.shutdown();
+            association.resumeReading();
+        }
         for (SctpAssociation association : open) {
             long left = deadline - System.nanoTime();
             try {
@@ -266,16 +303,45 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
     }
 
     private void shutdownThreads() {
-        ScheduledExecutorService scheduler = timer;
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            timer = null;
+        ScheduledFuture<?> check = idleCheck;
+        if (check != null) {
+            check.cancel(false);
+            idleCheck = null;
+        }
+        scheduler = null;
+        ThreadPoolTaskScheduler own = privateScheduler;
+        if (own != null) {
+            own.shutdown();
+            privateScheduler = null;
         }
         ExecutorService pool = privateExecutor;
         if (pool != null) {
             pool.shutdown();
             privateExecutor = null;
         }
+    }
+
+    /**
+     * The integration TaskScheduler (set, or the application context's {@code taskScheduler} bean) runs the timers;
+     * a factory used without a context makes a one-thread scheduler of its own and shuts it down on stop.
+     */
+    private TaskScheduler resolveScheduler() {
+        TaskScheduler shared = null;
+        try {
+            shared = getTaskScheduler();
+        } catch (RuntimeException e) {
+            // no application context or no taskScheduler bean in it
+        }
+        if (shared != null) {
+            return shared;
+        }
+        ThreadPoolTaskScheduler own = new ThreadPoolTaskScheduler();
+        own.setPoolSize(1);
+        own.setDaemon(true);
+        own.setThreadNamePrefix(getComponentName() + "-timer-");
+        own.initialize();
+        privateScheduler = own;
+        return own;
     }
 
     @Override
@@ -331,9 +397,17 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         return executor;
     }
 
-    /** Returns the scheduler in use, or null when stopped. */
-    @Nullable ScheduledExecutorService timer() {
-        return timer;
+    /**
+     * Returns the scheduler the factory's timers (idle checks, reconnects) run on while it runs, else {@code null};
+     * endpoints use it for their own timers.
+     */
+    public @Nullable TaskScheduler getActiveTaskScheduler() {
+        return scheduler;
+    }
+
+    /** Returns the factory of reader threads: virtual threads where the JVM has them. */
+    ThreadFactory readerThreads() {
+        return readerThreads;
     }
 
     List<SctpAssociationObserver> observers() {
@@ -341,8 +415,16 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
     }
 
     /** Adds a new association to the factory and starts reading it. */
-    void register(SctpAssociation association) {
-        associations.put(association.getId(), association);
+    void register(SctpAssociation association) throws SctpAssociationException {
+        synchronized (registry) {
+            if (!running) {
+                // stop() has taken its snapshot: an association joining now would miss the drain and outlive it
+                association.finish(CloseReason.CLOSED, null);
+                throw new SctpAssociationException(association.getId(), "Factory '" + getComponentName()
+                        + "' is stopping; association " + association.getId() + " was closed", null);
+            }
+            associations.put(association.getId(), association);
+        }
         try {
             association.start();
         } catch (RuntimeException e) {
@@ -355,17 +437,24 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
     void associationUp(SctpAssociation association) {
         logger.debug(() -> "Association " + association.getId() + " is up");
         publish(new SctpAssociationOpenedEvent(association));
-        safely(() -> observers.forEach(o -> o.associationOpened(association)), "observe the start of", association);
+        for (SctpAssociationObserver o : observers) {
+            safely(() -> o.associationOpened(association), "observe the start of", association);
+        }
     }
 
     void handleNotification(SctpAssociation association, SctpNotification notification) {
-        observers.forEach(o -> o.notificationReceived(association, notification));
+        for (SctpAssociationObserver o : observers) {
+            try {
+                o.notificationReceived(association, notification);
+            } catch (RuntimeException e) {
+                observerFailed(o, "notificationReceived", association, e);
+            }
+        }
         if (notification instanceof SendFailed failed) {
             SctpAssociationException cause = new SctpAssociationException(association.getId(), "The kernel could not"
                     + " deliver a message on stream " + failed.info().streamId() + " of association "
                     + association.getId() + " (error " + failed.error() + ")", null);
-            observers.forEach(o -> o.sendFailed(association, failed.info().streamId(), failed.payload().length,
-                    cause));
+            observeSendFailed(association, failed.info().streamId(), failed.payload().length, cause);
         }
         ApplicationEvent event = AssociationEvents.forNotification(association, notification);
         if (event != null) {
@@ -374,6 +463,52 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         SctpListener l = listener;
         if (l != null) {
             safely(() -> l.onNotification(association, notification), "handle a notification of", association);
+        }
+    }
+
+    // Observers are called in loops, not with lambdas, so the per-message path allocates nothing. A failing observer
+    // must not end the association or turn a send that succeeded into a failure.
+
+    void observeReceived(SctpAssociation association, int streamId, int bytes) {
+        for (SctpAssociationObserver o : observers) {
+            try {
+                o.messageReceived(association, streamId, bytes);
+            } catch (RuntimeException e) {
+                observerFailed(o, "messageReceived", association, e);
+            }
+        }
+    }
+
+    void observeSent(SctpAssociation association, int streamId, int bytes) {
+        for (SctpAssociationObserver o : observers) {
+            try {
+                o.messageSent(association, streamId, bytes);
+            } catch (RuntimeException e) {
+                observerFailed(o, "messageSent", association, e);
+            }
+        }
+    }
+
+    void observeSendFailed(SctpAssociation association, int streamId, int bytes, Throwable cause) {
+        for (SctpAssociationObserver o : observers) {
+            try {
+                o.sendFailed(association, streamId, bytes, cause);
+            } catch (RuntimeException e) {
+                observerFailed(o, "sendFailed", association, e);
+            }
+        }
+    }
+
+    /** Logs an observer's failure: at error level the first time, then at debug, so a broken one cannot flood. */
+    private void observerFailed(SctpAssociationObserver observer, String callback, SctpAssociation association,
+            RuntimeException e) {
+        if (failedObservers.add(observer)) {
+            logger.error(e, () -> "Observer " + observer + " of factory '" + getComponentName() + "' failed in "
+                    + callback + " for association " + association.getId() + "; the association carries on (later "
+                    + "failures of this observer are logged at debug level)");
+        } else {
+            logger.debug(e, () -> "Observer " + observer + " failed in " + callback + " for association "
+                    + association.getId());
         }
     }
 
@@ -411,8 +546,9 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         if (event != null) {
             publish(event);
         }
-        safely(() -> observers.forEach(o -> o.associationClosed(association, reason, cause)), "observe the end of",
-                association);
+        for (SctpAssociationObserver o : observers) {
+            safely(() -> o.associationClosed(association, reason, cause), "observe the end of", association);
+        }
         SctpListener l = listener;
         if (l != null) {
             safely(() -> l.onAssociationClosed(association, reason), "handle the end of", association);

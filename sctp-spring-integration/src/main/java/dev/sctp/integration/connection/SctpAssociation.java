@@ -8,13 +8,12 @@ import dev.sctp.SctpSocket;
 import dev.sctp.SendInfo;
 import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.SctpNotification;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +62,10 @@ public class SctpAssociation {
     private volatile boolean idleReported;
     private final AtomicLong messagesReceived = new AtomicLong();
     private final AtomicLong messagesSent = new AtomicLong();
+    private final Object pauseMonitor = new Object();
+    private volatile boolean pauseRequested;
+    private boolean readerParked;
+    private boolean readerEnded;
 
     SctpAssociation(AbstractSctpAssociationFactory factory, SctpSocket socket, boolean server) throws IOException {
         this.factory = factory;
@@ -79,9 +82,13 @@ public class SctpAssociation {
         socket.setWriteTimeout(sendTimeout);
     }
 
-    /** Starts the reader loop on the factory's executor. */
+    /** Starts the reader loop on a thread of its own (see the factory's executor model). */
     void start() {
-        factory.executor().execute(this::readLoop);
+        Thread reader = factory.readerThreads().newThread(this::readLoop);
+        if (reader == null) {
+            throw new IllegalStateException("No reader thread for association " + id);
+        }
+        reader.start();
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------
@@ -89,11 +96,21 @@ public class SctpAssociation {
     private void readLoop() {
         byte[] buffer = new byte[factory.getReceiveBufferSize()];
         ReceiveInfo info = new ReceiveInfo();
-        ByteArrayOutputStream partial = null;
-        boolean discarding = false;
+        Reassembly reassembly = new Reassembly(factory.getMaxMessageSize());
         try {
             while (!finished.get()) {
-                int n = socket.receive(buffer, 0, buffer.length, info);
+                int n;
+                try {
+                    n = socket.receive(buffer, 0, buffer.length, info);
+                } catch (SocketTimeoutException e) {
+                    // our pause deadline; with no read timeout on the socket nothing else times out, so a resume
+                    // that came before this check is no failure either
+                    if (pauseRequested || socket.getReadTimeout().isZero()) {
+                        parkWhilePaused();
+                        continue;
+                    }
+                    throw e;
+                }
                 if (n < 0) {
                     finish(CloseReason.SHUTDOWN, null);
                     return;
@@ -104,32 +121,12 @@ public class SctpAssociation {
                     continue;
                 }
                 markActive();
-                byte[] payload;
-                if (partial == null && info.isComplete()) {
-                    payload = Arrays.copyOf(buffer, n);
-                } else {
-                    if (partial == null) {
-                        partial = new ByteArrayOutputStream(Math.max(n * 2, 1024));
+                byte[] payload = reassembly.add(buffer, n, info.streamId(), info.isComplete());
+                if (payload == null) {
+                    int tooLarge = reassembly.takeOverflow();
+                    if (tooLarge > 0) {
+                        receiveError(tooLarge(tooLarge, info.streamId()));
                     }
-                    if (!discarding && partial.size() + n > factory.getMaxMessageSize()) {
-                        discarding = true;
-                        receiveError(tooLarge(partial.size() + n, info.streamId()));
-                    }
-                    if (!discarding) {
-                        partial.write(buffer, 0, n);
-                    }
-                    if (!info.isComplete()) {
-                        continue;
-                    }
-                    payload = partial.toByteArray();
-                    partial = null;
-                    if (discarding) {
-                        discarding = false;
-                        continue;
-                    }
-                }
-                if (payload.length > factory.getMaxMessageSize()) {
-                    receiveError(tooLarge(payload.length, info.streamId()));
                     continue;
                 }
                 if (!up.isDone()) {
@@ -138,7 +135,7 @@ public class SctpAssociation {
                 SctpReceivedMessage message = new SctpReceivedMessage(payload, info.streamId(), info.ppid(),
                         info.isUnordered(), info.context(), info.ssn(), info.tsn());
                 messagesReceived.incrementAndGet();
-                factory.observers().forEach(o -> o.messageReceived(this, message.streamId(), payload.length));
+                factory.observeReceived(this, message.streamId(), payload.length);
                 if (!dispatcher.dispatch(message.streamId(), () -> factory.deliver(this, message), finished::get)) {
                     LOGGER.warn("Association " + id + " ended while a message of " + payload.length
                             + " bytes on stream " + message.streamId() + " waited for delivery; it was not delivered");
@@ -155,6 +152,71 @@ public class SctpAssociation {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finish(CloseReason.FAILED, e);
+        } finally {
+            synchronized (pauseMonitor) {
+                readerEnded = true;
+                pauseMonitor.notifyAll();
+            }
+        }
+    }
+
+    // ---- pausing (graceful stop) -----------------------------------------------------------------------------
+
+    /**
+     * Stops reading after the message in hand: a passed read deadline wakes a reader waiting in receive, which then
+     * parks until {@link #resumeReading}. Data that arrives meanwhile stays in the kernel, whose window throttles
+     * the peer.
+     */
+    void pauseReading() {
+        pauseRequested = true;
+        try {
+            socket.setReadDeadline(Instant.EPOCH);
+        } catch (RuntimeException e) {
+            // closed meanwhile: the reader is ending, nothing to pause
+        }
+    }
+
+    /** Lets a paused reader go on. */
+    void resumeReading() {
+        synchronized (pauseMonitor) {
+            pauseRequested = false;
+            try {
+                socket.setReadDeadline(null);
+            } catch (RuntimeException e) {
+                // closed meanwhile
+            }
+            pauseMonitor.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until the reader is parked (or ended) and every message it read has been delivered, at most until
+     * {@code deadlineNanos} ({@link System#nanoTime}); returns whether that happened in time.
+     */
+    boolean awaitPausedAndDelivered(long deadlineNanos) throws InterruptedException {
+        synchronized (pauseMonitor) {
+            while (!readerParked && !readerEnded) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                pauseMonitor.wait(left);
+            }
+        }
+        return dispatcher.awaitIdle(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+    }
+
+    private void parkWhilePaused() throws InterruptedException {
+        synchronized (pauseMonitor) {
+            readerParked = true;
+            pauseMonitor.notifyAll();
+            try {
+                while (pauseRequested && !finished.get()) {
+                    pauseMonitor.wait(100);
+                }
+            } finally {
+                readerParked = false;
+            }
         }
     }
 
@@ -250,19 +312,20 @@ public class SctpAssociation {
         }
         try {
             socket.send(payload, info);
-            messagesSent.incrementAndGet();
-            markActive();
-            factory.observers().forEach(o -> o.messageSent(this, info.streamId(), payload.length));
         } catch (IOException | RuntimeException e) {
-            factory.observers().forEach(o -> o.sendFailed(this, info.streamId(), payload.length, e));
+            sendPermits.release();
+            factory.observeSendFailed(this, info.streamId(), payload.length, e);
             if (e instanceof IllegalArgumentException iae) {
                 throw new IllegalArgumentException("Association " + id + ": " + iae.getMessage(), iae);
             }
             throw new SctpAssociationException(id, "Failed to send " + payload.length + " bytes on stream "
                     + info.streamId() + " of association " + id + ": " + e.getMessage(), e);
-        } finally {
-            sendPermits.release();
         }
+        sendPermits.release();
+        messagesSent.incrementAndGet();
+        markActive();
+        // after the send succeeded: an observer's failure must not turn it into a failed send that callers retry
+        factory.observeSent(this, info.streamId(), payload.length);
     }
 
     private boolean acquire() throws InterruptedException {

@@ -6,15 +6,16 @@ import dev.sctp.integration.event.SctpAssociationFailedEvent;
 import dev.sctp.notification.NotificationType;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.BackOffExecution;
 
 /**
@@ -37,10 +38,13 @@ import org.springframework.util.backoff.BackOffExecution;
  */
 public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory {
 
+    /** The default connect timeout, 30 seconds: the Spring Boot property {@code connect-timeout} defaults to it too. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
     private final List<SctpAddress> peers;
     private final Object connectMonitor = new Object();
     private @Nullable SctpAddress localAddress;
-    private Duration connectTimeout = Duration.ofSeconds(60);
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private RetryPolicy reconnectPolicy = RetryPolicy.builder().delay(Duration.ofMillis(100))
             .multiplier(2).maxDelay(Duration.ofSeconds(30)).jitter(Duration.ofMillis(50))
             .maxRetries(Long.MAX_VALUE).build();
@@ -102,7 +106,7 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
     }
 
     /**
-     * Sets how long one connect attempt may take, including COMM_UP; default 60 seconds.
+     * Sets how long one connect attempt may take, including COMM_UP; default {@link #DEFAULT_CONNECT_TIMEOUT}.
      *
      * @param connectTimeout the timeout, positive
      */
@@ -213,7 +217,13 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
                 if (first == null) {
                     first = e;
                 }
-                observers().forEach(o -> o.connectFailed(peer, e));
+                for (SctpAssociationObserver o : observers()) {
+                    try {
+                        o.connectFailed(peer, e);
+                    } catch (RuntimeException failure) {
+                        logger.error(failure, () -> "Observer " + o + " failed in connectFailed for " + peer);
+                    }
+                }
                 publish(new SctpAssociationFailedEvent(this, getComponentName(), peer, null, e));
             }
         }
@@ -222,7 +232,7 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
     }
 
     private SctpAssociation connect(SctpAddress peer) throws IOException {
-        if (getOpenAssociationIds().size() >= getMaxAssociations()) {
+        if (getOpenAssociationCount() >= getMaxAssociations()) {
             throw new SctpAssociationException(null, "The " + getMaxAssociations()
                     + " associations allowed (maxAssociations) are open", null);
         }
@@ -300,7 +310,7 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
     }
 
     private void scheduleConnect(BackOffExecution backOff, long delayMillis) {
-        ScheduledExecutorService scheduler = timer();
+        TaskScheduler scheduler = getActiveTaskScheduler();
         if (scheduler == null || !isRunning() || delayMillis == BackOffExecution.STOP) {
             if (delayMillis == BackOffExecution.STOP) {
                 logger.error(() -> "Factory '" + getComponentName() + "' gave up reconnecting to " + peers);
@@ -309,8 +319,9 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         }
         reconnecting = true;
         try {
-            scheduler.schedule(() -> executor().execute(() -> attemptConnect(backOff)), delayMillis,
-                    TimeUnit.MILLISECONDS);
+            // the connect blocks up to the connect timeout per peer: on a thread of its own, not the timer's
+            scheduler.schedule(() -> readerThreads().newThread(() -> attemptConnect(backOff)).start(),
+                    Instant.now().plusMillis(delayMillis));
         } catch (RejectedExecutionException | IllegalStateException e) {
             reconnecting = false; // stopping
         }

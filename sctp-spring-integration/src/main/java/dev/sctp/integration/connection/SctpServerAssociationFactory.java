@@ -111,7 +111,8 @@ public class SctpServerAssociationFactory extends AbstractSctpAssociationFactory
             serverSocket = server;
             boundAddress = bound;
             SctpServerSocket listening = server;
-            executor().execute(() -> acceptLoop(listening, bound));
+            // a thread of its own, like the readers: it blocks for the factory's whole life
+            readerThreads().newThread(() -> acceptLoop(listening, bound)).start();
             logger.info(() -> "Factory '" + getComponentName() + "' listening on " + bound);
             publish(new SctpServerListeningEvent(this, getComponentName(), bound));
         } catch (IOException e) {
@@ -161,7 +162,7 @@ public class SctpServerAssociationFactory extends AbstractSctpAssociationFactory
     }
 
     private void accepted(SctpSocket socket) {
-        if (getOpenAssociationIds().size() >= getMaxAssociations()) {
+        if (getOpenAssociationCount() >= getMaxAssociations()) {
             SctpAddress peer = remoteOf(socket);
             abortQuietly(socket);
             String message = "Factory '" + getComponentName() + "' aborted an association from " + peer + ": the "

@@ -1,5 +1,9 @@
 package dev.sctp.integration.dsl;
 
+import dev.sctp.integration.outbound.SctpReplyCorrelation;
+import java.util.function.Function;
+import org.springframework.messaging.Message;
+
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.outbound.SctpOutboundGateway;
 import dev.sctp.integration.support.SctpPayloadConverter;
@@ -59,6 +63,48 @@ public class SctpOutboundGatewaySpec extends MessageHandlerSpec<SctpOutboundGate
     /** Sets the default PPID of requests. */
     public SctpOutboundGatewaySpec ppid(int ppid) {
         SctpSendSpecSupport.ppid(this.target.getSendInfoResolver(), ppid);
+        return this;
+    }
+
+    /** Matches replies by a key in the messages instead of by stream (see {@link SctpReplyCorrelation}). */
+    public SctpOutboundGatewaySpec replyCorrelation(SctpReplyCorrelation correlation) {
+        this.target.setReplyCorrelation(correlation);
+        return this;
+    }
+
+    /** Chooses the association (server factories) by a SpEL expression on the request. */
+    public SctpOutboundGatewaySpec associationIdExpression(String expression) {
+        this.target.setAssociationIdExpression(SctpSendSpecSupport.expression(expression));
+        return this;
+    }
+
+    /** Chooses the association (server factories) by a function of the request. */
+    public SctpOutboundGatewaySpec associationIdFunction(Function<Message<?>, ?> function) {
+        this.target.setAssociationIdExpression(SctpSendSpecSupport.function(function));
+        return this;
+    }
+
+    /** Chooses the stream of each request by a SpEL expression instead of taking a free one. */
+    public SctpOutboundGatewaySpec streamIdExpression(String expression) {
+        SctpSendSpecSupport.streamIdExpression(this.target.getSendInfoResolver(), expression);
+        return this;
+    }
+
+    /** Chooses the stream of each request by a function instead of taking a free one. */
+    public SctpOutboundGatewaySpec streamIdFunction(Function<Message<?>, ?> function) {
+        SctpSendSpecSupport.streamIdFunction(this.target.getSendInfoResolver(), function);
+        return this;
+    }
+
+    /** Sets the PPID of each request by a SpEL expression. */
+    public SctpOutboundGatewaySpec ppidExpression(String expression) {
+        SctpSendSpecSupport.ppidExpression(this.target.getSendInfoResolver(), expression);
+        return this;
+    }
+
+    /** Sets the PPID of each request by a function. */
+    public SctpOutboundGatewaySpec ppidFunction(Function<Message<?>, ?> function) {
+        SctpSendSpecSupport.ppidFunction(this.target.getSendInfoResolver(), function);
         return this;
     }
 

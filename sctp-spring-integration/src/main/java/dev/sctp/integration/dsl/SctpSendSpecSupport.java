@@ -1,5 +1,10 @@
 package dev.sctp.integration.dsl;
 
+import java.util.function.Function;
+import org.springframework.expression.Expression;
+import org.springframework.integration.expression.FunctionExpression;
+import org.springframework.messaging.Message;
+
 import dev.sctp.SendInfo;
 import dev.sctp.integration.support.SctpSendInfoResolver;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
@@ -46,5 +51,21 @@ final class SctpSendSpecSupport {
 
     static void lifetimeExpression(SctpSendInfoResolver resolver, String expression) {
         resolver.setLifetimeExpression(PARSER.parseExpression(expression));
+    }
+
+    static void streamIdFunction(SctpSendInfoResolver resolver, Function<Message<?>, ?> function) {
+        resolver.setStreamIdExpression(new FunctionExpression<Message<?>>(function));
+    }
+
+    static void ppidFunction(SctpSendInfoResolver resolver, Function<Message<?>, ?> function) {
+        resolver.setPpidExpression(new FunctionExpression<Message<?>>(function));
+    }
+
+    static Expression expression(String expression) {
+        return PARSER.parseExpression(expression);
+    }
+
+    static Expression function(Function<Message<?>, ?> function) {
+        return new FunctionExpression<Message<?>>(function);
     }
 }

@@ -2,6 +2,7 @@ package dev.sctp.integration.inbound;
 
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.connection.SctpAssociationException;
 import dev.sctp.integration.connection.SctpListener;
 import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.integration.support.SctpPayloadConverter;
@@ -9,6 +10,7 @@ import dev.sctp.notification.SctpNotification;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -108,9 +110,15 @@ public class SctpReceivingChannelAdapter extends MessageProducerSupport implemen
             }
             sendMessage(produced);
         } catch (RuntimeException e) {
-            logger.error(e, () -> "Failed to deliver the message from association "
-                    + message.getHeaders().get(SctpHeaders.ASSOCIATION_ID) + " on stream "
-                    + message.getHeaders().get(SctpHeaders.STREAM_ID) + " and there is no error channel");
+            // the message was delivered; what failed is the flow it went through, often a reply sent back on
+            // another endpoint, so say that rather than "failed to deliver"
+            Object association = message.getHeaders().get(SctpHeaders.ASSOCIATION_ID);
+            Object stream = message.getHeaders().get(SctpHeaders.STREAM_ID);
+            boolean sendFailed = NestedExceptionUtils.getMostSpecificCause(e) instanceof SctpAssociationException
+                    || e.getCause() instanceof SctpAssociationException;
+            logger.error(e, () -> (sendFailed ? "Sending in the flow of the message from association "
+                    : "The flow of the message from association ") + association + " on stream " + stream
+                    + " failed and there is no error channel: " + e.getMessage());
         }
     }
 

@@ -34,8 +34,9 @@ final class AssociationResolver {
             SctpAssociation association = factory.getAssociation(id.toString());
             if (association == null) {
                 throw new MessageHandlingException(message, "Association '" + id + "' is not open on factory '"
-                        + factory.getComponentName() + "' (it was closed or belongs to another factory); open "
-                        + "associations: " + factory.getOpenAssociationIds());
+                        + factory.getComponentName() + "' (it was closed or belongs to another factory; the factory "
+                        + "has " + factory.getOpenAssociationCount() + " open associations). Take the id from the "
+                        + "'" + SctpHeaders.ASSOCIATION_ID + "' header of a message received on this factory");
             }
             return association;
         }
@@ -47,7 +48,7 @@ final class AssociationResolver {
             }
         }
         throw new MessageHandlingException(message, "No '" + SctpHeaders.ASSOCIATION_ID + "' header: server factory '"
-                + factory.getComponentName() + "' cannot choose among its " + factory.getOpenAssociationIds().size()
+                + factory.getComponentName() + "' cannot choose among its " + factory.getOpenAssociationCount()
                 + " open associations; reply with the request's headers or set an association id expression");
     }
 

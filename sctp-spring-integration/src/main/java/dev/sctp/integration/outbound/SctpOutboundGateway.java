@@ -11,6 +11,7 @@ import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.integration.support.SctpPayloadConverter;
 import dev.sctp.integration.support.SctpSendInfoResolver;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,12 +29,15 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandlingException;
 import org.springframework.messaging.MessagingException;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * An outbound request/reply gateway whose replies are correlated by stream: each request takes a free stream of the
  * association, at most one request is in flight per stream, and the next message arriving on that stream is its
  * reply. One association therefore carries as many concurrent request/reply flows as it has streams (the smaller of
- * the negotiated outbound and inbound counts, capped by {@link #setMaxStreams}); TCP's gateway allows one.
+ * the negotiated outbound and inbound counts, capped by {@link #setMaxStreams}); TCP's gateway allows one. With a
+ * {@link SctpReplyCorrelation} ({@link #setReplyCorrelation}) replies are matched by a key in the messages instead,
+ * such as Diameter's hop-by-hop id: any number of requests in flight per stream, the reply on any stream.
  *
  * <p>The association is the client factory's, or the one named by the {@code sctp_associationId} header for a
  * server factory. The stream is chosen from the pool unless a stream id expression is set; the {@code sctp_streamId}
@@ -52,6 +56,8 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
         implements SctpListener, ManageableLifecycle {
 
     private final Map<String, StreamSlots> slots = new ConcurrentHashMap<>();
+    private final Map<String, KeyedReplies> keyed = new ConcurrentHashMap<>();
+    private @Nullable SctpReplyCorrelation replyCorrelation;
     private @Nullable AbstractSctpAssociationFactory associationFactory;
     private SctpSendInfoResolver sendInfoResolver = new SctpSendInfoResolver();
     private SctpPayloadConverter payloadConverter = new SctpPayloadConverter();
@@ -148,6 +154,17 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
     }
 
     /**
+     * Sets how replies are matched to requests: by a key in the messages (many requests in flight per stream, the
+     * reply on any stream), instead of by stream (the default: one request per stream, the reply on that stream).
+     *
+     * @param replyCorrelation the correlation, such as {@link SctpReplyCorrelation#diameterHopByHop()}; null for
+     *     correlation by stream
+     */
+    public void setReplyCorrelation(@Nullable SctpReplyCorrelation replyCorrelation) {
+        this.replyCorrelation = replyCorrelation;
+    }
+
+    /**
      * Caps the streams used per association (streams 0..maxStreams-1), and so the concurrent requests.
      *
      * @param maxStreams at least 1
@@ -191,8 +208,19 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
             throw new MessageHandlingException(request, "Cannot send to association " + association.getId() + ": "
                     + e.getMessage(), e);
         }
+        SctpReplyCorrelation correlation = replyCorrelation;
+        if (correlation != null) {
+            return keyedRequest(request, association, payload, info, correlation);
+        }
         StreamSlots streams = slots.computeIfAbsent(association.getId(),
                 id -> new StreamSlots(streamCount(association)));
+        if (!association.isOpen()) {
+            // it closed after it was resolved, perhaps before onAssociationClosed could see this entry: drop it, or
+            // it would stay for good
+            slots.remove(association.getId(), streams);
+            throw new MessageHandlingException(request, "Association " + association.getId() + " closed before the "
+                    + "request could be sent");
+        }
         boolean fromPool = !sendInfoResolver.hasStreamIdExpression();
         int stream = acquire(request, association, streams, fromPool, info.streamId());
         StreamSlots.Pending pending = streams.register(stream, fromPool);
@@ -266,51 +294,150 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
             expireLater(association, streams, stream, pending);
         }
         if (reply != null) {
-            return payloadConverter.isIdentity() ? reply
-                    : getMessageBuilderFactory().withPayload(payloadConverter.convert(reply))
-                            .copyHeaders(reply.getHeaders()).build();
+            return convertReply(reply);
         }
         if (error instanceof TimeoutException) {
             throw new MessageTimeoutException(request, "No reply on stream " + stream + " of association "
                     + association.getId() + " within " + remoteTimeout);
         }
+        throw failure(request, association, "on stream " + stream, error);
+    }
+
+    private Object convertReply(Message<byte[]> reply) {
+        return payloadConverter.isIdentity() ? reply
+                : getMessageBuilderFactory().withPayload(payloadConverter.convert(reply))
+                        .copyHeaders(reply.getHeaders()).build();
+    }
+
+    private @Nullable Object keyedRequest(Message<?> request, SctpAssociation association, byte[] payload,
+            SendInfo info, SctpReplyCorrelation correlation) {
+        Object key;
+        try {
+            key = correlation.requestKey(request, payload);
+        } catch (RuntimeException e) {
+            throw new MessageHandlingException(request, "Cannot correlate the request to association "
+                    + association.getId() + " by " + correlation + ": " + e.getMessage(), e);
+        }
+        KeyedReplies replies = keyed.computeIfAbsent(association.getId(), id -> new KeyedReplies());
+        if (!association.isOpen()) {
+            keyed.remove(association.getId(), replies); // as for stream slots: no entry may outlive its association
+            throw new MessageHandlingException(request, "Association " + association.getId() + " closed before the "
+                    + "request could be sent");
+        }
+        CompletableFuture<Message<byte[]>> reply = replies.register(key);
+        if (reply == null) {
+            throw new MessageHandlingException(request, "A request with correlation key " + key + " (" + correlation
+                    + ") is already waiting for its reply on association " + association.getId() + "; its reply "
+                    + "could not be told apart. Give each request in flight its own key");
+        }
+        int stream = sendInfoResolver.hasStreamIdExpression() ? info.streamId()
+                : replies.nextStream(streamCount(association));
+        try {
+            SctpSendingMessageHandler.send(association, request, payload, info.withStream(stream));
+        } catch (RuntimeException e) {
+            replies.remove(key, reply);
+            throw e;
+        }
+        if (isAsync()) {
+            return reply.orTimeout(remoteTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((r, error) -> finishKeyed(request, association, replies, key, reply, r, error));
+        }
+        try {
+            return finishKeyed(request, association, replies, key, reply,
+                    reply.get(remoteTimeout.toMillis(), TimeUnit.MILLISECONDS), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return finishKeyed(request, association, replies, key, reply, null, e);
+        } catch (ExecutionException e) {
+            return finishKeyed(request, association, replies, key, reply, null, e.getCause());
+        } catch (TimeoutException e) {
+            return finishKeyed(request, association, replies, key, reply, null, e);
+        }
+    }
+
+    private Object finishKeyed(Message<?> request, SctpAssociation association, KeyedReplies replies, Object key,
+            CompletableFuture<Message<byte[]>> future, @Nullable Message<byte[]> reply, @Nullable Throwable error) {
+        replies.remove(key, future); // a reply that comes later is unsolicited
+        if (reply == null && error instanceof TimeoutException && future.isDone()
+                && !future.isCompletedExceptionally()) {
+            reply = future.join(); // it arrived just as we gave up
+        }
+        if (reply != null) {
+            return convertReply(reply);
+        }
+        if (error instanceof TimeoutException) {
+            throw new MessageTimeoutException(request, "No reply with correlation key " + key + " from association "
+                    + association.getId() + " within " + remoteTimeout);
+        }
+        throw failure(request, association, "with correlation key " + key, error);
+    }
+
+    private static MessagingException failure(Message<?> request, SctpAssociation association, String where,
+            @Nullable Throwable error) {
         if (error instanceof MessagingException me && me.getFailedMessage() != null) {
-            throw me;
+            return me;
         }
         if (error instanceof MessagingException me) {
-            throw new MessageHandlingException(request, me.getMessage(), me);
+            return new MessageHandlingException(request, me.getMessage(), me);
         }
-        throw new MessageHandlingException(request, "Request on stream " + stream + " of association "
+        return new MessageHandlingException(request, "Request " + where + " of association "
                 + association.getId() + " failed: " + (error == null ? "no reply" : error.getMessage()), error);
     }
 
     private void expireLater(SctpAssociation association, StreamSlots streams, int stream,
             StreamSlots.Pending pending) {
         Duration hold = lateReplyTimeout != null ? lateReplyTimeout : remoteTimeout;
-        // the JDK's shared delay scheduler: nothing to own or stop here
-        CompletableFuture.delayedExecutor(hold.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        Runnable expiry = () -> {
             if (streams.expire(stream, pending)) {
                 logger.warn(() -> "No late reply came on stream " + stream + " of association "
                         + association.getId() + " within " + hold + " after its request timed out; the stream is "
                         + "free again (a reply that still comes would be taken for the next request on it)");
             }
-        });
+        };
+        // the factory's timers run on the integration TaskScheduler; a stopped factory has no associations to hold
+        // streams of, so there is nothing to expire then
+        TaskScheduler scheduler = association.getFactory().getActiveTaskScheduler();
+        if (scheduler == null) {
+            expiry.run();
+            return;
+        }
+        try {
+            scheduler.schedule(expiry, Instant.now().plus(hold));
+        } catch (RuntimeException e) {
+            expiry.run(); // the scheduler is shutting down
+        }
     }
 
     @Override
     public void onMessage(Message<byte[]> message) {
         String id = (String) message.getHeaders().get(SctpHeaders.ASSOCIATION_ID);
         Integer stream = (Integer) message.getHeaders().get(SctpHeaders.STREAM_ID);
-        StreamSlots streams = id == null ? null : slots.get(id);
-        if (streams != null && stream != null && stream < streams.streams() && streams.complete(stream, message)) {
-            return;
+        SctpReplyCorrelation correlation = replyCorrelation;
+        if (correlation != null) {
+            KeyedReplies replies = id == null ? null : keyed.get(id);
+            Object key = null;
+            try {
+                key = replies == null ? null : correlation.replyKey(message);
+            } catch (RuntimeException e) {
+                logger.warn(e, () -> "Cannot take the correlation key of a message from association " + id);
+            }
+            if (replies != null && key != null && replies.complete(key, message)) {
+                return;
+            }
+        } else {
+            StreamSlots streams = id == null ? null : slots.get(id);
+            if (streams != null && stream != null && stream < streams.streams()
+                    && streams.complete(stream, message)) {
+                return;
+            }
         }
         MessageChannel channel = unsolicitedMessageChannel;
         if (channel != null) {
             channel.send(message);
             return;
         }
-        String reason = "No request was waiting on stream " + stream + " of association " + id
+        String reason = "No request was waiting " + (correlation != null ? "for this reply" : "on stream " + stream)
+                + " of association " + id
                 + " and there is no unsolicited-message channel";
         logger.error(reason + "; publishing an SctpFailedCorrelationEvent with the " + message.getPayload().length
                 + "-byte message");
@@ -324,11 +451,48 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
 
     @Override
     public void onAssociationClosed(SctpAssociation association, CloseReason reason) {
+        MessagingException ended = new MessagingException("Association " + association.getId() + " ended ("
+                + reason + ") while a request was waiting for its reply");
         StreamSlots streams = slots.remove(association.getId());
         if (streams != null) {
-            streams.failAll(new MessagingException("Association " + association.getId() + " ended (" + reason
-                    + ") while a request was waiting for its reply"));
+            streams.failAll(ended);
         }
+        KeyedReplies replies = keyed.remove(association.getId());
+        if (replies != null) {
+            replies.failAll(ended);
+        }
+    }
+
+    /** Returns the requests waiting for a reply matched by key (with a {@link SctpReplyCorrelation}). */
+    public int getKeyedRequestsInFlight() {
+        int waiting = 0;
+        for (KeyedReplies replies : keyed.values()) {
+            waiting += replies.inFlight();
+        }
+        return waiting;
+    }
+
+    /** Returns the number of associations the gateway holds request streams for (those it sent requests on). */
+    public int getCorrelatedAssociationCount() {
+        return slots.size() + keyed.size();
+    }
+
+    /** Returns the streams with a request in flight or held for a late reply, over all associations. */
+    public int getStreamsInUse() {
+        int used = 0;
+        for (StreamSlots streams : slots.values()) {
+            used += streams.inUse();
+        }
+        return used;
+    }
+
+    /** Returns the streams held for the late reply of a request that timed out, over all associations. */
+    public int getStreamsHeldForLateReplies() {
+        int held = 0;
+        for (StreamSlots streams : slots.values()) {
+            held += streams.reservedForLateReplies();
+        }
+        return held;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 
@@ -21,6 +22,8 @@ final class StreamSlots {
         final CompletableFuture<Message<byte[]>> reply = new CompletableFuture<>();
         final boolean fromPool;
         volatile boolean timedOut;
+        /** Set by whoever frees the stream: the reply, the timed-out caller or the expiry, whichever is first. */
+        final AtomicBoolean released = new AtomicBoolean();
 
         Pending(boolean fromPool) {
             this.fromPool = fromPool;
@@ -77,7 +80,7 @@ final class StreamSlots {
             return false;
         }
         if (p.timedOut) {
-            release(stream, p.fromPool);
+            release(stream, p); // the late reply: the reservation ends, the reply is unsolicited
             return false;
         }
         return p.reply.complete(reply);
@@ -85,17 +88,18 @@ final class StreamSlots {
 
     /**
      * Frees {@code stream} after its reply came, or keeps it reserved when the request timed out; returns true in
-     * that case, and the caller {@linkplain #expire expires} the reservation later.
+     * that case, and the caller {@linkplain #expire expires} the reservation later. The reply, this call and the
+     * expiry may race: {@link Pending#released} lets exactly one of them free the stream.
      */
     boolean done(int stream, Pending p) {
         if (p.reply.isDone() && !p.reply.isCompletedExceptionally()) {
-            release(stream, p.fromPool);
+            release(stream, p);
             return false;
-        } else if (pending.get(stream) == p && p.timedOut) {
+        } else if (p.timedOut && pending.get(stream) == p) {
             return true; // stays reserved until the late reply comes (see complete) or the reservation expires
         } else {
             pending.remove(stream, p);
-            release(stream, p.fromPool);
+            release(stream, p);
             return false;
         }
     }
@@ -106,18 +110,29 @@ final class StreamSlots {
      */
     boolean expire(int stream, Pending p) {
         if (pending.remove(stream, p)) {
-            release(stream, p.fromPool);
+            release(stream, p);
             return true;
         }
         return false;
     }
 
-    /** Frees a stream that was acquired but not used. */
-    void release(int stream, boolean fromPool) {
-        locks[stream].release();
-        if (fromPool) {
-            free.addLast(stream);
+    /** Frees the stream of {@code p}, once whoever calls. */
+    private void release(int stream, Pending p) {
+        if (p.released.compareAndSet(false, true)) {
+            locks[stream].release();
+            if (p.fromPool) {
+                free.addLast(stream);
+            }
         }
+    }
+
+    /** Returns the number of streams with a request in flight or held for a late reply. */
+    int inUse() {
+        int used = 0;
+        for (Semaphore lock : locks) {
+            used += 1 - lock.availablePermits();
+        }
+        return used;
     }
 
     /** Returns the number of streams reserved for late replies. */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.messaging.MessageHeaders;
 
 /**
@@ -187,8 +188,9 @@ public class SctpHeaderMapper {
     }
 
     /**
-     * Converts a header or expression value to a duration: a {@link Duration}, a number of milliseconds, or an ISO-8601
-     * duration string such as {@code PT2S}.
+     * Converts a header or expression value to a duration: a {@link Duration}, a number of milliseconds, or a string
+     * in the forms Spring users write: milliseconds ({@code "500"}), with a unit ({@code "500ms"}, {@code "2s"},
+     * {@code "1m"}) or ISO-8601 ({@code "PT2S"}).
      *
      * @param name the header or expression, for the error message
      * @param value the value
@@ -202,11 +204,14 @@ public class SctpHeaderMapper {
             return Duration.ofMillis(number.longValue());
         }
         if (value instanceof String text) {
+            String trimmed = text.trim();
             try {
-                return text.startsWith("P") || text.startsWith("p") ? Duration.parse(text)
-                        : Duration.ofMillis(Long.parseLong(text.trim()));
+                return trimmed.chars().allMatch(Character::isDigit) && !trimmed.isEmpty()
+                        ? Duration.ofMillis(Long.parseLong(trimmed))
+                        : DurationFormatterUtils.detectAndParse(trimmed);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("'" + name + "' is not a duration: \"" + text + "\"", e);
+                throw new IllegalArgumentException("'" + name + "' is not a duration: \"" + text + "\"; write "
+                        + "milliseconds (\"500\"), a number with a unit (\"500ms\", \"2s\") or ISO-8601 (\"PT2S\")", e);
             }
         }
         throw new IllegalArgumentException("'" + name + "' must be a Duration or milliseconds, not "

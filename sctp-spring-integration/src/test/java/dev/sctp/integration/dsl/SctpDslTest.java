@@ -3,6 +3,9 @@ package dev.sctp.integration.dsl;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sctp.SctpAddress;
+import dev.sctp.SctpSocket;
+import dev.sctp.SendInfo;
 import dev.sctp.integration.Harness;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.event.SctpAssociationOpenedEvent;
@@ -78,6 +81,40 @@ class SctpDslTest {
         }
     }
 
+    @Test
+    void gatewaySpecsTakeStreamAndPpidFunctionsAndReplySendSettings(
+            @Autowired org.springframework.context.ApplicationContext context) {
+        IntegrationFlow serverFlow = IntegrationFlow.from(Sctp.inboundGateway(Sctp.server("127.0.0.1:0")
+                        .id("fnServer")).stringPayloads().ppidExpression("77"))
+                .handle((String payload, org.springframework.messaging.MessageHeaders headers) -> payload + "@"
+                        + headers.get(SctpHeaders.STREAM_ID) + "/" + headers.get(SctpHeaders.PPID))
+                .get();
+        IntegrationFlowContext.IntegrationFlowRegistration server = flows.registration(serverFlow).register();
+        try {
+            SctpServerAssociationFactory fnServer = context.getBean("fnServer", SctpServerAssociationFactory.class);
+            SctpTestUtils.waitListening(fnServer, Harness.TIMEOUT);
+            QueueChannel replies = new QueueChannel();
+            IntegrationFlow requester = f -> f
+                    .handle(Sctp.outboundGateway(Sctp.client("127.0.0.1", fnServer.getPort()).id("fnClient")
+                            .connectTimeout(Harness.TIMEOUT)).streamIdFunction(m -> 3).ppidFunction(m -> 99)
+                            .stringPayloads())
+                    .channel(replies);
+            IntegrationFlowContext.IntegrationFlowRegistration client = flows.registration(requester).register();
+            try {
+                client.getInputChannel().send(MessageBuilder.withPayload("ping").build());
+                Message<?> reply = replies.receive(Harness.TIMEOUT.toMillis());
+                assertThat(reply).isNotNull();
+                assertThat(reply.getPayload()).isEqualTo("ping@3/99");
+                assertThat(reply.getHeaders()).containsEntry(SctpHeaders.PPID, 77)
+                        .containsEntry(SctpHeaders.STREAM_ID, 3);
+            } finally {
+                client.destroy();
+            }
+        } finally {
+            server.destroy();
+        }
+    }
+
     @Configuration
     @EnableIntegration
     static class Config {
@@ -125,11 +162,17 @@ class SctpDslTest {
     }
 
     @Test
-    void specBuiltFactoryIsRegisteredAsABean(@Autowired org.springframework.context.ApplicationContext context) {
+    void specBuiltFactoryIsRegisteredAsABeanAndReceives(
+            @Autowired org.springframework.context.ApplicationContext context) throws Exception {
         SctpServerAssociationFactory spec = context.getBean("specServer", SctpServerAssociationFactory.class);
         SctpTestUtils.waitListening(spec, Harness.TIMEOUT);
         assertThat(spec.getBacklog()).isEqualTo(16);
-        assertThat(spec.getPort()).isPositive();
-        assertThat(UTF_8).isNotNull();
+        try (SctpSocket peer = SctpSocket.dial(SctpAddress.parse("127.0.0.1:" + spec.getPort()), Harness.TIMEOUT)) {
+            peer.send("through-spec".getBytes(UTF_8), SendInfo.stream(0));
+            Message<?> received = sink.receive(Harness.TIMEOUT.toMillis());
+            assertThat(received).isNotNull();
+            assertThat((byte[]) received.getPayload()).isEqualTo("through-spec".getBytes(UTF_8));
+            assertThat(received.getHeaders()).containsEntry(SctpHeaders.FACTORY_NAME, "specServer");
+        }
     }
 }

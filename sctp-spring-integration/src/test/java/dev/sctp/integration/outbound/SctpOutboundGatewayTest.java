@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sctp.InitOptions;
+import dev.sctp.SendInfo;
+import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.support.SctpSendInfoResolver;
 import dev.sctp.integration.Harness;
 import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
@@ -204,5 +207,97 @@ class SctpOutboundGatewayTest {
         assertThatThrownBy(() -> request(gateway, "doomed"))
                 .hasMessageContaining("ended (LOST)");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(Harness.TIMEOUT.toMillis());
+    }
+
+    @Test
+    void anAssociationClosingAfterItWasResolvedLeavesNoSlotsBehind() {
+        SctpServerAssociationFactory server = echoServer(Duration.ZERO);
+        SctpClientAssociationFactory client = harness.client(f -> f.setReconnect(false), Harness.addressOf(server));
+        SctpOutboundGateway gateway = new SctpOutboundGateway();
+        gateway.setAssociationFactory(client);
+        gateway.setRemoteTimeout(Harness.TIMEOUT);
+        gateway.setSendInfoResolver(new SctpSendInfoResolver() {
+            @Override
+            public SendInfo resolve(Message<?> message) {
+                if ("closing".equals(message.getPayload())) {
+                    // the association ends between its resolution and the request's registration
+                    client.getAssociations().forEach(SctpAssociation::close);
+                }
+                return super.resolve(message);
+            }
+        });
+        harness.endpoint(gateway).start();
+
+        assertThatThrownBy(() -> request(gateway, "closing")).hasMessageContaining("closed");
+        assertThat(gateway.getCorrelatedAssociationCount()).as("slots kept for a closed association").isZero();
+        assertThat(gateway.getStreamsInUse()).isZero();
+    }
+
+    @Test
+    void repliesArrivingJustAsRequestsTimeOutNeverLetTwoRequestsShareAStream() throws Exception {
+        // one stream, replies due right at the remote timeout: the reply and the timeout race on every request
+        SctpServerAssociationFactory server = harness.server(f -> { });
+        SctpSendingMessageHandler replier = new SctpSendingMessageHandler();
+        replier.setAssociationFactory(server);
+        harness.endpoint(replier).start();
+        DirectChannel requests = new DirectChannel();
+        requests.subscribe(m -> {
+            sleep(Duration.ofMillis(200));
+            replier.handleMessage(MessageBuilder.withPayload("echo:" + new String((byte[]) m.getPayload(), UTF_8))
+                    .copyHeaders(m.getHeaders()).build());
+        });
+        SctpReceivingChannelAdapter adapter = new SctpReceivingChannelAdapter();
+        adapter.setAssociationFactory(server);
+        adapter.setOutputChannel(requests);
+        harness.endpoint(adapter).start();
+        SctpClientAssociationFactory client = harness.client(f -> { }, Harness.addressOf(server));
+        SctpOutboundGateway gateway = gateway(client, Duration.ofMillis(200));
+        gateway.setMaxStreams(1);
+        gateway.setLateReplyTimeout(Harness.TIMEOUT);
+        QueueChannel unsolicited = new QueueChannel();
+        gateway.setUnsolicitedMessageChannel(unsolicited);
+
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String text = "r" + i;
+                done.add(callers.submit(() -> {
+                    try {
+                        Message<?> reply = request(gateway, text);
+                        // a reply, when one is taken, is the caller's own
+                        assertThat(new String((byte[]) reply.getPayload(), UTF_8)).isEqualTo("echo:" + text);
+                    } catch (MessageTimeoutException e) {
+                        // the race went the timeout's way
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        // a stream freed twice would count -1 here, and let the next two requests share it
+        org.awaitility.Awaitility.await().atMost(Harness.TIMEOUT)
+                .untilAsserted(() -> assertThat(gateway.getStreamsInUse()).isZero());
+        assertThat(gateway.getStreamsHeldForLateReplies()).isZero();
+    }
+
+    @Test
+    void anUnknownAssociationIdIsNamedWithoutListingEveryOpenOne() throws Exception {
+        SctpServerAssociationFactory server = echoServer(Duration.ZERO);
+        SctpClientAssociationFactory client = harness.client(f -> { }, Harness.addressOf(server));
+        request(gateway(client, Harness.TIMEOUT), "warm-up");
+        SctpSendingMessageHandler sender = new SctpSendingMessageHandler();
+        sender.setAssociationFactory(server);
+        harness.endpoint(sender).start();
+        String open = server.getOpenAssociationIds().get(0);
+        assertThatThrownBy(() -> sender.handleMessage(MessageBuilder.withPayload("x")
+                .setHeader(SctpHeaders.ASSOCIATION_ID, "no-such-id").build()))
+                .hasMessageContaining("'no-such-id' is not open")
+                .hasMessageContaining("1 open associations")
+                .hasMessageNotContaining(open);
     }
 }

@@ -87,4 +87,26 @@ class SctpSendInfoResolverTest {
         assertThatThrownBy(() -> resolver.payloadBytes(MessageBuilder.withPayload(1.5).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Double");
     }
+
+    @Test
+    void lifetimeHeadersAcceptTheFormsSpringUsersWrite() {
+        SctpSendInfoResolver resolver = new SctpSendInfoResolver();
+        assertThat(resolver.resolve(MessageBuilder.withPayload("x").setHeader(SctpHeaders.LIFETIME, "500ms").build())
+                .prValue()).isEqualTo(500);
+        assertThat(resolver.resolve(MessageBuilder.withPayload("x").setHeader(SctpHeaders.LIFETIME, "2s").build())
+                .prValue()).isEqualTo(2000);
+        assertThat(resolver.resolve(MessageBuilder.withPayload("x").setHeader(SctpHeaders.LIFETIME, "PT1M").build())
+                .prValue()).isEqualTo(60_000);
+        assertThat(resolver.resolve(MessageBuilder.withPayload("x").setHeader(SctpHeaders.LIFETIME, " 750 ").build())
+                .prValue()).isEqualTo(750);
+    }
+
+    @Test
+    void aLifetimeThatIsNoDurationNamesTheValueAndTheFormsThatWork() {
+        SctpSendInfoResolver resolver = new SctpSendInfoResolver();
+        assertThatThrownBy(() -> resolver.resolve(MessageBuilder.withPayload("x")
+                .setHeader(SctpHeaders.LIFETIME, "soon").build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"soon\"").hasMessageContaining("500ms").hasMessageContaining("PT2S");
+    }
 }

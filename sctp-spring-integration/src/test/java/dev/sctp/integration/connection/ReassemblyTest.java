@@ -1,0 +1,63 @@
+package dev.sctp.integration.connection;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Messages read in parts are put together per stream: with fragment interleaving and I-DATA the kernel hands over
+ * parts of messages of different streams in turn.
+ */
+class ReassemblyTest {
+
+    private static byte[] part(String text) {
+        return text.getBytes(UTF_8);
+    }
+
+    private static byte[] add(Reassembly reassembly, String text, int stream, boolean complete) {
+        byte[] bytes = part(text);
+        return reassembly.add(bytes, bytes.length, stream, complete);
+    }
+
+    @Test
+    void interleavedPartsOfTwoStreamsMakeTwoIntactMessages() {
+        Reassembly reassembly = new Reassembly(1024);
+        assertThat(add(reassembly, "a1-", 1, false)).isNull();
+        assertThat(add(reassembly, "b1-", 2, false)).isNull();
+        assertThat(add(reassembly, "a2-", 1, false)).isNull();
+        assertThat(reassembly.partialStreams()).isEqualTo(2);
+        assertThat(new String(add(reassembly, "b2", 2, true), UTF_8)).isEqualTo("b1-b2");
+        assertThat(new String(add(reassembly, "a3", 1, true), UTF_8)).isEqualTo("a1-a2-a3");
+        assertThat(reassembly.partialStreams()).isZero();
+    }
+
+    @Test
+    void aWholeMessageOnAnotherStreamPassesAPartialOneUntouched() {
+        Reassembly reassembly = new Reassembly(1024);
+        assertThat(add(reassembly, "long-", 3, false)).isNull();
+        assertThat(new String(add(reassembly, "short", 4, true), UTF_8)).isEqualTo("short");
+        assertThat(new String(add(reassembly, "message", 3, true), UTF_8)).isEqualTo("long-message");
+    }
+
+    @Test
+    void aTooLargeMessageIsDiscardedOnItsStreamOnlyAndReportedOnce() {
+        Reassembly reassembly = new Reassembly(8);
+        assertThat(add(reassembly, "12345", 1, false)).isNull();
+        assertThat(add(reassembly, "ok-", 2, false)).isNull();
+        assertThat(add(reassembly, "67890", 1, false)).isNull();
+        assertThat(reassembly.takeOverflow()).isEqualTo(10);
+        assertThat(add(reassembly, "more", 1, false)).isNull();
+        assertThat(reassembly.takeOverflow()).as("reported once").isZero();
+        assertThat(add(reassembly, "end", 1, true)).as("discarded").isNull();
+        assertThat(new String(add(reassembly, "fine", 2, true), UTF_8)).isEqualTo("ok-fine");
+        assertThat(new String(add(reassembly, "next", 1, true), UTF_8)).as("the stream recovers").isEqualTo("next");
+    }
+
+    @Test
+    void aWholeMessageOverTheLimitIsReported() {
+        Reassembly reassembly = new Reassembly(3);
+        assertThat(add(reassembly, "four", 0, true)).isNull();
+        assertThat(reassembly.takeOverflow()).isEqualTo(4);
+    }
+}
