@@ -4,6 +4,7 @@ import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
+import dev.sctp.integration.outbound.SctpOutboundGateway;
 import dev.sctp.integration.outbound.SctpSendingMessageHandler;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,18 +24,25 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.endpoint.EventDrivenConsumer;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.SubscribableChannel;
 
 /**
  * Registers, for every configured listener and client, its association factory, inbound and outbound channels, inbound
  * channel adapter, outbound message handler and the consumer that subscribes the handler (bean names in
- * {@link SctpEndpointNames}).
+ * {@link SctpEndpointNames}). A client in request-reply mode gets an {@link SctpOutboundGateway} as its outbound
+ * handler instead, and no inbound adapter: the gateway receives the replies and passes other messages to the inbound
+ * channel.
  *
  * <p>The names come from the properties bound here, without validation; each bean is created from the validated
- * {@link SctpProperties} bean, so a bad value is reported by the binder with the property and its origin. A bean
- * whose name the application already uses is not registered (the application's bean replaces it). The default
- * listener's factory also backs off when the application defines an {@link SctpServerAssociationFactory} of its own:
- * the listener's adapters then use that factory.
+ * {@link SctpProperties} bean, so a bad value is reported by the binder with the property and its origin.
+ *
+ * <p>Back-off rules: a bean whose name the application already uses is not registered, and the application's bean
+ * takes its place (a replaced outbound handler is still subscribed to the outbound channel). The default listener
+ * ({@code sctp.listen}) backs off entirely, as Boot's auto-configurations do, when the application defines an
+ * {@link SctpServerAssociationFactory} of its own under another name: then no factory, channel or adapter of the
+ * default listener is created, and a warning names the ignored {@code sctp.listen} properties.
  */
 final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
@@ -76,14 +84,12 @@ final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Env
         if (name.equals(SctpProperties.DEFAULT_LISTENER) && !registry.isBeanNameInUse(factoryBean)) {
             String[] own = ((ListableBeanFactory) beanFactory())
                     .getBeanNamesForType(SctpServerAssociationFactory.class, true, false);
-            if (own.length > 1) {
-                logger.info("Not creating the SCTP listener of sctp.listen: the application defines "
-                        + own.length + " SctpServerAssociationFactory beans " + String.join(", ", own));
+            if (own.length > 0) {
+                logger.warn("The SCTP listener of sctp.listen is not created, and sctp.listen.* configures nothing:"
+                        + " the application defines its own SctpServerAssociationFactory " + String.join(", ", own)
+                        + ". Remove sctp.listen.*, configure the listener under sctp.listeners.<name> instead, or"
+                        + " apply the properties to your factory with SctpAssociationFactoryConfigurer");
                 return;
-            }
-            if (own.length == 1) {
-                logger.debug("The SCTP listener of sctp.listen uses the application's factory '" + own[0] + "'");
-                factoryBean = own[0];
             }
         }
         register(registry, factoryBean, SctpServerAssociationFactory.class,
@@ -97,20 +103,27 @@ final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Env
         String outboundChannel = SctpEndpointNames.outboundChannel(name, endpoint, listener);
         register(registry, inboundChannel, DirectChannel.class, DirectChannel::new);
         register(registry, outboundChannel, DirectChannel.class, DirectChannel::new);
-        register(registry, SctpEndpointNames.inboundAdapter(factoryBean), SctpReceivingChannelAdapter.class,
-                () -> SctpChannelAdapters.inbound(factory(factoryBean), endpoint(name, listener), inboundChannel));
         String handlerBean = SctpEndpointNames.outboundHandler(factoryBean);
-        if (register(registry, handlerBean, SctpSendingMessageHandler.class,
-                () -> SctpChannelAdapters.outbound(factory(factoryBean), endpoint(name, listener)))) {
-            register(registry, handlerBean + ".consumer", EventDrivenConsumer.class, () -> {
-                SctpOutboundConsumer consumer = new SctpOutboundConsumer(
-                        beanFactory().getBean(outboundChannel, SubscribableChannel.class),
-                        () -> beanFactory().getBean(handlerBean, SctpSendingMessageHandler.class),
-                        () -> factory(factoryBean));
-                consumer.setAutoStartup(endpoint(name, listener).isAutoStartup());
-                return consumer;
-            });
+        if (!listener && ((SctpClientProperties) endpoint).getMode() == SctpClientProperties.Mode.REQUEST_REPLY) {
+            register(registry, handlerBean, SctpOutboundGateway.class,
+                    () -> SctpChannelAdapters.gateway(factory(factoryBean), properties().client(name),
+                            beanFactory().getBean(inboundChannel, MessageChannel.class)));
+        } else {
+            register(registry, SctpEndpointNames.inboundAdapter(factoryBean), SctpReceivingChannelAdapter.class,
+                    () -> SctpChannelAdapters.inbound(factory(factoryBean), endpoint(name, listener),
+                            inboundChannel));
+            register(registry, handlerBean, SctpSendingMessageHandler.class,
+                    () -> SctpChannelAdapters.outbound(factory(factoryBean), endpoint(name, listener)));
         }
+        // Also when the application replaced the handler: its bean then takes the handler's place on the channel.
+        register(registry, handlerBean + ".consumer", EventDrivenConsumer.class, () -> {
+            SctpOutboundConsumer consumer = new SctpOutboundConsumer(
+                    beanFactory().getBean(outboundChannel, SubscribableChannel.class),
+                    () -> beanFactory().getBean(handlerBean, MessageHandler.class),
+                    () -> factory(factoryBean));
+            consumer.setAutoStartup(endpoint(name, listener).isAutoStartup());
+            return consumer;
+        });
     }
 
     private <T> boolean register(BeanDefinitionRegistry registry, String beanName, Class<T> type, Supplier<T> supplier) {
