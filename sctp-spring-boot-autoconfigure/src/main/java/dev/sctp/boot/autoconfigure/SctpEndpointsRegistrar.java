@@ -110,8 +110,12 @@ final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Env
                             beanFactory().getBean(inboundChannel, MessageChannel.class)));
         } else {
             register(registry, SctpEndpointNames.inboundAdapter(factoryBean), SctpReceivingChannelAdapter.class,
-                    () -> SctpChannelAdapters.inbound(factory(factoryBean), endpoint(name, listener),
-                            inboundChannel));
+                    () -> {
+                        SctpReceivingChannelAdapter adapter = SctpChannelAdapters.inbound(factory(factoryBean),
+                                endpoint(name, listener), inboundChannel);
+                        adapter.setRole(factoryBean);
+                        return adapter;
+                    });
             register(registry, handlerBean, SctpSendingMessageHandler.class,
                     () -> SctpChannelAdapters.outbound(factory(factoryBean), endpoint(name, listener)));
         }
@@ -122,6 +126,7 @@ final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Env
                     () -> beanFactory().getBean(handlerBean, MessageHandler.class),
                     () -> factory(factoryBean));
             consumer.setAutoStartup(endpoint(name, listener).isAutoStartup());
+            consumer.setRole(factoryBean);
             return consumer;
         });
     }

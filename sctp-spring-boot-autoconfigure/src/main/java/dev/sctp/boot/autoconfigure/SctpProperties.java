@@ -133,6 +133,12 @@ public class SctpProperties implements Validator {
          */
         private boolean perStream;
 
+        /**
+         * Most distinct stream tags per meter name when per-stream is on; meters of further streams are dropped
+         * (with one warning), so a peer using many streams cannot explode the registry.
+         */
+        private int maxStreamTags = 64;
+
         /** Interval at which association status (RTT, RTO, peer window, chunks) and statistics are polled. */
         private Duration pollInterval = Duration.ofSeconds(10);
 
@@ -148,6 +154,14 @@ public class SctpProperties implements Validator {
 
         public void setPerStream(boolean perStream) {
             this.perStream = perStream;
+        }
+
+        public int getMaxStreamTags() {
+            return maxStreamTags;
+        }
+
+        public void setMaxStreamTags(int maxStreamTags) {
+            this.maxStreamTags = maxStreamTags;
         }
 
         public Duration getPollInterval() {

@@ -5,6 +5,7 @@ import dev.sctp.boot.autoconfigure.SctpAutoConfiguration;
 import dev.sctp.boot.autoconfigure.SctpProperties;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -46,6 +47,11 @@ public final class SctpMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     SctpMetrics sctpMetrics(ObjectProvider<AbstractSctpAssociationFactory> factories, SctpProperties properties) {
         return new SctpMetrics(() -> factories.orderedStream().toList(), properties.getMetrics());
+    }
+
+    @Bean
+    MeterFilter sctpStreamTagsFilter(SctpProperties properties) {
+        return SctpStreamTagsFilter.of(properties.getMetrics().getMaxStreamTags());
     }
 
     @Bean
