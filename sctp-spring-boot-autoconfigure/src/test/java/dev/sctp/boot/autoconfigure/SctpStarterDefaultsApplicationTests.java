@@ -8,7 +8,7 @@ import dev.sctp.SctpSocket;
 import dev.sctp.SendInfo;
 import dev.sctp.boot.autoconfigure.app.Apps;
 import dev.sctp.boot.autoconfigure.app.DefaultReplyServer;
-import dev.sctp.boot.autoconfigure.app.RequestReplyClient;
+import dev.sctp.boot.autoconfigure.gatewayapp.RequestReplyClient;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.test.SctpTestUtils;
 import dev.sctp.test.RequiresSctp;
