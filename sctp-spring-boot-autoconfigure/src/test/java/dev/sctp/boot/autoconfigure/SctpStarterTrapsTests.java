@@ -53,6 +53,15 @@ class SctpStarterTrapsTests {
     }
 
     @Test
+    void aYamlListOfListenAddressesAloneCreatesTheListener() {
+        runner.withPropertyValues("sctp.listen.addresses[0]=127.0.0.1", "sctp.listen.port=0",
+                "sctp.listen.auto-startup=false").run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    assertThat(ctx).hasBean("sctpListener-default").hasBean("sctpInbound");
+                });
+    }
+
+    @Test
     void addressesStillBindFromOneText() {
         runner.withPropertyValues("sctp.listen.addresses=127.0.0.1/127.0.0.2:0", "sctp.listen.auto-startup=false")
                 .run(ctx -> assertThat(ctx.getBean(SctpServerAssociationFactory.class).getLocalAddress())
