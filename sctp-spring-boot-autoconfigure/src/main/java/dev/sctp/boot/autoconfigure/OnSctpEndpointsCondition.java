@@ -21,7 +21,9 @@ final class OnSctpEndpointsCondition extends SpringBootCondition {
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         ConditionMessage.Builder message = ConditionMessage.forCondition("SCTP listeners or clients");
         Binder binder = Binder.get(context.getEnvironment());
-        if (binder.bind("sctp.listen.addresses", String.class).map(SctpProperties::hasText).orElse(false)) {
+        // A list, so that both "a/b:port" and a YAML list of hosts count
+        if (binder.bind("sctp.listen.addresses", Bindable.listOf(String.class))
+                .map(list -> list.stream().anyMatch(SctpProperties::hasText)).orElse(false)) {
             return ConditionOutcome.match(message.found("property").items("sctp.listen.addresses"));
         }
         for (String name : new String[] {"sctp.listeners", "sctp.clients"}) {

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.unit.DataSize;
@@ -61,22 +60,26 @@ public final class SctpAssociationFactoryConfigurer {
     }
 
     /**
-     * Creates the server factory of a listener, configured and customized.
+     * Creates the server factory of a listener, configured and customized. Its received messages carry the
+     * listener's outbound channel as {@code replyChannel} header, so a handler without an output channel answers
+     * on the association and stream of the request.
      *
      * @param name the listener's name
      * @param listener its properties
      * @return the factory
      */
     public SctpServerAssociationFactory createListener(String name, SctpListenerProperties listener) {
-        SctpServerAssociationFactory factory = new SctpServerAssociationFactory(
-                SctpAddress.resolve(listener.getNetwork(), required(listener.getAddresses(), "addresses")));
+        SctpServerAssociationFactory factory = new SctpServerAssociationFactory(listener.address());
         configureListener(factory, listener);
+        factory.setHeaderMapper(new SctpReplyChannelHeaderMapper(
+                SctpEndpointNames.outboundChannel(name, listener, true)));
         customize(name, factory);
         return factory;
     }
 
     /**
-     * Creates the client factory of a client, configured and customized.
+     * Creates the client factory of a client, configured and customized. Its received messages carry the client's
+     * outbound channel as {@code replyChannel} header.
      *
      * @param name the client's name
      * @param client its properties
@@ -84,12 +87,14 @@ public final class SctpAssociationFactoryConfigurer {
      */
     public SctpClientAssociationFactory createClient(String name, SctpClientProperties client) {
         List<SctpAddress> peers = new ArrayList<>();
-        peers.add(SctpAddress.resolve(client.getNetwork(), required(client.getAddresses(), "addresses")));
+        peers.add(client.address());
         for (String failover : client.getFailoverAddresses()) {
             peers.add(SctpAddress.resolve(client.getNetwork(), failover));
         }
         SctpClientAssociationFactory factory = new SctpClientAssociationFactory(peers);
         configureClient(factory, client);
+        factory.setHeaderMapper(new SctpReplyChannelHeaderMapper(
+                SctpEndpointNames.outboundChannel(name, client, false)));
         customize(name, factory);
         return factory;
     }
@@ -253,7 +258,4 @@ public final class SctpAssociationFactoryConfigurer {
         return value != null ? value : Duration.ZERO;
     }
 
-    private static String required(@Nullable String value, String name) {
-        return Objects.requireNonNull(value, () -> name + " is required");
-    }
 }

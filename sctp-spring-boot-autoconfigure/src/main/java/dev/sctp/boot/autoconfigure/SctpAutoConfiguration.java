@@ -3,6 +3,7 @@ package dev.sctp.boot.autoconfigure;
 import dev.sctp.SctpAddress;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import java.time.Duration;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,7 +23,8 @@ import org.springframework.core.env.Environment;
  * <p>Active when a listener or client is configured and {@code sctp.enabled} is not false. Runs after Spring
  * Integration's auto-configuration, which enables the integration infrastructure ({@code @ServiceActivator}).
  * Factories stop gracefully: they stop accepting, shut every association down (the peer sees SHUTDOWN) and abort
- * what is still open shortly before {@code spring.lifecycle.timeout-per-shutdown-phase} runs out.
+ * what is still open shortly before {@code spring.lifecycle.timeout-per-shutdown-phase} runs out. Each listener and
+ * client is a Spring Integration lifecycle role named as its factory bean (see {@link SctpLifecycleRoles}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration")
 @ConditionalOnClass({ SctpAddress.class, SctpServerAssociationFactory.class })
@@ -43,5 +45,10 @@ public final class SctpAutoConfiguration {
                 .orElse(DEFAULT_PHASE_TIMEOUT);
         return new SctpAssociationFactoryConfigurer(SctpAssociationFactoryConfigurer.shutdownTimeoutWithin(phase),
                 customizers.orderedStream().toList());
+    }
+
+    @Bean
+    SctpLifecycleRoles sctpLifecycleRoles(ListableBeanFactory beanFactory, SctpProperties properties) {
+        return new SctpLifecycleRoles(beanFactory, properties);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sctp.boot.autoconfigure;
 
+import dev.sctp.SctpAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,24 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  */
 public class SctpClientProperties extends SctpEndpointProperties {
 
-    /** Peer's addresses and port, as host1/host2/...:port (multi-homed, connected with sctp_connectx). */
-    private @Nullable String addresses;
+    /**
+     * Peer's addresses and port, as host1/host2/...:port (multi-homed, connected with sctp_connectx), or a list of
+     * hosts with port.
+     */
+    private List<String> addresses = new ArrayList<>();
+
+    /** Peer's port when addresses is a list of hosts without a port. */
+    private @Nullable Integer port;
+
+    /**
+     * How the client is used: one-way sends what reaches its outbound channel and passes what the peer sends to its
+     * inbound channel; request-reply sends each message of the outbound channel as a request and returns the
+     * peer's answer on the same stream as the reply (for a @MessagingGateway method that returns it).
+     */
+    private Mode mode = Mode.ONE_WAY;
+
+    /** In request-reply mode, how long a request waits for its answer. */
+    private Duration replyTimeout = Duration.ofSeconds(10);
 
     /** Further peers, each host1/host2/...:port, tried in order when the peer cannot be reached. */
     private List<String> failoverAddresses = new ArrayList<>();
@@ -32,12 +49,41 @@ public class SctpClientProperties extends SctpEndpointProperties {
     @NestedConfigurationProperty
     private final Reconnect reconnect = new Reconnect();
 
-    public @Nullable String getAddresses() {
+    public List<String> getAddresses() {
         return addresses;
     }
 
-    public void setAddresses(@Nullable String addresses) {
+    public void setAddresses(List<String> addresses) {
         this.addresses = addresses;
+    }
+
+    public @Nullable Integer getPort() {
+        return port;
+    }
+
+    public void setPort(@Nullable Integer port) {
+        this.port = port;
+    }
+
+    public Mode getMode() {
+        return mode;
+    }
+
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    public Duration getReplyTimeout() {
+        return replyTimeout;
+    }
+
+    public void setReplyTimeout(Duration replyTimeout) {
+        this.replyTimeout = replyTimeout;
+    }
+
+    @Override
+    public SctpAddress address() {
+        return SctpAddresses.resolve(getNetwork(), addresses, port);
     }
 
     public List<String> getFailoverAddresses() {
@@ -74,6 +120,17 @@ public class SctpClientProperties extends SctpEndpointProperties {
 
     public Reconnect getReconnect() {
         return reconnect;
+    }
+
+    /** How a client is used. */
+    public enum Mode {
+        /** Sends the outbound channel's messages; what the peer sends goes to the inbound channel. */
+        ONE_WAY,
+        /**
+         * An outbound gateway: each message of the outbound channel is a request whose reply is the peer's next
+         * message on the same stream; other messages of the peer go to the inbound channel.
+         */
+        REQUEST_REPLY
     }
 
     /** Reconnect backoff: exponential, with jitter, up to a maximum delay. */

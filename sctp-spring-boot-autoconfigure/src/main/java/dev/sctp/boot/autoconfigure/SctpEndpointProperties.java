@@ -1,5 +1,6 @@
 package dev.sctp.boot.autoconfigure;
 
+import dev.sctp.SctpAddress;
 import dev.sctp.SctpNetwork;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,13 @@ public abstract class SctpEndpointProperties {
 
     /** Name of the channel whose messages are sent over SCTP. Unset uses the listener's or client's default name. */
     private @Nullable String outboundChannel;
+
+    /**
+     * Name of the channel that gets an ErrorMessage when handling a received message fails. The ErrorMessage carries
+     * the failed message's headers, so a handler's return value goes back on the same association and stream. Unset
+     * logs the failure.
+     */
+    private @Nullable String errorChannel;
 
     public boolean isAutoStartup() {
         return autoStartup;
@@ -271,6 +279,22 @@ public abstract class SctpEndpointProperties {
     public void setOutboundChannel(@Nullable String outboundChannel) {
         this.outboundChannel = outboundChannel;
     }
+
+    public @Nullable String getErrorChannel() {
+        return errorChannel;
+    }
+
+    public void setErrorChannel(@Nullable String errorChannel) {
+        this.errorChannel = errorChannel;
+    }
+
+    /**
+     * Returns the addresses as sctp-core resolves them, from {@code addresses} and {@code port}.
+     *
+     * @return the address
+     * @throws IllegalArgumentException if they do not describe one address; the message says how to write them
+     */
+    public abstract SctpAddress address();
 
     /** Payload type of received messages. */
     public enum PayloadType {

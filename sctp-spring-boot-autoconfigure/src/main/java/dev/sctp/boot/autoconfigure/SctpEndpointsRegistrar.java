@@ -1,18 +1,18 @@
 package dev.sctp.boot.autoconfigure;
 
-import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
+import dev.sctp.integration.outbound.SctpOutboundGateway;
 import dev.sctp.integration.outbound.SctpSendingMessageHandler;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -23,18 +23,22 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.endpoint.EventDrivenConsumer;
-import org.springframework.messaging.SubscribableChannel;
 
 /**
  * Registers, for every configured listener and client, its association factory, inbound and outbound channels, inbound
  * channel adapter, outbound message handler and the consumer that subscribes the handler (bean names in
- * {@link SctpEndpointNames}).
+ * {@link SctpEndpointNames}). A client in request-reply mode gets an {@link SctpOutboundGateway} as its outbound
+ * handler instead, and no inbound adapter: the gateway receives the replies and passes other messages to the inbound
+ * channel.
  *
- * <p>The names come from the properties bound here, without validation; each bean is created from the validated
- * {@link SctpProperties} bean, so a bad value is reported by the binder with the property and its origin. A bean
- * whose name the application already uses is not registered (the application's bean replaces it). The default
- * listener's factory also backs off when the application defines an {@link SctpServerAssociationFactory} of its own:
- * the listener's adapters then use that factory.
+ * <p>The names come from the properties bound here, without validation; each bean is created by a static method of
+ * {@link SctpEndpointBeans} from the validated {@link SctpProperties} bean (definitions Spring AOT can process), so a bad value is reported by the binder with the property and its origin.
+ *
+ * <p>Back-off rules: a bean whose name the application already uses is not registered, and the application's bean
+ * takes its place (a replaced outbound handler is still subscribed to the outbound channel). The default listener
+ * ({@code sctp.listen}) backs off entirely, as Boot's auto-configurations do, when the application defines an
+ * {@link SctpServerAssociationFactory} of its own under another name: then no factory, channel or adapter of the
+ * default listener is created, and a warning names the ignored {@code sctp.listen} properties.
  */
 final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
 
@@ -65,8 +69,7 @@ final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Env
         for (Map.Entry<String, SctpClientProperties> client : names.getClients().entrySet()) {
             String name = client.getKey();
             String factoryBean = SctpEndpointNames.clientFactory(name);
-            register(registry, factoryBean, SctpClientAssociationFactory.class,
-                    () -> configurer().createClient(name, properties().client(name)));
+            register(registry, factoryBean, SctpClientAssociationFactory.class, "clientFactory", name);
             registerAdapters(registry, name, false, factoryBean, client.getValue());
         }
     }
@@ -76,18 +79,15 @@ final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Env
         if (name.equals(SctpProperties.DEFAULT_LISTENER) && !registry.isBeanNameInUse(factoryBean)) {
             String[] own = ((ListableBeanFactory) beanFactory())
                     .getBeanNamesForType(SctpServerAssociationFactory.class, true, false);
-            if (own.length > 1) {
-                logger.info("Not creating the SCTP listener of sctp.listen: the application defines "
-                        + own.length + " SctpServerAssociationFactory beans " + String.join(", ", own));
+            if (own.length > 0) {
+                logger.warn("The SCTP listener of sctp.listen is not created, and sctp.listen.* configures nothing:"
+                        + " the application defines its own SctpServerAssociationFactory " + String.join(", ", own)
+                        + ". Remove sctp.listen.*, configure the listener under sctp.listeners.<name> instead, or"
+                        + " apply the properties to your factory with SctpAssociationFactoryConfigurer");
                 return;
             }
-            if (own.length == 1) {
-                logger.debug("The SCTP listener of sctp.listen uses the application's factory '" + own[0] + "'");
-                factoryBean = own[0];
-            }
         }
-        register(registry, factoryBean, SctpServerAssociationFactory.class,
-                () -> configurer().createListener(name, properties().listener(name)));
+        register(registry, factoryBean, SctpServerAssociationFactory.class, "listenerFactory", name);
         registerAdapters(registry, name, true, factoryBean, listener);
     }
 
@@ -95,47 +95,48 @@ final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Env
             SctpEndpointProperties endpoint) {
         String inboundChannel = SctpEndpointNames.inboundChannel(name, endpoint, listener);
         String outboundChannel = SctpEndpointNames.outboundChannel(name, endpoint, listener);
-        register(registry, inboundChannel, DirectChannel.class, DirectChannel::new);
-        register(registry, outboundChannel, DirectChannel.class, DirectChannel::new);
-        register(registry, SctpEndpointNames.inboundAdapter(factoryBean), SctpReceivingChannelAdapter.class,
-                () -> SctpChannelAdapters.inbound(factory(factoryBean), endpoint(name, listener), inboundChannel));
+        registerChannel(registry, inboundChannel);
+        registerChannel(registry, outboundChannel);
         String handlerBean = SctpEndpointNames.outboundHandler(factoryBean);
-        if (register(registry, handlerBean, SctpSendingMessageHandler.class,
-                () -> SctpChannelAdapters.outbound(factory(factoryBean), endpoint(name, listener)))) {
-            register(registry, handlerBean + ".consumer", EventDrivenConsumer.class, () -> {
-                SctpOutboundConsumer consumer = new SctpOutboundConsumer(
-                        beanFactory().getBean(outboundChannel, SubscribableChannel.class),
-                        () -> beanFactory().getBean(handlerBean, SctpSendingMessageHandler.class),
-                        () -> factory(factoryBean));
-                consumer.setAutoStartup(endpoint(name, listener).isAutoStartup());
-                return consumer;
-            });
+        if (!listener && ((SctpClientProperties) endpoint).getMode() == SctpClientProperties.Mode.REQUEST_REPLY) {
+            register(registry, handlerBean, SctpOutboundGateway.class, "gateway", name, factoryBean, inboundChannel);
+        } else {
+            register(registry, SctpEndpointNames.inboundAdapter(factoryBean), SctpReceivingChannelAdapter.class,
+                    "inboundAdapter", name, listener, factoryBean, inboundChannel);
+            register(registry, handlerBean, SctpSendingMessageHandler.class, "outboundHandler", name, listener,
+                    factoryBean);
         }
+        // Also when the application replaced the handler: its bean then takes the handler's place on the channel.
+        register(registry, handlerBean + ".consumer", EventDrivenConsumer.class, "outboundConsumer", name, listener,
+                factoryBean, handlerBean, outboundChannel);
     }
 
-    private <T> boolean register(BeanDefinitionRegistry registry, String beanName, Class<T> type, Supplier<T> supplier) {
+    private void registerChannel(BeanDefinitionRegistry registry, String beanName) {
         if (registry.isBeanNameInUse(beanName)) {
             logger.debug("Not registering '" + beanName + "': the application defines a bean of that name");
-            return false;
+            return;
         }
-        registry.registerBeanDefinition(beanName, new RootBeanDefinition(type, supplier));
-        return true;
+        registry.registerBeanDefinition(beanName, new RootBeanDefinition(DirectChannel.class));
     }
 
-    private SctpEndpointProperties endpoint(String name, boolean listener) {
-        return listener ? properties().listener(name) : properties().client(name);
-    }
-
-    private AbstractSctpAssociationFactory factory(String beanName) {
-        return beanFactory().getBean(beanName, AbstractSctpAssociationFactory.class);
-    }
-
-    private SctpProperties properties() {
-        return beanFactory().getBean(SctpProperties.class);
-    }
-
-    private SctpAssociationFactoryConfigurer configurer() {
-        return beanFactory().getBean(SctpAssociationFactoryConfigurer.class);
+    /**
+     * Registers the bean {@code beanName} made by the static {@code factoryMethod} of {@link SctpEndpointBeans}, with
+     * {@code arguments} as its first arguments and the others autowired, unless the name is in use.
+     */
+    private static void register(BeanDefinitionRegistry registry, String beanName, Class<?> type,
+            String factoryMethod, Object... arguments) {
+        if (registry.isBeanNameInUse(beanName)) {
+            logger.debug("Not registering '" + beanName + "': the application defines a bean of that name");
+            return;
+        }
+        RootBeanDefinition definition = new RootBeanDefinition(SctpEndpointBeans.class);
+        definition.setFactoryMethodName(factoryMethod);
+        definition.setTargetType(type);
+        definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+        for (int i = 0; i < arguments.length; i++) {
+            definition.getConstructorArgumentValues().addIndexedArgumentValue(i, arguments[i]);
+        }
+        registry.registerBeanDefinition(beanName, definition);
     }
 
     private BeanFactory beanFactory() {

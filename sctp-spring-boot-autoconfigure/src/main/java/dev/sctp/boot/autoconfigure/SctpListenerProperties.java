@@ -1,6 +1,9 @@
 package dev.sctp.boot.autoconfigure;
 
+import dev.sctp.SctpAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,10 +14,13 @@ import org.jspecify.annotations.Nullable;
 public class SctpListenerProperties extends SctpEndpointProperties {
 
     /**
-     * Local addresses and port to listen on, as host1/host2/...:port (multi-homed); :port listens on every local
-     * address, and port 0 picks a free port.
+     * Local addresses and port to listen on, as host1/host2/...:port (multi-homed), or a list of hosts with port;
+     * :port listens on every local address, and port 0 picks a free port.
      */
-    private @Nullable String addresses;
+    private List<String> addresses = new ArrayList<>();
+
+    /** Port to listen on when addresses is a list of hosts without a port; 0 picks a free port. */
+    private @Nullable Integer port;
 
     /** Length of the accept queue; zero uses the system's net.core.somaxconn. */
     private int backlog;
@@ -25,12 +31,34 @@ public class SctpListenerProperties extends SctpEndpointProperties {
     /** Lifetime of the state cookie sent in INIT-ACK (SCTP_ASSOCINFO). Unset keeps the kernel's default. */
     private @Nullable Duration cookieLife;
 
-    public @Nullable String getAddresses() {
+    public List<String> getAddresses() {
         return addresses;
     }
 
-    public void setAddresses(@Nullable String addresses) {
+    public void setAddresses(List<String> addresses) {
         this.addresses = addresses;
+    }
+
+    public @Nullable Integer getPort() {
+        return port;
+    }
+
+    public void setPort(@Nullable Integer port) {
+        this.port = port;
+    }
+
+    /**
+     * Returns whether addresses are set, which creates the listener.
+     *
+     * @return whether any address is given
+     */
+    public boolean hasAddresses() {
+        return addresses.stream().anyMatch(SctpProperties::hasText);
+    }
+
+    @Override
+    public SctpAddress address() {
+        return SctpAddresses.resolve(getNetwork(), addresses, port);
     }
 
     public int getBacklog() {

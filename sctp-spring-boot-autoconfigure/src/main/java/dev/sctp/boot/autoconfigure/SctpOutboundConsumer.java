@@ -1,7 +1,6 @@
 package dev.sctp.boot.autoconfigure;
 
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
-import dev.sctp.integration.outbound.SctpSendingMessageHandler;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.Lifecycle;
@@ -24,7 +23,7 @@ final class SctpOutboundConsumer extends EventDrivenConsumer {
 
     private final Supplier<AbstractSctpAssociationFactory> factory;
 
-    SctpOutboundConsumer(SubscribableChannel channel, Supplier<SctpSendingMessageHandler> handler,
+    SctpOutboundConsumer(SubscribableChannel channel, Supplier<? extends MessageHandler> handler,
             Supplier<AbstractSctpAssociationFactory> factory) {
         super(channel, new LazyHandler(handler));
         this.factory = factory;
@@ -43,15 +42,15 @@ final class SctpOutboundConsumer extends EventDrivenConsumer {
      */
     private static final class LazyHandler implements MessageHandler, Lifecycle {
 
-        private final Supplier<SctpSendingMessageHandler> lookup;
-        private volatile @Nullable SctpSendingMessageHandler handler;
+        private final Supplier<? extends MessageHandler> lookup;
+        private volatile @Nullable MessageHandler handler;
 
-        LazyHandler(Supplier<SctpSendingMessageHandler> lookup) {
+        LazyHandler(Supplier<? extends MessageHandler> lookup) {
             this.lookup = lookup;
         }
 
-        private SctpSendingMessageHandler handler() {
-            SctpSendingMessageHandler target = handler;
+        private MessageHandler handler() {
+            MessageHandler target = handler;
             if (target == null) {
                 target = lookup.get();
                 handler = target;
@@ -66,23 +65,27 @@ final class SctpOutboundConsumer extends EventDrivenConsumer {
 
         @Override
         public void start() {
-            handler().start();
+            if (handler() instanceof Lifecycle lifecycle) {
+                lifecycle.start();
+            }
         }
 
         @Override
         public void stop() {
-            handler().stop();
+            if (handler() instanceof Lifecycle lifecycle) {
+                lifecycle.stop();
+            }
         }
 
         @Override
         public boolean isRunning() {
-            return handler().isRunning();
+            return !(handler() instanceof Lifecycle lifecycle) || lifecycle.isRunning();
         }
 
         @Override
         public String toString() {
-            SctpSendingMessageHandler target = handler;
-            return target != null ? target.toString() : "SctpSendingMessageHandler (not resolved yet)";
+            MessageHandler target = handler;
+            return target != null ? target.toString() : "outbound handler (not resolved yet)";
         }
     }
 }

@@ -15,9 +15,11 @@ import org.springframework.validation.Validator;
  * <p>{@code sctp.listen} configures the default listener, named {@value #DEFAULT_LISTENER}, whose channels are
  * {@code sctpInbound} and {@code sctpOutbound}; {@code sctp.listeners.<name>} and {@code sctp.clients.<name>}
  * configure further listeners and clients. The properties validate themselves when they are bound, so a bad address
- * or an impossible value stops the application with a message naming the property and the value.
+ * or an impossible value stops the application with a message naming the property and the value. A key under
+ * {@code sctp.} that binds to no property (a misspelt name, a list where one value is expected) stops the
+ * application too, naming the key.
  */
-@ConfigurationProperties("sctp")
+@ConfigurationProperties(prefix = "sctp", ignoreUnknownFields = false)
 public class SctpProperties implements Validator {
 
     /** Name of the listener that {@code sctp.listen} configures. */
@@ -71,7 +73,7 @@ public class SctpProperties implements Validator {
      */
     public Map<String, SctpListenerProperties> allListeners() {
         Map<String, SctpListenerProperties> all = new LinkedHashMap<>();
-        if (hasText(listen.getAddresses())) {
+        if (listen.hasAddresses()) {
             all.put(DEFAULT_LISTENER, listen);
         }
         all.putAll(listeners);
@@ -131,6 +133,12 @@ public class SctpProperties implements Validator {
          */
         private boolean perStream;
 
+        /**
+         * Most distinct stream tags per meter name when per-stream is on; meters of further streams are dropped
+         * (with one warning), so a peer using many streams cannot explode the registry.
+         */
+        private int maxStreamTags = 64;
+
         /** Interval at which association status (RTT, RTO, peer window, chunks) and statistics are polled. */
         private Duration pollInterval = Duration.ofSeconds(10);
 
@@ -146,6 +154,14 @@ public class SctpProperties implements Validator {
 
         public void setPerStream(boolean perStream) {
             this.perStream = perStream;
+        }
+
+        public int getMaxStreamTags() {
+            return maxStreamTags;
+        }
+
+        public void setMaxStreamTags(int maxStreamTags) {
+            this.maxStreamTags = maxStreamTags;
         }
 
         public Duration getPollInterval() {

@@ -32,7 +32,7 @@ final class SctpPropertiesValidator {
 
     void validate() {
         SctpListenerProperties listen = properties.getListen();
-        if (SctpProperties.hasText(listen.getAddresses())) {
+        if (listen.hasAddresses()) {
             listener("listen", listen);
         }
         Map<String, String> names = new HashMap<>();
@@ -60,6 +60,7 @@ final class SctpPropertiesValidator {
         }
         SctpProperties.Metrics metrics = properties.getMetrics();
         positive("metrics.poll-interval", metrics.getPollInterval());
+        range("metrics.max-stream-tags", metrics.getMaxStreamTags(), 1, U16_MAX);
         Integer hz = metrics.getKernelHz();
         if (hz != null && (hz < 1 || hz > 100_000)) {
             reject("metrics.kernel-hz", "must be a clock rate in Hz such as 100, 250, 300 or 1000, not " + hz);
@@ -82,6 +83,7 @@ final class SctpPropertiesValidator {
             Map<String, String> outboundChannels) {
         blankChannel(path + ".inbound-channel", endpoint.getInboundChannel());
         blankChannel(path + ".outbound-channel", endpoint.getOutboundChannel());
+        blankChannel(path + ".error-channel", endpoint.getErrorChannel());
         String other = outboundChannels.putIfAbsent(outbound, path);
         if (other != null) {
             reject(path + ".outbound-channel", "the outbound channel '" + outbound + "' is already the outbound"
@@ -96,7 +98,7 @@ final class SctpPropertiesValidator {
     }
 
     private void listener(String path, SctpListenerProperties listener) {
-        address(path + ".addresses", listener, listener.getAddresses(), false);
+        address(path + ".addresses", listener, listener.getAddresses(), listener.getPort(), false);
         endpoint(path, listener);
         range(path + ".backlog", listener.getBacklog(), 0, Integer.MAX_VALUE);
         range(path + ".max-associations", listener.getMaxAssociations(), 1, Integer.MAX_VALUE);
@@ -104,14 +106,19 @@ final class SctpPropertiesValidator {
     }
 
     private void client(String path, SctpClientProperties client) {
-        address(path + ".addresses", client, client.getAddresses(), true);
+        address(path + ".addresses", client, client.getAddresses(), client.getPort(), true);
         List<String> failover = client.getFailoverAddresses();
         for (int i = 0; i < failover.size(); i++) {
-            address(path + ".failover-addresses[" + i + "]", client, failover.get(i), true);
+            address(path + ".failover-addresses[" + i + "]", client, List.of(failover.get(i)), null, true);
         }
         String local = client.getLocalAddresses();
         if (local != null) {
-            address(path + ".local-addresses", client, local, false);
+            address(path + ".local-addresses", client, List.of(local), null, false);
+        }
+        positive(path + ".reply-timeout", client.getReplyTimeout());
+        if (client.getMode() == SctpClientProperties.Mode.REQUEST_REPLY && client.getErrorChannel() != null) {
+            reject(path + ".error-channel", "has no effect in mode request-reply, where a failed request fails the"
+                    + " caller (set errorChannel on the @MessagingGateway instead); remove it, or use mode one-way");
         }
         endpoint(path, client);
         positive(path + ".connect-timeout", client.getConnectTimeout());
@@ -133,13 +140,19 @@ final class SctpPropertiesValidator {
         }
     }
 
-    private void address(String path, SctpEndpointProperties endpoint, @Nullable String text, boolean peer) {
-        if (!SctpProperties.hasText(text)) {
-            reject(path, "is required: write host1/host2:port, e.g. 10.0.0.1/10.0.0.2:3868");
+    private void address(String path, SctpEndpointProperties endpoint, List<String> addresses,
+            @Nullable Integer port, boolean peer) {
+        if (addresses.stream().noneMatch(SctpProperties::hasText)) {
+            reject(path, "is required: " + SctpAddresses.HOW);
             return;
         }
+        if (port != null && (port < 0 || port > U16_MAX)) {
+            reject(path.replace(".addresses", ".port"), "must be between 0 and 65535, but is " + port);
+            return;
+        }
+        String text = SctpAddresses.text(addresses, port);
         try {
-            SctpAddress address = SctpAddress.resolve(endpoint.getNetwork(), text);
+            SctpAddress address = SctpAddresses.resolve(endpoint.getNetwork(), addresses, port);
             if (peer && address.port() == 0) {
                 reject(path, "needs the peer's port, not 0, in \"" + text + "\"");
             }

@@ -258,20 +258,6 @@ class SctpAutoConfigurationTests {
     }
 
     @Test
-    void applicationFactoryReplacesTheDefaultListenersFactory() {
-        runner.withUserConfiguration(OwnServerFactory.class)
-                .withPropertyValues("sctp.listen.addresses=127.0.0.1:0", NO_START_LISTEN).run(ctx -> {
-                    assertThat(ctx).hasNotFailed();
-                    assertThat(ctx).hasSingleBean(SctpServerAssociationFactory.class).doesNotHaveBean(
-                            "sctpListener-default");
-                    assertThat(ctx.getBean(SctpReceivingChannelAdapter.class).getAssociationFactory())
-                            .isSameAs(ctx.getBean("myServer"));
-                    assertThat(ctx.getBean(SctpSendingMessageHandler.class).getAssociationFactory())
-                            .isSameAs(ctx.getBean("myServer"));
-                });
-    }
-
-    @Test
     void applicationBeansReplaceAutoConfiguredOnesOfTheSameName() {
         runner.withUserConfiguration(OwnBeansByName.class)
                 .withPropertyValues("sctp.listen.addresses=127.0.0.1:0", NO_START_LISTEN,
@@ -315,17 +301,6 @@ class SctpAutoConfigurationTests {
                     assertThat(ctx.getBean(SctpClientAssociationFactory.class).getOptions())
                             .containsEntry(SctpOptions.MAX_BURST, 8);
                 });
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class OwnServerFactory {
-
-        @Bean
-        SctpServerAssociationFactory myServer() {
-            SctpServerAssociationFactory factory = new SctpServerAssociationFactory(0);
-            factory.setAutoStartup(false);
-            return factory;
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.json.JSONArray;
 import org.json.JSONException;
 import org.json.JSONObject;
@@ -43,6 +45,41 @@ class StarterReadmeTests {
                 "sctp.metrics.per-stream", "sctp.clients", "sctp.listeners");
         for (String client : clientProperties()) {
             assertThat(readme).as("README row of sctp.clients.<name>.%s", client).contains("| `" + client + "` |");
+        }
+    }
+
+    @Test
+    void metadataHintsEnumsChannelsAndMapKeys() throws IOException, JSONException {
+        JSONArray hints = new JSONObject(sctpMetadata()).getJSONArray("hints");
+        Map<String, JSONObject> byName = new HashMap<>();
+        for (int i = 0; i < hints.length(); i++) {
+            byName.put(hints.getJSONObject(i).getString("name"), hints.getJSONObject(i));
+        }
+        assertThat(byName).containsKeys("sctp.listeners.keys", "sctp.clients.keys", "sctp.listen.network",
+                "sctp.listen.payload-type", "sctp.listen.error-channel");
+        assertThat(byName.get("sctp.listen.network").getJSONArray("values").toString()).contains("\"sctp4\"")
+                .contains("\"sctp6\"");
+        assertThat(byName.get("sctp.listen.error-channel").getJSONArray("providers").getJSONObject(0)
+                .getString("name")).isEqualTo("spring-bean-reference");
+        JSONArray properties = new JSONObject(sctpMetadata()).getJSONArray("properties");
+        Map<String, String> types = new HashMap<>();
+        for (int i = 0; i < properties.length(); i++) {
+            types.put(properties.getJSONObject(i).getString("name"), properties.getJSONObject(i).optString("type"));
+        }
+        assertThat(types).containsEntry("sctp.listen.addresses", "java.util.List<java.lang.String>")
+                .containsEntry("sctp.listen.port", "java.lang.Integer")
+                .containsEntry("sctp.listen.error-channel", "java.lang.String")
+                .containsEntry("sctp.clients", "java.util.Map<java.lang.String,dev.sctp.boot.autoconfigure.SctpClientProperties>");
+    }
+
+    @Test
+    void theAutoconfigureModuleDependsOnSctpOptionallyAndTheStarterBringsIt() throws IOException {
+        String autoconfigure = Files.readString(Path.of("pom.xml"));
+        String starter = Files.readString(Path.of("..", "sctp-spring-boot-starter", "pom.xml"));
+        for (String artifact : List.of("sctp-core", "sctp-spring-integration")) {
+            assertThat(autoconfigure).as("optional %s", artifact).containsPattern("<artifactId>" + artifact
+                    + "</artifactId>\\s*<optional>true</optional>");
+            assertThat(starter).as("starter brings %s", artifact).contains("<artifactId>" + artifact + "</artifactId>");
         }
     }
 

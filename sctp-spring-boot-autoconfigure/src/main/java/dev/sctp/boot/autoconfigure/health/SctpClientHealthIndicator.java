@@ -22,6 +22,10 @@ import org.springframework.boot.health.contributor.Health;
  * (paths active and inactive); DOWN while it is not, with the reason: how the last association ended, or why the
  * last connect attempt failed.
  *
+ * <p>Two states are not failures and are not DOWN: a client deliberately not started ({@code auto-startup: false})
+ * is UNKNOWN, and a lazy client ({@code connect-on-start: false}) that has not connected yet and has not failed is
+ * UP with {@code connected: false}, since it connects on the first send.
+ *
  * <p>The indicator observes the factory (it registers itself as an {@link SctpAssociationObserver}) to learn the
  * reasons.
  */
@@ -45,6 +49,14 @@ public class SctpClientHealthIndicator extends AbstractHealthIndicator implement
     protected void doHealthCheck(Health.Builder builder) {
         SctpAssociation association = factory.isConnected() ? first(factory.getAssociations()) : null;
         builder.withDetail("connected", association != null);
+        if (association == null && lastFailure == null && !factory.isRunning() && !factory.isAutoStartup()) {
+            builder.unknown().withDetail("reason", "not started: auto-startup is false");
+            return;
+        }
+        if (association == null && lastFailure == null && factory.isRunning() && !factory.isConnectOnStart()) {
+            builder.up().withDetail("reason", "connects on the first send: connect-on-start is false");
+            return;
+        }
         if (association == null) {
             builder.down().withDetail("peers", factory.getPeers().stream().map(SctpAddress::toString).toList());
             Failure failure = lastFailure;

@@ -7,6 +7,7 @@ import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
@@ -19,7 +20,8 @@ import org.springframework.boot.health.contributor.HealthContributor;
  */
 public class SctpHealthContributor implements CompositeHealthContributor {
 
-    private final CompositeHealthContributor delegate;
+    private final Supplier<List<AbstractSctpAssociationFactory>> factories;
+    private volatile @Nullable CompositeHealthContributor delegate;
 
     /**
      * Creates the contributor for {@code factories}.
@@ -27,6 +29,34 @@ public class SctpHealthContributor implements CompositeHealthContributor {
      * @param factories the association factories of the application
      */
     public SctpHealthContributor(List<AbstractSctpAssociationFactory> factories) {
+        this(() -> factories);
+    }
+
+    /**
+     * Creates the contributor for the factories {@code factories} supplies when health is first asked for, after
+     * start-up, so that factories registered late (by DSL flows) are included.
+     *
+     * @param factories supplies the association factories of the application
+     */
+    public SctpHealthContributor(Supplier<List<AbstractSctpAssociationFactory>> factories) {
+        this.factories = factories;
+    }
+
+    private CompositeHealthContributor delegate() {
+        CompositeHealthContributor current = delegate;
+        if (current == null) {
+            synchronized (this) {
+                current = delegate;
+                if (current == null) {
+                    current = build(factories.get());
+                    delegate = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private static CompositeHealthContributor build(List<AbstractSctpAssociationFactory> factories) {
         Map<String, HealthContributor> listeners = new LinkedHashMap<>();
         Map<String, HealthContributor> clients = new LinkedHashMap<>();
         for (AbstractSctpAssociationFactory factory : factories) {
@@ -44,16 +74,16 @@ public class SctpHealthContributor implements CompositeHealthContributor {
         if (!clients.isEmpty()) {
             children.put("clients", CompositeHealthContributor.fromMap(clients));
         }
-        this.delegate = CompositeHealthContributor.fromMap(children);
+        return CompositeHealthContributor.fromMap(children);
     }
 
     @Override
     public @Nullable HealthContributor getContributor(String name) {
-        return delegate.getContributor(name);
+        return delegate().getContributor(name);
     }
 
     @Override
     public Stream<Entry> stream() {
-        return delegate.stream();
+        return delegate().stream();
     }
 }

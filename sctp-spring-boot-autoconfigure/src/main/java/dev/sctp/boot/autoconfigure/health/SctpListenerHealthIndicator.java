@@ -7,7 +7,9 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of one SCTP listener: UP while it listens, with its configured and bound addresses and its number of open
- * associations; DOWN with the reason when it does not listen.
+ * associations; DOWN with the reason when it does not listen. A listener deliberately not started
+ * ({@code auto-startup: false}) and not started since is UNKNOWN, not DOWN: it is not failing, and a readiness probe
+ * that includes it should not fail because of it.
  */
 public class SctpListenerHealthIndicator extends AbstractHealthIndicator {
 
@@ -31,6 +33,8 @@ public class SctpListenerHealthIndicator extends AbstractHealthIndicator {
         if (bound != null) {
             builder.up().withDetail("boundAddresses", bound.toString())
                     .withDetail("associations", factory.getOpenAssociationIds().size());
+        } else if (!factory.isRunning() && !factory.isAutoStartup()) {
+            builder.unknown().withDetail("reason", "not started: auto-startup is false");
         } else {
             builder.down().withDetail("reason", factory.isRunning()
                     ? "not listening: accepting associations stopped (see the log of factory '"

@@ -123,9 +123,9 @@ final class FactoryMeters implements SctpAssociationObserver {
             shutdown.increment();
         } else {
             Counter.builder("sctp.associations.aborted")
-                    .description("Associations that ended abnormally: aborted here, lost (peer ABORT or unreachable)"
-                            + " or failed")
-                    .tags(tags).tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+                    .description("Established associations that ended abnormally: aborted here, lost (peer ABORT or"
+                            + " unreachable) or ended by a socket error")
+                    .tags(tags).tag("reason", abortReason(reason)).register(registry).increment();
         }
     }
 
@@ -171,6 +171,20 @@ final class FactoryMeters implements SctpAssociationObserver {
 
     void associationFailed() {
         failed.increment();
+    }
+
+    /**
+     * Returns the {@code reason} tag of {@code sctp.associations.aborted}: {@code aborted}, {@code lost} or
+     * {@code error}. Not {@code failed}: that word belongs to {@code sctp.associations.failed}, associations that
+     * could not be set up, so each name has one meaning.
+     */
+    static String abortReason(CloseReason reason) {
+        return switch (reason) {
+            case ABORTED -> "aborted";
+            case LOST -> "lost";
+            case FAILED -> "error";
+            case SHUTDOWN, CLOSED -> throw new IllegalArgumentException(reason + " is a graceful end, not an abort");
+        };
     }
 
     static String pathState(PeerAddressChange.State state) {

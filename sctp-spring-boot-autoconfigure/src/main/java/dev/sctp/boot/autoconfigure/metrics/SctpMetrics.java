@@ -5,7 +5,10 @@ import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.event.SctpAssociationFailedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +35,11 @@ public class SctpMetrics implements MeterBinder, ApplicationListener<SctpAssocia
     private final Supplier<List<AbstractSctpAssociationFactory>> factories;
     private final SctpProperties.Metrics settings;
     private final List<FactoryMeters> meters = new CopyOnWriteArrayList<>();
+    // by identity: factories are not value objects, and the lock also guards registry, hz and pending
+    private final Set<AbstractSctpAssociationFactory> instrumented = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<AbstractSctpAssociationFactory> pending = Collections.newSetFromMap(new IdentityHashMap<>());
+    private @Nullable MeterRegistry registry;
+    private int hz;
     private @Nullable ScheduledExecutorService poller;
     private volatile boolean closed;
 
@@ -48,12 +56,46 @@ public class SctpMetrics implements MeterBinder, ApplicationListener<SctpAssocia
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        int hz = KernelClock.hz(settings.getKernelHz());
-        for (AbstractSctpAssociationFactory factory : factories.get()) {
-            FactoryMeters factoryMeters = new FactoryMeters(registry, factory, settings.isPerStream(), hz);
-            factory.addObserver(factoryMeters);
-            meters.add(factoryMeters);
+        synchronized (instrumented) {
+            this.registry = registry;
+            this.hz = KernelClock.hz(settings.getKernelHz());
         }
+        for (AbstractSctpAssociationFactory factory : factories.get()) {
+            add(factory);
+        }
+        List<AbstractSctpAssociationFactory> waiting;
+        synchronized (instrumented) {
+            waiting = List.copyOf(pending);
+            pending.clear();
+        }
+        waiting.forEach(this::add);
+    }
+
+    /**
+     * Measures {@code factory} too, once: at once when the binder is bound to a registry, else when it is. The
+     * {@link SctpMetricsBeanPostProcessor} calls it for every factory bean, so factories that a DSL flow registers
+     * are measured as well as the auto-configured ones.
+     *
+     * @param factory the factory
+     */
+    public void add(AbstractSctpAssociationFactory factory) {
+        MeterRegistry target;
+        int kernelHz;
+        synchronized (instrumented) {
+            if (closed || instrumented.contains(factory) || pending.contains(factory)) {
+                return;
+            }
+            target = registry;
+            if (target == null) {
+                pending.add(factory);
+                return;
+            }
+            instrumented.add(factory);
+            kernelHz = hz;
+        }
+        FactoryMeters factoryMeters = new FactoryMeters(target, factory, settings.isPerStream(), kernelHz);
+        factory.addObserver(factoryMeters);
+        meters.add(factoryMeters);
         startPolling();
     }
 

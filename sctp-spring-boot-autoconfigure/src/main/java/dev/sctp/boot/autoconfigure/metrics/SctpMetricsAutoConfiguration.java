@@ -1,9 +1,11 @@
 package dev.sctp.boot.autoconfigure.metrics;
 
+import dev.sctp.boot.autoconfigure.OnSctpFactoriesCondition;
 import dev.sctp.boot.autoconfigure.SctpAutoConfiguration;
 import dev.sctp.boot.autoconfigure.SctpProperties;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,10 +14,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration of Micrometer metrics for every SCTP association factory of the application, the
- * auto-configured ones and the application's own. Each meter is tagged with {@code name} (the listener's or client's
+ * auto-configured ones, the application's own and those its DSL flows build (a bean post-processor hands each factory
+ * bean to {@link SctpMetrics}). Each meter is tagged with {@code name} (the listener's or client's
  * name) and {@code role} ({@code server} or {@code client}):
  * <ul>
  *   <li>{@code sctp.associations.active} (gauge);</li>
@@ -33,7 +37,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = SctpAutoConfiguration.class,
         afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass({ MeterRegistry.class, AbstractSctpAssociationFactory.class })
-@ConditionalOnBean({ MeterRegistry.class, AbstractSctpAssociationFactory.class })
+@ConditionalOnBean(MeterRegistry.class)
+@Conditional(OnSctpFactoriesCondition.class)
 @ConditionalOnBooleanProperty(name = "sctp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SctpProperties.class)
 public final class SctpMetricsAutoConfiguration {
@@ -42,5 +47,15 @@ public final class SctpMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     SctpMetrics sctpMetrics(ObjectProvider<AbstractSctpAssociationFactory> factories, SctpProperties properties) {
         return new SctpMetrics(() -> factories.orderedStream().toList(), properties.getMetrics());
+    }
+
+    @Bean
+    MeterFilter sctpStreamTagsFilter(SctpProperties properties) {
+        return SctpStreamTagsFilter.of(properties.getMetrics().getMaxStreamTags());
+    }
+
+    @Bean
+    static SctpMetricsBeanPostProcessor sctpMetricsBeanPostProcessor(ObjectProvider<SctpMetrics> metrics) {
+        return new SctpMetricsBeanPostProcessor(metrics);
     }
 }

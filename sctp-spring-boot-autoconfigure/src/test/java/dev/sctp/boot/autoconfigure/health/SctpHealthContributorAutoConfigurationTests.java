@@ -41,14 +41,49 @@ class SctpHealthContributorAutoConfigurationTests {
             assertThat(ctx).hasSingleBean(SctpHealthContributor.class).hasBean("sctpHealthContributor");
             CompositeHealthContributor sctp = ctx.getBean(SctpHealthContributor.class);
             assertThat(sctp.stream().map(e -> e.name())).containsExactly("kernel", "listeners", "clients");
+            // auto-startup is false in this runner: deliberately not started is not a failure, so not DOWN
             Health listener = health(sctp, "listeners", "default");
-            assertThat(listener.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(listener.getDetails()).containsEntry("listening", false).containsEntry("reason", "stopped")
+            assertThat(listener.getStatus()).isEqualTo(Status.UNKNOWN);
+            assertThat(listener.getDetails()).containsEntry("listening", false)
+                    .containsEntry("reason", "not started: auto-startup is false")
                     .containsEntry("addresses", "127.0.0.1:0");
             Health client = health(sctp, "clients", "hss");
-            assertThat(client.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(client.getDetails()).containsEntry("connected", false).containsEntry("reason", "stopped");
+            assertThat(client.getStatus()).isEqualTo(Status.UNKNOWN);
+            assertThat(client.getDetails()).containsEntry("connected", false)
+                    .containsEntry("reason", "not started: auto-startup is false");
         });
+    }
+
+    @Test
+    void aStoppedListenerThatShouldRunIsDown() {
+        try (Loopback loopback = new Loopback()) {
+            SctpServerAssociationFactory server = loopback.listening("sctpListener-default");
+            SctpListenerHealthIndicator indicator = new SctpListenerHealthIndicator(server);
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+            server.stop();
+            // the accept loop lets go of the bound address as it ends, a moment after stop returns
+            await().atMost(Loopback.TIMEOUT).untilAsserted(() -> {
+                Health health = indicator.health();
+                assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(health.getDetails()).containsEntry("reason", "stopped");
+            });
+        }
+    }
+
+    @Test
+    void aLazyClientThatHasNotConnectedYetIsUp() {
+        try (Loopback loopback = new Loopback()) {
+            SctpServerAssociationFactory server = loopback.listening("sctpListener-default");
+            SctpClientAssociationFactory client = loopback.client("sctpClient-hss", Loopback.addressOf(server),
+                    c -> c.setConnectOnStart(false));
+            SctpClientHealthIndicator indicator = new SctpClientHealthIndicator(client);
+            client.start();
+            Health health = indicator.health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("connected", false)
+                    .containsEntry("reason", "connects on the first send: connect-on-start is false");
+            assertThat(server.getOpenAssociationIds()).isEmpty();
+        }
     }
 
     @Test

@@ -83,6 +83,32 @@ class FactoryMetersTests {
     }
 
     @Test
+    void streamTagsAreCappedSoManyStreamsCannotExplodeTheRegistry() {
+        registry.config().meterFilter(SctpStreamTagsFilter.of(2));
+        FactoryMeters meters = new FactoryMeters(registry, factory, true, 250);
+        SctpAssociation association = associationOfAListeningFactory();
+        for (int i = 0; i < 40; i++) {
+            meters.messageReceived(association, i % 4, 100);
+        }
+        assertThat(registry.find("sctp.data.received").summaries()).extracting(m -> m.getId().getTag("stream"))
+                .containsExactlyInAnyOrder("0", "1");
+        assertThat(registry.get("sctp.data.received").tag("stream", "0").summary().count()).isEqualTo(10);
+    }
+
+    @Test
+    void anAssociationEndedByAnErrorIsNotCalledFailedWhichMeansNeverSetUp() {
+        FactoryMeters meters = new FactoryMeters(registry, factory, false, 250);
+        SctpAssociation association = associationOfAListeningFactory();
+        meters.associationClosed(association, CloseReason.FAILED, new java.io.IOException("EIO"));
+        meters.associationClosed(association, CloseReason.ABORTED, null);
+        assertThat(registry.get("sctp.associations.aborted").tag("reason", "error").counter().count()).isEqualTo(1);
+        assertThat(registry.get("sctp.associations.aborted").tag("reason", "aborted").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.find("sctp.associations.aborted").tag("reason", "failed").counter()).isNull();
+        assertThat(registry.get("sctp.associations.failed").counter().count()).isZero();
+    }
+
+    @Test
     void countsAssociationLifecycleAndPathChanges() {
         FactoryMeters meters = new FactoryMeters(registry, factory, false, 250);
         SctpAssociation association = associationOfAListeningFactory();
