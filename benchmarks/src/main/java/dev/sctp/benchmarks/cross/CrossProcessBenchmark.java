@@ -55,6 +55,9 @@ public final class CrossProcessBenchmark {
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(options.out(), markdown);
         System.out.println("written to " + options.out().toAbsolutePath());
+        for (Path png : CrossCharts.write(report, options.kinds(), options.out(), report.subtitle())) {
+            System.out.println("written to " + png);
+        }
     }
 
     /** Starts the peers, runs warm-ups and rounds, stops the peers, and returns what was measured. */

@@ -42,6 +42,14 @@ public final class CrossReport {
                 .sorted((a, b) -> Integer.compare(a.round(), b.round())).toList();
     }
 
+    /** Returns one line naming the kernel, machine and settings, for the charts. */
+    public String subtitle() {
+        return String.format(Locale.ROOT, "%d-byte messages, NODELAY, loopback; median of %d rounds; kernel %s, %s,"
+                        + " %d CPUs%s", options.size(), options.rounds(), ProcStats.read("/proc/sys/kernel/osrelease"),
+                ProcStats.cpuModel(), Runtime.getRuntime().availableProcessors(),
+                "1".equals(System.getenv("SCTP_VM")) ? " (QEMU TCG VM)" : "");
+    }
+
     /** Returns the whole report. */
     public String markdown() {
         StringBuilder md = new StringBuilder();
