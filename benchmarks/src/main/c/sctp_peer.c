@@ -16,6 +16,8 @@
  *   recv ID SIZE                        -> "received N bytes=B end=NS"   counts messages until the marker
  *   echo ID                             -> "echoed N"   sends every message back until the marker (not echoed)
  *   pipeline ID SIZE MAX WINDOW BUDGET_MS -> "pipelined N start=NS end=NS"   up to WINDOW messages in flight
+ *   latency ID SIZE MAX BUDGET_MS       -> "latency N start=NS end=NS p50=NS p99=NS p999=NS"   ping-pong, one
+ *                                          message in flight, every round trip timed (against an "echo" peer)
  *   quit                                -> exits 0
  *
  * NS are CLOCK_MONOTONIC nanoseconds (the clock of Java's System.nanoTime on Linux), so the harness can take
@@ -230,6 +232,48 @@ static void do_pipeline(long id, long size, long max, long window, long budget_m
 	printf("pipelined %ld start=%lld end=%lld\n", received, (long long)start, (long long)end);
 }
 
+static int compare_int64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The nearest-rank percentile of SORTED[0..N-1], PER_MILLE thousandths (N > 0). */
+static int64_t percentile(const int64_t *sorted, long n, long per_mille)
+{
+	long rank = (n * per_mille + 999) / 1000;
+	return sorted[rank < 1 ? 0 : rank - 1];
+}
+
+static void do_latency(long id, long size, long max, long budget_ms)
+{
+	int fd = slot(id);
+	size_t length = checked_size(size);
+	if (max < 1)
+		fail("MAX must be at least 1");
+	int64_t *rtt = malloc(sizeof(int64_t) * (size_t)max);
+	if (!rtt)
+		fail("out of memory for the round-trip times");
+	int64_t start = now_nanos();
+	int64_t deadline = start + budget_ms * 1000000;
+	int64_t t = start;
+	long n = 0;
+	while (n < max && t <= deadline) {
+		send_from(fd, out_buf, length);
+		if (receive_message(fd) != length)
+			fail("latency: an echo of unexpected size arrived");
+		int64_t now = now_nanos();
+		rtt[n++] = now - t;
+		t = now;
+	}
+	send_from(fd, out_buf, MARKER_SIZE);
+	qsort(rtt, (size_t)n, sizeof(int64_t), compare_int64);
+	printf("latency %ld start=%lld end=%lld p50=%lld p99=%lld p999=%lld\n", n, (long long)start, (long long)t,
+	       (long long)percentile(rtt, n, 500), (long long)percentile(rtt, n, 990),
+	       (long long)percentile(rtt, n, 999));
+	free(rtt);
+}
+
 int main(void)
 {
 	for (int i = 0; i < SLOTS; i++)
@@ -290,6 +334,8 @@ int main(void)
 			do_echo(a);
 		} else if (!strcmp(cmd, "pipeline") && n == 6) {
 			do_pipeline(a, b, c, d, e);
+		} else if (!strcmp(cmd, "latency") && n == 5) {
+			do_latency(a, b, c, d);
 		} else if (!strcmp(cmd, "quit")) {
 			break;
 		} else {

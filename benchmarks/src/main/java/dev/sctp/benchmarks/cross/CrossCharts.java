@@ -36,7 +36,7 @@ final class CrossCharts {
     private CrossCharts() {
     }
 
-    /** Writes one chart per mode next to {@code markdown} ({@code NAME-one-way.png}, {@code NAME-echo.png}). */
+    /** Writes one chart per mode next to {@code markdown}: NAME-one-way.png, NAME-echo.png, NAME-ping-pong.png. */
     static List<Path> write(CrossReport report, List<PeerKind> kinds, Path markdown, String subtitle)
             throws IOException {
         String base = markdown.getFileName().toString().replaceFirst("\\.md$", "");
@@ -44,9 +44,16 @@ final class CrossCharts {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         for (Mode mode : Mode.values()) {
-            Path png = dir.resolve(base + (mode == Mode.ONE_WAY ? "-one-way.png" : "-echo.png"));
-            String title = mode == Mode.ONE_WAY ? "One way: sender -> receiver, messages/s"
-                    : "Echo, 64 in flight: client -> echo server, messages/s";
+            Path png = dir.resolve(base + switch (mode) {
+                case ONE_WAY -> "-one-way.png";
+                case ECHO -> "-echo.png";
+                case LATENCY -> "-ping-pong.png";
+            });
+            String title = switch (mode) {
+                case ONE_WAY -> "One way: sender -> receiver, messages/s";
+                case ECHO -> "Echo, up to 64 in flight: client -> echo server, messages/s";
+                case LATENCY -> "Ping-pong, one in flight: client -> echo server, round trips/s";
+            };
             ImageIO.write(draw(report, kinds, mode, title, subtitle), "png", png.toFile());
             written.add(png);
         }

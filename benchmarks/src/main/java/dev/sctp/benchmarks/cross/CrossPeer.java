@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -73,6 +74,7 @@ public final class CrossPeer {
                 case "recv" -> receive(link(w, 3), size(w));
                 case "echo" -> echo(link(w, 2));
                 case "pipeline" -> pipeline(link(w, 6), size(w), arg(w, 3, 6), arg(w, 4, 6), arg(w, 5, 6));
+                case "latency" -> latency(link(w, 5), size(w), arg(w, 3, 5), arg(w, 4, 5));
                 case "quit" -> {
                     for (PeerLink l : links.values()) {
                         l.close();
@@ -152,6 +154,37 @@ public final class CrossPeer {
         long end = System.nanoTime();
         link.send(Payload.MARKER_SIZE);
         out.println("pipelined " + received + " start=" + start + " end=" + end);
+    }
+
+    private void latency(PeerLink link, int size, int max, long budgetMillis) throws IOException {
+        if (max < 1) {
+            throw new IllegalArgumentException("latency: at most " + max + " round trips; use 1 or more");
+        }
+        long[] rtt = new long[max]; // once per command, so the loop itself allocates nothing
+        long start = System.nanoTime();
+        long deadline = start + budgetMillis * 1_000_000;
+        long t = start;
+        int n = 0;
+        while (n < max && t <= deadline) {
+            link.send(size);
+            int got = link.receive();
+            if (got != size) {
+                throw new IllegalStateException("latency: an echo of " + got + " bytes arrived, expected " + size);
+            }
+            long now = System.nanoTime();
+            rtt[n++] = now - t;
+            t = now;
+        }
+        link.send(Payload.MARKER_SIZE);
+        Arrays.sort(rtt, 0, n);
+        out.println("latency " + n + " start=" + start + " end=" + t + " p50=" + percentile(rtt, n, 500) + " p99="
+                + percentile(rtt, n, 990) + " p999=" + percentile(rtt, n, 999));
+    }
+
+    /** The nearest-rank percentile of the first {@code n} (sorted) values, in thousandths, as sctp_peer.c has it. */
+    static long percentile(long[] sorted, int n, int perMille) {
+        long rank = ((long) n * perMille + 999) / 1000;
+        return sorted[(int) Math.max(0, rank - 1)];
     }
 
     private int freeSlot(String[] w) {

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The cross-process benchmark: every SCTP implementation ({@link PeerKind}) in a process of its own, paired with
- * every other (sender kind x receiver kind), one way and echo with a window of messages in flight. Every figure comes
+ * every other (sender kind x receiver kind), one way, echo with a window of messages in flight, and ping-pong with
+ * every round trip timed (p50/p99/p99.9). Every figure comes
  * with the kernel's T3-expiry and fast-retransmit deltas and the CPU time per message of both processes.
  *
  * <p>Two long-lived processes per kind (a client side and a server side) hold one association per pairing and stay
@@ -69,6 +70,8 @@ public final class CrossProcessBenchmark {
                     progress("warm-up " + c.key() + " -> " + s.key());
                     oneWay(c, s, -1, options.warmupMessagesPerPairing(), options.warmupBudgetMillis());
                     echo(c, s, -1, options.warmupMessagesPerPairing(), options.warmupBudgetMillis());
+                    latency(c, s, -1, Math.min(options.warmupMessagesPerPairing(), options.maxRoundTrips()) / 10 + 1,
+                            options.warmupBudgetMillis());
                 }
             }
             List<Measurement> measured = new ArrayList<>();
@@ -89,6 +92,9 @@ public final class CrossProcessBenchmark {
                 }
                 for (PeerKind[] p : order) {
                     measured.add(echo(p[0], p[1], round, options.maxMessages(), options.budgetMillis()));
+                }
+                for (PeerKind[] p : order) {
+                    measured.add(latency(p[0], p[1], round, options.maxRoundTrips(), options.latencyBudgetMillis()));
                 }
             }
             return new CrossReport(options, kinds, buffers, measured);
@@ -192,6 +198,27 @@ public final class CrossProcessBenchmark {
         return after.minus(before, Mode.ECHO, c, s, round, n, options.size(), nanos);
     }
 
+    private Measurement latency(PeerKind c, PeerKind s, int round, long max, long budgetMillis)
+            throws IOException, InterruptedException {
+        PeerProcess client = clients.get(c);
+        PeerProcess server = servers.get(s);
+        Snapshot before = Snapshot.take(client, server);
+        server.post("echo " + c.ordinal());
+        String done = expect(client.call("latency " + s.ordinal() + " " + options.size() + " " + max + " "
+                + budgetMillis, runMillis(budgetMillis)), "latency");
+        String echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+        Snapshot after = Snapshot.take(client, server);
+        long n = Long.parseLong(word(done, 0));
+        if (n < 1 || Long.parseLong(word(echoed, 0)) != n) {
+            throw new IllegalStateException(c.label() + " -> " + s.label() + " ping-pong: the client timed " + n
+                    + " round trips, the server echoed " + echoed);
+        }
+        long nanos = Long.parseLong(field(done, "end")) - Long.parseLong(field(done, "start"));
+        Measurement.Latency latency = new Measurement.Latency(Long.parseLong(field(done, "p50")),
+                Long.parseLong(field(done, "p99")), Long.parseLong(field(done, "p999")));
+        return after.minus(before, Mode.LATENCY, c, s, round, n, options.size(), nanos, latency);
+    }
+
     /** Kernel counters and both processes' CPU time at one instant. */
     private record Snapshot(long t3, long fastRtx, long clientCpu, long serverCpu) {
 
@@ -202,8 +229,13 @@ public final class CrossProcessBenchmark {
         }
 
         Measurement minus(Snapshot b, Mode mode, PeerKind c, PeerKind s, int round, long n, int size, long nanos) {
+            return minus(b, mode, c, s, round, n, size, nanos, null);
+        }
+
+        Measurement minus(Snapshot b, Mode mode, PeerKind c, PeerKind s, int round, long n, int size, long nanos,
+                          Measurement.Latency latency) {
             return new Measurement(mode, c, s, round, n, size, nanos, t3 - b.t3, fastRtx - b.fastRtx,
-                    clientCpu - b.clientCpu, serverCpu - b.serverCpu);
+                    clientCpu - b.clientCpu, serverCpu - b.serverCpu, latency);
         }
     }
 

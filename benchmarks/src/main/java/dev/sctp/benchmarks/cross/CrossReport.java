@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class CrossReport {
 
-    /** The ratio targets of issue 8: dev.sctp at 0.9x the C loop or better, measured in the same run. */
+    /** The ratio targets of issues 8 and 11: dev.sctp at 0.9x the C loop or better, measured in the same run. */
     static final double TARGET = 0.9;
 
     private final Options options;
@@ -63,6 +63,9 @@ public final class CrossReport {
         md.append("\n## Echo: the client keeps up to ").append(options.window())
                 .append(" messages in flight, the server echoes each\n\n");
         table(md, Mode.ECHO, "client", "echo server");
+        md.append("\n## Ping-pong: one message in flight, every round trip timed (runs of at most ")
+                .append(options.latencyBudgetMillis()).append(" ms)\n\n");
+        latencyTable(md);
         md.append("\n## Same-run ratios\n\n");
         ratios(md);
         return md.toString();
@@ -123,6 +126,29 @@ public final class CrossReport {
         }
     }
 
+    private void latencyTable(StringBuilder md) {
+        md.append("| client | echo server | round trips/s median | min | max | p50 µs | p99 µs | p99.9 µs |"
+                + " p99.9 µs worst round | client CPU µs/rt | server CPU µs/rt | T3 per round"
+                + " | fast rtx per round |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        for (PeerKind c : kinds) {
+            for (PeerKind s : kinds) {
+                List<Measurement> runs = runs(Mode.LATENCY, c, s);
+                if (runs.isEmpty()) {
+                    continue;
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f"
+                                + " | %.1f | %s | %s |%n", c.label(), s.label(),
+                        median(runs, Measurement::messagesPerSecond), min(runs, Measurement::messagesPerSecond),
+                        max(runs, Measurement::messagesPerSecond), median(runs, m -> m.latency().p50() / 1e3),
+                        median(runs, m -> m.latency().p99() / 1e3), median(runs, m -> m.latency().p999() / 1e3),
+                        max(runs, m -> m.latency().p999() / 1e3), median(runs, Measurement::clientCpuMicrosPerMessage),
+                        median(runs, Measurement::serverCpuMicrosPerMessage),
+                        join(runs, m -> Long.toString(m.t3())), join(runs, m -> Long.toString(m.fastRetransmits()))));
+            }
+        }
+    }
+
     private void ratios(StringBuilder md) {
         md.append("| ratio (same run) | median of rates | per-round min | per-round max | CPU/msg ratio | target |\n");
         md.append("|---|---:|---:|---:|---:|---|\n");
@@ -141,6 +167,12 @@ public final class CrossReport {
         ratio(md, "dev.sctp to dev.sctp / C to C (one way)", Mode.ONE_WAY, PeerKind.DEV, PeerKind.DEV,
                 PeerKind.C, PeerKind.C, false, false);
         ratio(md, "dev.sctp to dev.sctp / C to C (echo)", Mode.ECHO, PeerKind.DEV, PeerKind.DEV,
+                PeerKind.C, PeerKind.C, false, false);
+        ratio(md, "dev.sctp to dev.sctp / C to C (ping-pong round trips)", Mode.LATENCY, PeerKind.DEV, PeerKind.DEV,
+                PeerKind.C, PeerKind.C, false, true);
+        ratio(md, "dev.sctp client / C client (C echo server, ping-pong)", Mode.LATENCY, PeerKind.DEV, PeerKind.C,
+                PeerKind.C, PeerKind.C, true, false);
+        ratio(md, "dev.sctp echo server / C echo server (C client, ping-pong)", Mode.LATENCY, PeerKind.C, PeerKind.DEV,
                 PeerKind.C, PeerKind.C, false, false);
         List<Measurement> dev = measured.stream()
                 .filter(m -> m.client() == PeerKind.DEV || m.server() == PeerKind.DEV).toList();

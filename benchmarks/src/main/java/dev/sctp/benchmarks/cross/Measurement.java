@@ -14,16 +14,29 @@ package dev.sctp.benchmarks.cross;
  * @param fastRetransmits rise of SctpFastRetransmits during the run
  * @param clientCpuNanos CPU time (user + system) the client process used during the run
  * @param serverCpuNanos CPU time the server process used during the run
+ * @param latency round-trip percentiles of a {@link Mode#LATENCY} run, otherwise null
  */
 public record Measurement(Mode mode, PeerKind client, PeerKind server, int round, long messages, int size, long nanos,
-                          long t3, long fastRetransmits, long clientCpuNanos, long serverCpuNanos) {
+                          long t3, long fastRetransmits, long clientCpuNanos, long serverCpuNanos, Latency latency) {
+
+    /**
+     * Round-trip time percentiles (nearest rank) of one ping-pong run, in nanoseconds.
+     *
+     * @param p50 median
+     * @param p99 99th percentile
+     * @param p999 99.9th percentile
+     */
+    public record Latency(long p50, long p99, long p999) {
+    }
 
     /** What a run does. */
     public enum Mode {
         /** The client sends as fast as it can, the server counts. */
         ONE_WAY,
         /** The client keeps up to a window of messages in flight, the server echoes each. */
-        ECHO
+        ECHO,
+        /** Ping-pong: one message in flight, every round trip timed. */
+        LATENCY
     }
 
     /** Returns messages per second. */

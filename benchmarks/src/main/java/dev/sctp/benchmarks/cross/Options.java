@@ -25,6 +25,9 @@ import java.util.List;
 public record Options(List<PeerKind> kinds, int size, long warmupMessages, long warmupBudgetMillis, int rounds,
                       long maxMessages, long budgetMillis, int window, Path out, Path cSource, String peerJvmArgs) {
 
+    /** Bytes the echo runs may have in flight: well within the default socket buffers (about 200 KiB). */
+    static final int MAX_IN_FLIGHT = 64 * 1024;
+
     /** Checks the values and names the limit a bad one breaks. */
     public Options {
         kinds = List.copyOf(kinds);
@@ -43,9 +46,14 @@ public record Options(List<PeerKind> kinds, int size, long warmupMessages, long 
                     + Integer.MAX_VALUE);
         }
         if (window < 1 || window > 64) {
-            // 64 KiB messages x 64 in flight stays within the default socket buffers' reach; more could deadlock
-            // a single-threaded echo whose sends block while its peer also blocks sending.
             throw new IllegalArgumentException("--window " + window + " must be between 1 and 64");
+        }
+        if ((long) window * size > MAX_IN_FLIGHT) {
+            // The echo peers are single-threaded and blocking: with more in flight than the default socket buffers
+            // hold, both could block in send, each waiting for the other to read.
+            throw new IllegalArgumentException("--window " + window + " x --size " + size + " puts more than "
+                    + MAX_IN_FLIGHT + " bytes in flight; use --window " + Math.max(1, MAX_IN_FLIGHT / size)
+                    + " or less for this size");
         }
     }
 
@@ -53,6 +61,16 @@ public record Options(List<PeerKind> kinds, int size, long warmupMessages, long 
     public static Options defaults() {
         return new Options(List.of(PeerKind.values()), 1024, 20_000, 20_000, 5, 1_000_000, 4_000, 64,
                 defaultOut(), null, null);
+    }
+
+    /** Returns the round trips a ping-pong run times at most (its array of times is allocated up front). */
+    public int maxRoundTrips() {
+        return (int) Math.min(maxMessages, 1_000_000);
+    }
+
+    /** Returns how long a ping-pong run lasts at most: half a measured run, as one message in flight adds little. */
+    public long latencyBudgetMillis() {
+        return Math.max(1, budgetMillis / 2);
     }
 
     /** Returns the messages each pairing runs in its warm-up, so each process handles {@link #warmupMessages}. */

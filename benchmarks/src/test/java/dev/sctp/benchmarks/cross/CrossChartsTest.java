@@ -24,7 +24,8 @@ class CrossChartsTest {
                 for (PeerKind s : kinds) {
                     // C -> C at 10,000 msg/s, every other pairing at 2,500: the axis tops out at 10,000.
                     long perSecond = c == PeerKind.C && s == PeerKind.C ? 10_000 : 2_500;
-                    runs.add(new Measurement(mode, c, s, 0, perSecond, 1024, 1_000_000_000L, 0, 0, 0, 0));
+                    runs.add(new Measurement(mode, c, s, 0, perSecond, 1024, 1_000_000_000L, 0, 0, 0, 0,
+                            mode == Mode.LATENCY ? new Measurement.Latency(100_000, 200_000, 300_000) : null));
                 }
             }
         }
@@ -33,7 +34,7 @@ class CrossChartsTest {
         List<Path> pngs = CrossCharts.write(report, kinds, dir.resolve("cross.md"), "test");
 
         assertThat(pngs).extracting(p -> p.getFileName().toString())
-                .containsExactly("cross-one-way.png", "cross-echo.png");
+                .containsExactly("cross-one-way.png", "cross-echo.png", "cross-ping-pong.png");
         BufferedImage img = ImageIO.read(Files.newInputStream(pngs.get(0)));
         int pairings = kinds.size() * kinds.size();
         assertThat(img.getHeight()).isEqualTo(70 + 50 + 34 * pairings);

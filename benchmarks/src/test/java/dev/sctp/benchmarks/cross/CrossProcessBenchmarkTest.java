@@ -34,13 +34,19 @@ class CrossProcessBenchmarkTest {
         CrossReport report = new CrossProcessBenchmark(options).run();
 
         int kinds = PeerKind.values().length;
-        assertThat(report.measurements()).hasSize(2 * kinds * kinds);
+        assertThat(report.measurements()).hasSize(3 * kinds * kinds);
         for (PeerKind c : PeerKind.values()) {
             for (PeerKind s : PeerKind.values()) {
                 for (Mode mode : Mode.values()) {
                     assertThat(report.runs(mode, c, s)).as("%s %s -> %s", mode, c, s).singleElement()
                             .satisfies(m -> {
                                 assertThat(m.messages()).isEqualTo(MESSAGES);
+                                if (mode == Mode.LATENCY) {
+                                    assertThat(m.latency().p50()).isPositive()
+                                            .isLessThanOrEqualTo(m.latency().p99());
+                                    assertThat(m.latency().p99()).isLessThanOrEqualTo(m.latency().p999());
+                                    assertThat(m.latency().p999()).isLessThanOrEqualTo(m.nanos());
+                                }
                                 assertThat(m.nanos()).isPositive();
                                 assertThat(m.t3()).isNotNegative();
                                 assertThat(m.clientCpuNanos()).isNotNegative();
@@ -52,6 +58,11 @@ class CrossProcessBenchmarkTest {
         String md = report.markdown();
         List<String[]> oneWay = tableRows(md, "## One way");
         List<String[]> echo = tableRows(md, "## Echo");
+        List<String[]> pingPong = tableRows(md, "## Ping-pong");
+        assertThat(pingPong).hasSize(kinds * kinds).allSatisfy(row -> {
+            assertThat(row).hasSize(13);
+            assertThat(Double.parseDouble(row[5])).isPositive(); // p50 µs
+        });
         assertThat(oneWay).hasSize(kinds * kinds);
         assertThat(echo).hasSize(kinds * kinds);
         for (String[] row : concat(oneWay, echo)) {
@@ -103,6 +114,8 @@ class CrossProcessBenchmarkTest {
                 .hasMessageContaining("--window 65 must be between 1 and 64");
         assertThatThrownBy(() -> Options.parse(new String[] {"--kinds", "c,go"}))
                 .hasMessageContaining("unknown peer kind 'go'").hasMessageContaining("[c, dev, jdk]");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--size", "16384"}))
+                .hasMessageContaining("--window 64 x --size 16384").hasMessageContaining("use --window 4 or less");
         assertThatThrownBy(() -> Options.parse(new String[] {"--size", "1"}))
                 .hasMessageContaining("--size 1 must be between 2 and 65536");
     }
