@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What the harness reads from /proc: the kernel's SCTP counters and a process's CPU time. */
-final class ProcStats {
+/** What the benchmarks read from /proc: the kernel's SCTP counters and a process's CPU time. */
+public final class ProcStats {
 
-    /** The SCTP MIB counters read around every measurement. */
-    static final String T3 = "SctpT3RtxExpireds";
-    static final String FAST_RTX = "SctpFastRetransmits";
+    /** The SCTP MIB counter of T3-rtx timer expirations: each one is a sender that waited out its RTO. */
+    public static final String T3 = "SctpT3RtxExpireds";
+    /** The SCTP MIB counter of fast retransmissions. */
+    public static final String FAST_RTX = "SctpFastRetransmits";
 
     /** Linux's USER_HZ: /proc/PID/stat counts CPU time in these ticks; 100 on every mainstream architecture. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
@@ -23,7 +24,7 @@ final class ProcStats {
     }
 
     /** Reads /proc/net/sctp/snmp: each line is a counter name and its value. */
-    static Map<String, Long> snmp() {
+    public static Map<String, Long> snmp() {
         return snmp(Path.of("/proc/net/sctp/snmp"));
     }
 
