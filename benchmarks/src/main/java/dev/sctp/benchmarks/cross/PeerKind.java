@@ -19,7 +19,8 @@ public enum PeerKind {
     //     DEV_BATCHED("dev-batched", "dev.sctp batched", DevSctpBatchedStack::new),
     // with a PeerStack whose link drains/fills one reusable batch (receive() hands out the batch's messages one by
     // one and refills it when empty; send(n) queues into the batch and flushes it when full or at the marker).
-    // Nothing else changes: CrossProcessBenchmark pairs every kind with every other and the report picks up its rows.
+    // CrossProcessBenchmark then pairs it with every other kind and the tables pick up its rows; for its headline
+    // ratios add rows to CrossReport.ratios (e.g. "dev.sctp batched receiving from C / C receiving from C").
     // ---------------------------------------------------------------------------------------------------------------
 
     private final String key;
