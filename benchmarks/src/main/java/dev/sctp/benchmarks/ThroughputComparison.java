@@ -1,5 +1,6 @@
 package dev.sctp.benchmarks;
 
+import dev.sctp.benchmarks.cross.ProcStats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,7 +104,13 @@ public final class ThroughputComparison {
         for (Map.Entry<String, Contender> e : all.entrySet()) {
             System.out.printf("running %s ...%n", e.getValue().name());
             try {
+                Map<String, Long> before = ProcStats.snmp();
                 results.put(e.getKey(), check(e.getValue().measure(plan), plan));
+                Map<String, Long> after = ProcStats.snmp();
+                // A T3 expiry is a sender that waited out RTO.min (1 s): it explains a collapsed rate at once.
+                System.out.printf("  kernel counters during %s: T3 expirations +%d, fast retransmits +%d%n",
+                        e.getValue().name(), after.get(ProcStats.T3) - before.get(ProcStats.T3),
+                        after.get(ProcStats.FAST_RTX) - before.get(ProcStats.FAST_RTX));
             } catch (Exception | LinkageError ex) {
                 // One broken contender (say, no libsctp.so.1 for the JDK) must not hide the others' numbers.
                 failures.put(e.getKey(), ex.toString());

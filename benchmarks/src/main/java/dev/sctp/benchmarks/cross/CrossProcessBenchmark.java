@@ -1,0 +1,275 @@
+package dev.sctp.benchmarks.cross;
+
+import dev.sctp.benchmarks.cross.Measurement.Mode;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cross-process benchmark: every SCTP implementation ({@link PeerKind}) in a process of its own, paired with
+ * every other (sender kind x receiver kind), one way, echo with a window of messages in flight, and ping-pong with
+ * every round trip timed (p50/p99/p99.9). Every figure comes
+ * with the kernel's T3-expiry and fast-retransmit deltas and the CPU time per message of both processes.
+ *
+ * <p>Two long-lived processes per kind (a client side and a server side) hold one association per pairing and stay
+ * up across all rounds, so JVM start-up is never measured. Each pairing is warmed up first, then every round runs
+ * every pairing once, in reverse order every other round, so slow drifts of a shared machine hit all alike.
+ *
+ * <pre>
+ * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.sctp.benchmarks.cross.CrossProcessBenchmark
+ *     [--kinds c,dev,jdk] [--size BYTES] [--warmup-messages N] [--rounds N] [--max-messages N]
+ *     [--budget-ms MS] [--window N] [--out FILE] [--c-source PATH] [--peer-jvm-args "ARGS"]
+ * </pre>
+ */
+public final class CrossProcessBenchmark {
+
+    private final Options options;
+    private final List<PeerKind> kinds;
+    private final Map<PeerKind, PeerProcess> clients = new EnumMap<>(PeerKind.class);
+    private final Map<PeerKind, PeerProcess> servers = new EnumMap<>(PeerKind.class);
+    private final List<String> buffers = new ArrayList<>();
+    private final long started = System.nanoTime();
+
+    CrossProcessBenchmark(Options options) {
+        this.options = options;
+        this.kinds = options.kinds();
+    }
+
+    /**
+     * Runs the benchmark, prints the report and writes it to {@code --out}; exits with status 1 on any failure.
+     *
+     * @param args see the class documentation
+     */
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        CrossReport report = new CrossProcessBenchmark(options).run();
+        String markdown = report.markdown();
+        System.out.println();
+        System.out.println(markdown);
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        Files.writeString(options.out(), markdown);
+        System.out.println("written to " + options.out().toAbsolutePath());
+        for (Path png : CrossCharts.write(report, options.kinds(), options.out(), report.subtitle())) {
+            System.out.println("written to " + png);
+        }
+    }
+
+    /** Starts the peers, runs warm-ups and rounds, stops the peers, and returns what was measured. */
+    CrossReport run() throws IOException, InterruptedException {
+        try {
+            start();
+            for (PeerKind c : kinds) {
+                for (PeerKind s : kinds) {
+                    progress("warm-up " + c.key() + " -> " + s.key());
+                    oneWay(c, s, -1, options.warmupMessagesPerPairing(), options.warmupBudgetMillis());
+                    echo(c, s, -1, options.warmupMessagesPerPairing(), options.warmupBudgetMillis());
+                    latency(c, s, -1, Math.min(options.warmupMessagesPerPairing(), options.maxRoundTrips()) / 10 + 1,
+                            options.warmupBudgetMillis());
+                }
+            }
+            List<Measurement> measured = new ArrayList<>();
+            List<PeerKind[]> pairs = new ArrayList<>();
+            for (PeerKind c : kinds) {
+                for (PeerKind s : kinds) {
+                    pairs.add(new PeerKind[] {c, s});
+                }
+            }
+            for (int round = 0; round < options.rounds(); round++) {
+                progress("round " + (round + 1) + " of " + options.rounds());
+                List<PeerKind[]> order = new ArrayList<>(pairs);
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (PeerKind[] p : order) {
+                    measured.add(oneWay(p[0], p[1], round, options.maxMessages(), options.budgetMillis()));
+                }
+                for (PeerKind[] p : order) {
+                    measured.add(echo(p[0], p[1], round, options.maxMessages(), options.budgetMillis()));
+                }
+                for (PeerKind[] p : order) {
+                    measured.add(latency(p[0], p[1], round, options.maxRoundTrips(), options.latencyBudgetMillis()));
+                }
+            }
+            return new CrossReport(options, kinds, buffers, measured);
+        } finally {
+            for (PeerProcess p : clients.values()) {
+                p.close();
+            }
+            for (PeerProcess p : servers.values()) {
+                p.close();
+            }
+        }
+    }
+
+    /** Starts a client and a server process per kind and connects every client to every server. */
+    private void start() throws IOException, InterruptedException {
+        Path cBinary = kinds.contains(PeerKind.C) ? CPeerBinary.build(options.cSource()) : null;
+        for (PeerKind k : kinds) {
+            clients.put(k, PeerProcess.start(k, "client", command(k, cBinary)));
+            servers.put(k, PeerProcess.start(k, "server", command(k, cBinary)));
+        }
+        for (PeerKind s : kinds) {
+            PeerProcess server = servers.get(s);
+            int port = Integer.parseInt(expect(server.call("listen", setupMillis()), "port").trim());
+            for (PeerKind c : kinds) {
+                // The server's slot is the client's kind and the client's slot the server's kind.
+                server.post("accept " + c.ordinal());
+                expect(clients.get(c).call("connect " + s.ordinal() + " " + port, setupMillis()), "ok");
+                expect(server.answer(setupMillis()), "ok");
+                buffers.add(c.label() + " client -> " + s.label() + " server: client "
+                        + clients.get(c).call("info " + s.ordinal(), setupMillis()) + "; server "
+                        + server.call("info " + c.ordinal(), setupMillis()));
+            }
+        }
+    }
+
+    private List<String> command(PeerKind kind, Path cBinary) {
+        if (!kind.isJava()) {
+            return List.of(cBinary.toString());
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(options.peerJvmArgs() != null ? List.of(options.peerJvmArgs().trim().split("\\s+"))
+                : inheritedJvmArgs());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(CrossPeer.class.getName());
+        cmd.add(kind.key());
+        return cmd;
+    }
+
+    /** The JIT and GC choices of this JVM (scripts/bench picks them for the VM), with a heap fit for a peer. */
+    private static List<String> inheritedJvmArgs() {
+        List<String> args = new ArrayList<>();
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:") && !a.contains("HeapDump") && !a.contains("ErrorFile")) {
+                args.add(a);
+            }
+        }
+        args.add("-Xms64m");
+        args.add("-Xmx256m");
+        return args;
+    }
+
+    private Measurement oneWay(PeerKind c, PeerKind s, int round, long max, long budgetMillis)
+            throws IOException, InterruptedException {
+        PeerProcess client = clients.get(c);
+        PeerProcess server = servers.get(s);
+        Snapshot before = Snapshot.take(client, server);
+        server.post("recv " + c.ordinal() + " " + options.size());
+        String sent = expect(client.call("send " + s.ordinal() + " " + options.size() + " " + max + " "
+                + budgetMillis, runMillis(budgetMillis)), "sent");
+        String received = expect(server.answer(runMillis(budgetMillis)), "received");
+        Snapshot after = Snapshot.take(client, server);
+        long n = Long.parseLong(word(sent, 0));
+        long got = Long.parseLong(word(received, 0));
+        long bytes = Long.parseLong(field(received, "bytes"));
+        if (got != n || bytes != n * options.size()) {
+            throw new IllegalStateException(c.label() + " -> " + s.label() + ": " + n + " messages sent, " + got
+                    + " messages and " + bytes + " bytes received");
+        }
+        long nanos = Long.parseLong(field(received, "end")) - Long.parseLong(field(sent, "start"));
+        return after.minus(before, Mode.ONE_WAY, c, s, round, n, options.size(), nanos);
+    }
+
+    private Measurement echo(PeerKind c, PeerKind s, int round, long max, long budgetMillis)
+            throws IOException, InterruptedException {
+        PeerProcess client = clients.get(c);
+        PeerProcess server = servers.get(s);
+        Snapshot before = Snapshot.take(client, server);
+        server.post("echo " + c.ordinal());
+        String done = expect(client.call("pipeline " + s.ordinal() + " " + options.size() + " " + max + " "
+                + options.window() + " " + budgetMillis, runMillis(budgetMillis)), "pipelined");
+        String echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+        Snapshot after = Snapshot.take(client, server);
+        long n = Long.parseLong(word(done, 0));
+        if (Long.parseLong(word(echoed, 0)) != n) {
+            throw new IllegalStateException(c.label() + " -> " + s.label() + " echo: the client got " + n
+                    + " echoes, the server " + echoed);
+        }
+        long nanos = Long.parseLong(field(done, "end")) - Long.parseLong(field(done, "start"));
+        return after.minus(before, Mode.ECHO, c, s, round, n, options.size(), nanos);
+    }
+
+    private Measurement latency(PeerKind c, PeerKind s, int round, long max, long budgetMillis)
+            throws IOException, InterruptedException {
+        PeerProcess client = clients.get(c);
+        PeerProcess server = servers.get(s);
+        Snapshot before = Snapshot.take(client, server);
+        server.post("echo " + c.ordinal());
+        String done = expect(client.call("latency " + s.ordinal() + " " + options.size() + " " + max + " "
+                + budgetMillis, runMillis(budgetMillis)), "latency");
+        String echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+        Snapshot after = Snapshot.take(client, server);
+        long n = Long.parseLong(word(done, 0));
+        if (n < 1 || Long.parseLong(word(echoed, 0)) != n) {
+            throw new IllegalStateException(c.label() + " -> " + s.label() + " ping-pong: the client timed " + n
+                    + " round trips, the server echoed " + echoed);
+        }
+        long nanos = Long.parseLong(field(done, "end")) - Long.parseLong(field(done, "start"));
+        Measurement.Latency latency = new Measurement.Latency(Long.parseLong(field(done, "p50")),
+                Long.parseLong(field(done, "p99")), Long.parseLong(field(done, "p999")));
+        return after.minus(before, Mode.LATENCY, c, s, round, n, options.size(), nanos, latency);
+    }
+
+    /** Kernel counters and both processes' CPU time at one instant. */
+    private record Snapshot(long t3, long fastRtx, long clientCpu, long serverCpu) {
+
+        static Snapshot take(PeerProcess client, PeerProcess server) {
+            Map<String, Long> snmp = ProcStats.snmp();
+            return new Snapshot(snmp.get(ProcStats.T3), snmp.get(ProcStats.FAST_RTX), client.cpuNanos(),
+                    server.cpuNanos());
+        }
+
+        Measurement minus(Snapshot b, Mode mode, PeerKind c, PeerKind s, int round, long n, int size, long nanos) {
+            return minus(b, mode, c, s, round, n, size, nanos, null);
+        }
+
+        Measurement minus(Snapshot b, Mode mode, PeerKind c, PeerKind s, int round, long n, int size, long nanos,
+                          Measurement.Latency latency) {
+            return new Measurement(mode, c, s, round, n, size, nanos, t3 - b.t3, fastRtx - b.fastRtx,
+                    clientCpu - b.clientCpu, serverCpu - b.serverCpu, latency);
+        }
+    }
+
+    private static String expect(String answer, String keyword) {
+        if (!answer.startsWith(keyword + " ") && !answer.equals(keyword)) {
+            throw new IllegalStateException("expected an answer starting with '" + keyword + "', got: " + answer);
+        }
+        return answer.substring(keyword.length());
+    }
+
+    private static String word(String s, int index) {
+        return s.trim().split("\\s+")[index];
+    }
+
+    private static String field(String s, String name) {
+        for (String w : s.trim().split("\\s+")) {
+            if (w.startsWith(name + "=")) {
+                return w.substring(name.length() + 1);
+            }
+        }
+        throw new IllegalStateException("no " + name + "= in answer: " + s);
+    }
+
+    /** A run stops sending at its budget; what is in flight then still drains, slowly if the receiver collapsed. */
+    private static long runMillis(long budgetMillis) {
+        return 2 * budgetMillis + TimeUnit.MINUTES.toMillis(2);
+    }
+
+    private static long setupMillis() {
+        return TimeUnit.MINUTES.toMillis(2);
+    }
+
+    private void progress(String what) {
+        System.out.printf("cross-process [%4ds]: %s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                what);
+    }
+}

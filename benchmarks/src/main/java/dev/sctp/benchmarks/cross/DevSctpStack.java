@@ -1,0 +1,109 @@
+package dev.sctp.benchmarks.cross;
+
+import dev.sctp.ReceiveInfo;
+import dev.sctp.SctpAddress;
+import dev.sctp.SctpOptions;
+import dev.sctp.SctpServerSocket;
+import dev.sctp.SctpSocket;
+import dev.sctp.SendInfo;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
+/**
+ * This library used as its documentation recommends for a hot path: blocking calls, direct buffers, one
+ * {@link SendInfo} and one {@link ReceiveInfo} reused for every message.
+ */
+final class DevSctpStack implements PeerStack {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private SctpServerSocket listener;
+
+    @Override
+    public int listen() throws IOException {
+        if (listener != null) {
+            throw new IllegalStateException("listen was already called");
+        }
+        listener = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"));
+        return listener.localAddress().port();
+    }
+
+    @Override
+    public PeerLink accept() throws IOException {
+        if (listener == null) {
+            throw new IllegalStateException("accept before listen");
+        }
+        return new Link(listener.accept(TIMEOUT));
+    }
+
+    @Override
+    public PeerLink connect(int port) throws IOException {
+        return new Link(SctpSocket.dial(SctpAddress.parse("127.0.0.1:" + port), TIMEOUT));
+    }
+
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    private static final class Link implements PeerLink {
+
+        private final SctpSocket socket;
+        private final ByteBuffer payload = Payload.direct();
+        private final ByteBuffer in = ByteBuffer.allocateDirect(Payload.MAX_SIZE);
+        private final SendInfo sendInfo = SendInfo.of(0, 0);
+        private final ReceiveInfo receiveInfo = new ReceiveInfo();
+
+        Link(SctpSocket socket) throws IOException {
+            this.socket = socket;
+            // NODELAY is this library's default; set it anyway so the comparison does not rest on a default.
+            socket.setOption(SctpOptions.NODELAY, true);
+        }
+
+        @Override
+        public void send(int length) throws IOException {
+            payload.clear().limit(length);
+            socket.send(payload, sendInfo);
+        }
+
+        @Override
+        public int receive() throws IOException {
+            in.clear();
+            while (true) {
+                int n = socket.receive(in, receiveInfo);
+                if (n < 0) {
+                    throw new EOFException("the peer shut down in the middle of a run");
+                }
+                // 0 is a notification (none are subscribed); partial deliveries accumulate in the buffer.
+                if (n > 0 && receiveInfo.isComplete()) {
+                    return in.position();
+                }
+            }
+        }
+
+        @Override
+        public void echo() throws IOException {
+            in.flip();
+            socket.send(in, sendInfo);
+        }
+
+        @Override
+        public int receiveBufferSize() throws IOException {
+            return socket.getOption(SctpOptions.SO_RCVBUF);
+        }
+
+        @Override
+        public int sendBufferSize() throws IOException {
+            return socket.getOption(SctpOptions.SO_SNDBUF);
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.sctp.benchmarks.cross;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The SCTP implementations the cross-process benchmark pairs with each other, by the name the command line uses. */
+public enum PeerKind {
+
+    /** {@code src/main/c/sctp_peer.c}: raw sendmsg/recvmsg, no library. */
+    C("c", "C loop", null),
+    /** This library, blocking calls on direct buffers. */
+    DEV("dev", "dev.sctp", DevSctpStack::new),
+    /** The JDK's com.sun.nio.sctp.SctpChannel, blocking. */
+    JDK("jdk", "JDK SctpChannel", JdkSctpStack::new);
+
+    // ---- PLACE FOR "dev.sctp batched" ----------------------------------------------------------------------------
+    // Once sctp-core has SctpMessageBatch with SctpSocket.receive(batch)/send(batch), add a constant here, e.g.
+    //     DEV_BATCHED("dev-batched", "dev.sctp batched", DevSctpBatchedStack::new),
+    // with a PeerStack whose link drains/fills one reusable batch (receive() hands out the batch's messages one by
+    // one and refills it when empty; send(n) queues into the batch and flushes it when full or at the marker).
+    // CrossProcessBenchmark then pairs it with every other kind and the tables pick up its rows; for its headline
+    // ratios add rows to CrossReport.ratios (e.g. "dev.sctp batched receiving from C / C receiving from C").
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private final String key;
+    private final String label;
+    private final Supplier<PeerStack> stack;
+
+    PeerKind(String key, String label, Supplier<PeerStack> stack) {
+        this.key = key;
+        this.label = label;
+        this.stack = stack;
+    }
+
+    /** Returns the name used on the command line ({@code --kinds c,dev,jdk}) and by {@link CrossPeer}. */
+    public String key() {
+        return key;
+    }
+
+    /** Returns the name the report shows. */
+    public String label() {
+        return label;
+    }
+
+    /** Returns whether this kind runs in a JVM ({@link CrossPeer}) rather than as the C binary. */
+    public boolean isJava() {
+        return stack != null;
+    }
+
+    PeerStack newStack() {
+        if (stack == null) {
+            throw new IllegalStateException(key + " is not a Java peer");
+        }
+        return stack.get();
+    }
+
+    /**
+     * Returns the kind named {@code key}.
+     *
+     * @throws IllegalArgumentException naming the known kinds if there is none
+     */
+    public static PeerKind byName(String key) {
+        for (PeerKind k : values()) {
+            if (k.key.equals(key)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown peer kind '" + key + "'; use one of "
+                + Arrays.stream(values()).map(PeerKind::key).toList());
+    }
+
+    /** Returns the kinds that run in a JVM. */
+    public static List<PeerKind> javaKinds() {
+        return Arrays.stream(values()).filter(PeerKind::isJava).toList();
+    }
+}
