@@ -108,8 +108,10 @@ public class SctpServerAssociationFactory extends AbstractSctpAssociationFactory
             server.subscribe(SUBSCRIBED.toArray(NotificationType[]::new));
             server.bind(localAddress, backlog);
             SctpAddress bound = server.localAddress();
-            serverSocket = server;
-            boundAddress = bound;
+            synchronized (this) {
+                serverSocket = server;
+                boundAddress = bound;
+            }
             SctpServerSocket listening = server;
             // a thread of its own, like the readers: it blocks for the factory's whole life
             readerThreads().newThread(() -> acceptLoop(listening, bound)).start();
@@ -143,8 +145,8 @@ public class SctpServerAssociationFactory extends AbstractSctpAssociationFactory
             }
             accepted(socket);
         }
-        boundAddress = null;
         if (failure != null) {
+            forget(server);
             server.close();
         }
         logger.info(() -> "Factory '" + getComponentName() + "' stopped listening on " + bound);
@@ -202,9 +204,19 @@ public class SctpServerAssociationFactory extends AbstractSctpAssociationFactory
     @Override
     protected void doStop() {
         SctpServerSocket server = serverSocket;
-        serverSocket = null;
         if (server != null) {
+            // cleared here, not by the accept loop: isListening() is false once stop() returns, and a loop that
+            // ends after a quick restart must not clear the new listener's address
+            forget(server);
             server.close();
+        }
+    }
+
+    /** Clears the listening state if it still belongs to {@code server}. */
+    private synchronized void forget(SctpServerSocket server) {
+        if (serverSocket == server) {
+            serverSocket = null;
+            boundAddress = null;
         }
     }
 

@@ -52,8 +52,25 @@ class SctpServerAssociationFactoryTest {
         client.getAssociation().send("via .2".getBytes(UTF_8), SendInfo.DEFAULT);
         assertThat(received.receive(Harness.TIMEOUT.toMillis())).isNotNull();
         server.stop();
-        SctpTestUtils.waitStopListening(server, Harness.TIMEOUT);
+        assertThat(server.isListening()).isFalse();
         assertThat(server.getPort()).isEqualTo(-1);
+    }
+
+    @Test
+    void aQuickRestartKeepsListeningAfterTheOldAcceptLoopEnds() throws Exception {
+        SctpServerAssociationFactory server = Harness.started(harness.server(f -> { }));
+        for (int i = 0; i < 20; i++) {
+            server.stop();
+            assertThat(server.isListening()).as("listening right after stop() #%d", i).isFalse();
+            server.start();
+            assertThat(server.isListening()).as("listening right after start() #%d", i).isTrue();
+        }
+        // the stopped accept loops end on their own threads; none of them may clear the new listener's state
+        Thread.sleep(300);
+        assertThat(server.isListening()).isTrue();
+        SctpClientAssociationFactory client = Harness.started(harness.client(f -> f.setReconnect(false),
+                Harness.addressOf(server)));
+        assertThat(client.getAssociation()).isNotNull();
     }
 
     @Test
