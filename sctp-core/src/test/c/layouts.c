@@ -324,6 +324,19 @@ int main(void) {
     JOFF(SctpConstants, PRINFO_POLICY, sctp_prinfo, pr_policy);
     JOFF(SctpConstants, PRINFO_VALUE, sctp_prinfo, pr_value);
     JSIZE(SctpConstants, SCTP_INITMSG_SIZE, sctp_initmsg);
+    JOFF(SctpConstants, INITMSG_NUM_OSTREAMS, sctp_initmsg, sinit_num_ostreams);
+    JOFF(SctpConstants, INITMSG_MAX_INSTREAMS, sctp_initmsg, sinit_max_instreams);
+    JOFF(SctpConstants, INITMSG_MAX_ATTEMPTS, sctp_initmsg, sinit_max_attempts);
+    JOFF(SctpConstants, INITMSG_MAX_INIT_TIMEO, sctp_initmsg, sinit_max_init_timeo);
+    JOFF(SctpConstants, GETADDRS_ADDR_NUM, sctp_getaddrs, addr_num);
+    JOFF(SctpConstants, GETADDRS_ADDRS, sctp_getaddrs, addrs);
+    JSIZE(SctpConstants, GETADDRS_OLD_SIZE, sctp_getaddrs_old);
+    JOFF(SctpConstants, GETADDRS_OLD_ASSOC_ID, sctp_getaddrs_old, assoc_id);
+    JOFF(SctpConstants, GETADDRS_OLD_ADDR_NUM, sctp_getaddrs_old, addr_num);
+    JOFF(SctpConstants, GETADDRS_OLD_ADDRS, sctp_getaddrs_old, addrs);
+    JSIZE(SctpConstants, LINGER_SIZE, linger);
+    JOFF(SctpConstants, LINGER_ONOFF, linger, l_onoff);
+    JOFF(SctpConstants, LINGER_LINGER, linger, l_linger);
     JSIZE(SctpConstants, SCTP_EVENT_SIZE, sctp_event);
     JOFF(SctpConstants, EVENT_ASSOC_ID, sctp_event, se_assoc_id);
     JOFF(SctpConstants, EVENT_TYPE, sctp_event, se_type);
@@ -343,7 +356,9 @@ int main(void) {
     JK(EpollConstants, EFD_CLOEXEC);
     JK(EpollConstants, EFD_NONBLOCK);
     JSIZE(EpollConstants, EPOLL_EVENT_SIZE, epoll_event);
+    JOFF(EpollConstants, EPOLL_EVENT_EVENTS, epoll_event, events);
     JOFF(EpollConstants, EPOLL_EVENT_DATA, epoll_event, data);
+    JV(EpollConstants, EVENTFD_VALUE_SIZE, sizeof(eventfd_t));
 
     /* SockaddrCodec: address families and sockaddr layouts (the address parser's offsets) */
     JK(SockaddrCodec, AF_INET);

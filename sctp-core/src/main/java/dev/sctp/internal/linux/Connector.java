@@ -40,19 +40,22 @@ final class Connector {
         int seq = poll.writeSeq();
         int associationId;
         int errno;
-        try (NativeBuffer packed = new NativeBuffer(size + 24)) {
+        // The block: struct sctp_getaddrs_old, then the optlen getsockopt takes (an int, 8 bytes reserved), then
+        // the packed addresses it points at.
+        int optlenAt = GETADDRS_OLD_SIZE;
+        int addrsAt = optlenAt + Long.BYTES;
+        try (NativeBuffer packed = new NativeBuffer(addrsAt + size)) {
             ByteBuffer b = packed.buffer();
-            // struct sctp_getaddrs_old {assoc_id @0; addr_num (bytes) @4; addrs pointer @8}, optlen @16.
-            int addrsAt = 24;
             SockaddrCodec.encodePacked(b, addrsAt, addresses, port, family);
-            b.putInt(4, size);
-            b.putLong(8, packed.address(addrsAt));
-            b.putInt(16, 16);
+            b.putInt(GETADDRS_OLD_ADDR_NUM, size);
+            b.putLong(GETADDRS_OLD_ADDRS, packed.address(addrsAt));
+            b.putInt(optlenAt, GETADDRS_OLD_SIZE);
             int raw = fd.acquire();
             try {
-                int r = LibC.getsockopt(raw, SOL_SCTP, SCTP_SOCKOPT_CONNECTX3, packed.address(), packed.address(16));
+                int r = LibC.getsockopt(raw, SOL_SCTP, SCTP_SOCKOPT_CONNECTX3, packed.address(),
+                        packed.address(optlenAt));
                 errno = r < 0 ? LibC.errno() : 0;
-                associationId = b.getInt(0);
+                associationId = b.getInt(GETADDRS_OLD_ASSOC_ID);
                 if (r < 0 && errno == Errno.ENOPROTOOPT) {
                     // Kernels before 2.6.33 know only CONNECTX, which returns the assoc id as its value.
                     r = LibC.setsockopt(raw, SOL_SCTP, SCTP_SOCKOPT_CONNECTX, packed.address(addrsAt), size);

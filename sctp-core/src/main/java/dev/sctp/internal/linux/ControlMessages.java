@@ -7,11 +7,11 @@ import java.nio.ByteBuffer;
 
 /**
  * Decodes the ancillary data (cmsgs) that recvmsg returns: finds the SCTP_RCVINFO cmsg and fills a {@link
- * ReceiveInfo} from it.
+ * ReceiveInfo} from it; and writes the SNDINFO and PRINFO cmsgs a send attaches.
  *
- * <p>Internal usage only. Pure and allocation-free: it reads only the given buffer, within the region given, and
- * trusts no length in it. It never throws for any content of that region; a malformed cmsg ends the walk, and a
- * message without a well-formed RCVINFO is described with zeros.
+ * <p>Internal usage only. Allocation-free; the decoder is pure: it reads only the given buffer, within the region
+ * given, and trusts no length in it. It never throws for any content of that region; a malformed cmsg ends the
+ * walk, and a message without a well-formed RCVINFO is described with zeros.
  */
 final class ControlMessages {
 
@@ -35,13 +35,13 @@ final class ControlMessages {
         int end = start + (int) clamped;
         int at = start;
         while (at <= end - CMSGHDR_SIZE) {
-            long cmsgLen = b.getLong(at);
+            long cmsgLen = b.getLong(at + CMSGHDR_LEN);
             if (cmsgLen < CMSGHDR_SIZE || cmsgLen > end - at) {
                 return -1;
             }
-            if (b.getInt(at + 8) == SOL_SCTP && b.getInt(at + 12) == SCTP_RCVINFO
+            if (b.getInt(at + CMSGHDR_LEVEL) == SOL_SCTP && b.getInt(at + CMSGHDR_TYPE) == SCTP_RCVINFO
                     && cmsgLen >= cmsgLen(SCTP_RCVINFO_SIZE)) {
-                return at + CMSGHDR_SIZE;
+                return at + CMSG_DATA_OFFSET;
             }
             // cmsgLen <= end - at < 2^31, so the aligned step is positive and cannot overflow past end + 7.
             at += cmsgAlign((int) cmsgLen);
@@ -60,10 +60,40 @@ final class ControlMessages {
             info.setData(length, 0, 0, 0, 0, 0, 0, 0, 0, complete);
             return;
         }
-        // struct sctp_rcvinfo (RFC 6458 section 5.3.5): sid @0, ssn @2, flags @4, ppid @8, tsn @12, cumtsn @16,
-        // context @20, assoc_id @24; the PPID arrives in network byte order.
-        info.setData(length, Short.toUnsignedInt(b.getShort(r)), Short.toUnsignedInt(b.getShort(r + 2)),
-                Short.toUnsignedInt(b.getShort(r + 4)), Integer.reverseBytes(b.getInt(r + 8)), b.getInt(r + 12),
-                b.getInt(r + 16), b.getInt(r + 20), b.getInt(r + 24), complete);
+        // struct sctp_rcvinfo (RFC 6458 section 5.3.5); the PPID arrives in network byte order.
+        info.setData(length, Short.toUnsignedInt(b.getShort(r + RCVINFO_SID)),
+                Short.toUnsignedInt(b.getShort(r + RCVINFO_SSN)), Short.toUnsignedInt(b.getShort(r + RCVINFO_FLAGS)),
+                Integer.reverseBytes(b.getInt(r + RCVINFO_PPID)), b.getInt(r + RCVINFO_TSN),
+                b.getInt(r + RCVINFO_CUMTSN), b.getInt(r + RCVINFO_CONTEXT), b.getInt(r + RCVINFO_ASSOC_ID), complete);
+    }
+
+    /**
+     * Writes an SCTP_SNDINFO cmsg (RFC 6458 section 5.3.4) at {@code at}; returns the bytes it takes (CMSG_SPACE).
+     * The PPID goes in as given and the kernel sends it unchanged, so it is written in network byte order.
+     */
+    static int putSndInfo(ByteBuffer b, int at, int streamId, int flags, int ppid, int context) {
+        b.putLong(at + CMSGHDR_LEN, cmsgLen(SCTP_SNDINFO_SIZE));
+        b.putInt(at + CMSGHDR_LEVEL, SOL_SCTP);
+        b.putInt(at + CMSGHDR_TYPE, SCTP_SNDINFO);
+        int d = at + CMSG_DATA_OFFSET;
+        b.putShort(d + SNDINFO_SID, (short) streamId);
+        b.putShort(d + SNDINFO_FLAGS, (short) flags);
+        b.putInt(d + SNDINFO_PPID, Integer.reverseBytes(ppid));
+        b.putInt(d + SNDINFO_CONTEXT, context);
+        b.putInt(d + SNDINFO_ASSOC_ID, 0);
+        return cmsgSpace(SCTP_SNDINFO_SIZE);
+    }
+
+    /** Writes an SCTP_PRINFO cmsg (RFC 6458 section 5.3.7) at {@code at}; returns the bytes it takes. */
+    static int putPrInfo(ByteBuffer b, int at, int policy, int value) {
+        b.putLong(at + CMSGHDR_LEN, cmsgLen(SCTP_PRINFO_SIZE));
+        b.putInt(at + CMSGHDR_LEVEL, SOL_SCTP);
+        b.putInt(at + CMSGHDR_TYPE, SCTP_PRINFO);
+        int d = at + CMSG_DATA_OFFSET;
+        b.putShort(d + PRINFO_POLICY, (short) policy);
+        // pr_policy is a u16 followed by 2 bytes of padding before the u32 pr_value.
+        b.putShort(d + PRINFO_POLICY + Short.BYTES, (short) 0);
+        b.putInt(d + PRINFO_VALUE, value);
+        return cmsgSpace(SCTP_PRINFO_SIZE);
     }
 }

@@ -39,11 +39,15 @@ final class EpollConstants {
     static final int EFD_CLOEXEC = 0x80000;
     /** {@code EFD_NONBLOCK}. */
     static final int EFD_NONBLOCK = 0x800;
+    /** {@code sizeof(eventfd_t)}: an eventfd is read and written 8 bytes (a u64 counter) at a time. */
+    static final int EVENTFD_VALUE_SIZE = 8;
 
     // struct epoll_event is packed on x86_64 (__EPOLL_PACKED): events u32 @0, data u64 @4, 12 bytes. Other
     // architectures align data to 8 and take 16 bytes, one reason SctpAvailability refuses them.
     /** {@code sizeof(struct epoll_event)}. */
     static final int EPOLL_EVENT_SIZE = 12;
+    /** {@code offsetof(struct epoll_event, events)}. */
+    static final int EPOLL_EVENT_EVENTS = 0;
     /** {@code offsetof(struct epoll_event, data)}. */
     static final int EPOLL_EVENT_DATA = 4;
 }

@@ -259,7 +259,7 @@ public final class EpollPoller implements AutoCloseable {
         private final int eventfd;
         private final NativeBuffer events = new NativeBuffer(EVENT_SIZE * MAX_EVENTS);
         private final NativeBuffer ctlEvent = new NativeBuffer(EVENT_SIZE);
-        private final NativeBuffer counter = new NativeBuffer(8);
+        private final NativeBuffer counter = new NativeBuffer(EVENTFD_VALUE_SIZE);
         private final Thread thread;
         private volatile @Nullable String failure;
         private boolean released; // guarded by this
@@ -299,8 +299,8 @@ public final class EpollPoller implements AutoCloseable {
                 return -Errno.EBADF;
             }
             ByteBuffer b = ctlEvent.buffer();
-            b.putInt(0, eventMask);
-            b.putLong(4, token);
+            b.putInt(EPOLL_EVENT_EVENTS, eventMask);
+            b.putLong(EPOLL_EVENT_DATA, token);
             int r = LibC.epoll_ctl(epfd, op, fd, ctlEvent.address());
             return r < 0 ? -LibC.errno() : r;
         }
@@ -310,7 +310,7 @@ public final class EpollPoller implements AutoCloseable {
                 return;
             }
             counter.buffer().putLong(0, 1L);
-            LibC.write(eventfd, counter.address(), 8);
+            LibC.write(eventfd, counter.address(), EVENTFD_VALUE_SIZE);
         }
 
         @Override
@@ -334,9 +334,9 @@ public final class EpollPoller implements AutoCloseable {
                     }
                     for (int i = 0; i < n; i++) {
                         int at = i * EVENT_SIZE;
-                        long token = b.getLong(at + 4);
+                        long token = b.getLong(at + EPOLL_EVENT_DATA);
                         if (token != WAKEUP_TOKEN) {
-                            dispatch(token, b.getInt(at));
+                            dispatch(token, b.getInt(at + EPOLL_EVENT_EVENTS));
                         }
                     }
                 }

@@ -15,9 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MessageBatch implements AutoCloseable {
 
-    /** struct mmsghdr: msg_hdr (struct msghdr) @0, msg_len u32 @56, padded to 64. */
-    static final int MMSGHDR_SIZE = 64;
-    static final int MMSGHDR_MSG_LEN = 56;
     // Room for RCVINFO (44) and NXTINFO (32) on receive, SNDINFO (32) on send.
     private static final int CONTROL_SIZE = 128;
 
@@ -78,7 +75,7 @@ public final class MessageBatch implements AutoCloseable {
             int m = i * MMSGHDR_SIZE;
             b.putLong(m + MSGHDR_IOV, headers.address(iovAt + i * IOVEC_SIZE));
             b.putLong(m + MSGHDR_IOVLEN, 1L);
-            b.putLong(iovAt + i * IOVEC_SIZE, data.address() + (long) i * maxMessageSize);
+            b.putLong(iovAt + i * IOVEC_SIZE + IOVEC_BASE, data.address() + (long) i * maxMessageSize);
         }
     }
 
@@ -156,7 +153,7 @@ public final class MessageBatch implements AutoCloseable {
             int m = i * MMSGHDR_SIZE;
             b.putLong(m + MSGHDR_NAME, 0L);
             b.putInt(m + MSGHDR_NAMELEN, 0);
-            b.putLong(iovAt + i * IOVEC_SIZE + 8, maxMessageSize);
+            b.putLong(iovAt + i * IOVEC_SIZE + IOVEC_LEN, maxMessageSize);
             b.putLong(m + MSGHDR_CONTROL, headers.address(controlAt + i * CONTROL_SIZE));
             b.putLong(m + MSGHDR_CONTROLLEN, CONTROL_SIZE);
             b.putInt(m + MSGHDR_FLAGS, 0);
@@ -209,11 +206,11 @@ public final class MessageBatch implements AutoCloseable {
                 tsn[i] = 0;
                 associationId[i] = 0;
             } else {
-                streamId[i] = Short.toUnsignedInt(b.getShort(r));
-                flags[i] = Short.toUnsignedInt(b.getShort(r + 4));
-                ppid[i] = Integer.reverseBytes(b.getInt(r + 8));
-                tsn[i] = b.getInt(r + 12);
-                associationId[i] = b.getInt(r + 24);
+                streamId[i] = Short.toUnsignedInt(b.getShort(r + RCVINFO_SID));
+                flags[i] = Short.toUnsignedInt(b.getShort(r + RCVINFO_FLAGS));
+                ppid[i] = Integer.reverseBytes(b.getInt(r + RCVINFO_PPID));
+                tsn[i] = b.getInt(r + RCVINFO_TSN);
+                associationId[i] = b.getInt(r + RCVINFO_ASSOC_ID);
             }
         }
         count = n;
@@ -227,19 +224,11 @@ public final class MessageBatch implements AutoCloseable {
             int m = i * MMSGHDR_SIZE;
             b.putLong(m + MSGHDR_NAME, 0L);
             b.putInt(m + MSGHDR_NAMELEN, 0);
-            b.putLong(iovAt + i * IOVEC_SIZE + 8, length[i]);
+            b.putLong(iovAt + i * IOVEC_SIZE + IOVEC_LEN, length[i]);
             int c = controlAt + i * CONTROL_SIZE;
-            // SCTP_SNDINFO (RFC 6458 section 5.3.4): sid u16 @0, flags u16 @2, ppid u32 @4, context @8, id @12.
-            b.putLong(c, cmsgLen(SCTP_SNDINFO_SIZE));
-            b.putInt(c + 8, SOL_SCTP);
-            b.putInt(c + 12, SCTP_SNDINFO);
-            b.putShort(c + 16, (short) streamId[i]);
-            b.putShort(c + 18, (short) 0);
-            b.putInt(c + 20, Integer.reverseBytes(ppid[i]));
-            b.putInt(c + 24, 0);
-            b.putInt(c + 28, 0);
+            int space = ControlMessages.putSndInfo(b, c, streamId[i], 0, ppid[i], 0);
             b.putLong(m + MSGHDR_CONTROL, headers.address(c));
-            b.putLong(m + MSGHDR_CONTROLLEN, cmsgSpace(SCTP_SNDINFO_SIZE));
+            b.putLong(m + MSGHDR_CONTROLLEN, space);
             b.putInt(m + MSGHDR_FLAGS, 0);
             b.putInt(m + MMSGHDR_MSG_LEN, 0);
         }

@@ -123,9 +123,8 @@ public final class OptionCodec {
             value = socket.getInt(SOL_SOCKET, SO_RCVBUF, "SO_RCVBUF");
         } else if (option == SctpOptions.SO_LINGER) {
             int lingering = socket.lingerSeconds();
-            // struct linger {int l_onoff; int l_linger;}
-            value = lingering > 0 ? lingering : socket.get(SOL_SOCKET, SO_LINGER, "SO_LINGER", 8, null,
-                    (b, len) -> b.getInt(0) == 0 ? -1 : b.getInt(4));
+            value = lingering > 0 ? lingering : socket.get(SOL_SOCKET, SO_LINGER, "SO_LINGER", LINGER_SIZE, null,
+                    (b, len) -> b.getInt(LINGER_ONOFF) == 0 ? -1 : b.getInt(LINGER_LINGER));
         } else if (option == SctpOptions.RTO_INFO) {
             value = AssociationOptionCodec.getRtoInfo(socket);
         } else if (option == SctpOptions.ASSOC_INFO) {
@@ -256,20 +255,21 @@ public final class OptionCodec {
     }
 
     private static void setInitMsg(LinuxSctpSocket socket, InitOptions init) throws IOException {
-        // struct sctp_initmsg: num_ostreams @0, max_instreams @2, max_attempts @4, max_init_timeo @6 (u16 each).
         socket.set(SOL_SCTP, SCTP_INITMSG, "SCTP_INITMSG", b -> {
-            b.putShort(0, (short) init.outboundStreams());
-            b.putShort(2, (short) init.maxInboundStreams());
-            b.putShort(4, (short) init.maxAttempts());
-            b.putShort(6, (short) init.maxInitTimeout().toMillis());
+            b.putShort(INITMSG_NUM_OSTREAMS, (short) init.outboundStreams());
+            b.putShort(INITMSG_MAX_INSTREAMS, (short) init.maxInboundStreams());
+            b.putShort(INITMSG_MAX_ATTEMPTS, (short) init.maxAttempts());
+            b.putShort(INITMSG_MAX_INIT_TIMEO, (short) init.maxInitTimeout().toMillis());
             return SCTP_INITMSG_SIZE;
         });
     }
 
     private static InitOptions getInitMsg(LinuxSctpSocket socket) throws IOException {
         return socket.get(SOL_SCTP, SCTP_INITMSG, "SCTP_INITMSG", SCTP_INITMSG_SIZE, null,
-                (b, len) -> new InitOptions(Short.toUnsignedInt(b.getShort(0)), Short.toUnsignedInt(b.getShort(2)),
-                        Short.toUnsignedInt(b.getShort(4)), Duration.ofMillis(Short.toUnsignedInt(b.getShort(6)))));
+                (b, len) -> new InitOptions(Short.toUnsignedInt(b.getShort(INITMSG_NUM_OSTREAMS)),
+                        Short.toUnsignedInt(b.getShort(INITMSG_MAX_INSTREAMS)),
+                        Short.toUnsignedInt(b.getShort(INITMSG_MAX_ATTEMPTS)),
+                        Duration.ofMillis(Short.toUnsignedInt(b.getShort(INITMSG_MAX_INIT_TIMEO)))));
     }
 
     private static void setBuffer(LinuxSctpSocket socket, int force, int plain, String name, int bytes)
@@ -292,9 +292,9 @@ public final class OptionCodec {
      */
     private static void setLinger(LinuxSctpSocket socket, int seconds) throws IOException {
         socket.set(SOL_SOCKET, SO_LINGER, "SO_LINGER", b -> {
-            b.putInt(0, seconds == 0 ? 1 : 0); // struct linger {int l_onoff; int l_linger;} (asm-generic/socket.h)
-            b.putInt(4, 0);
-            return 8;
+            b.putInt(LINGER_ONOFF, seconds == 0 ? 1 : 0);
+            b.putInt(LINGER_LINGER, 0);
+            return LINGER_SIZE;
         });
         socket.setLingerSeconds(seconds > 0 ? seconds : -1);
     }

@@ -20,7 +20,7 @@ final class ReadAhead implements AutoCloseable {
     static final int SLOT_SIZE = 2048;
     private static final int ENTRIES = SLOTS + 1;
     private static final int CONTROL_SIZE = 128;
-    private static final int IOV_AT = ENTRIES * MessageBatch.MMSGHDR_SIZE;
+    private static final int IOV_AT = ENTRIES * MMSGHDR_SIZE;
     private static final int CONTROL_AT = IOV_AT + ENTRIES * IOVEC_SIZE;
     private static final int DATA_AT = CONTROL_AT + ENTRIES * CONTROL_SIZE;
 
@@ -34,11 +34,11 @@ final class ReadAhead implements AutoCloseable {
     ReadAhead() {
         ByteBuffer b = block.buffer();
         for (int i = 0; i < ENTRIES; i++) {
-            int m = i * MessageBatch.MMSGHDR_SIZE;
+            int m = i * MMSGHDR_SIZE;
             b.putLong(m + MSGHDR_IOV, block.address(IOV_AT + i * IOVEC_SIZE));
             b.putLong(m + MSGHDR_IOVLEN, 1L);
             if (i > 0) {
-                b.putLong(IOV_AT + i * IOVEC_SIZE, block.address(slotAt(i)));
+                b.putLong(IOV_AT + i * IOVEC_SIZE + IOVEC_BASE, block.address(slotAt(i)));
             }
         }
     }
@@ -55,19 +55,19 @@ final class ReadAhead implements AutoCloseable {
     /** Writes the mmsghdrs: entry 0 reads up to {@code length} bytes into {@code data}, the others into the slots. */
     long encode(long data, int length) {
         ByteBuffer b = block.buffer();
-        b.putLong(IOV_AT, data);
-        b.putLong(IOV_AT + 8, length);
+        b.putLong(IOV_AT + IOVEC_BASE, data);
+        b.putLong(IOV_AT + IOVEC_LEN, length);
         for (int i = 0; i < ENTRIES; i++) {
-            int m = i * MessageBatch.MMSGHDR_SIZE;
+            int m = i * MMSGHDR_SIZE;
             b.putLong(m + MSGHDR_NAME, 0L);
             b.putInt(m + MSGHDR_NAMELEN, 0);
             if (i > 0) {
-                b.putLong(IOV_AT + i * IOVEC_SIZE + 8, SLOT_SIZE);
+                b.putLong(IOV_AT + i * IOVEC_SIZE + IOVEC_LEN, SLOT_SIZE);
             }
             b.putLong(m + MSGHDR_CONTROL, block.address(CONTROL_AT + i * CONTROL_SIZE));
             b.putLong(m + MSGHDR_CONTROLLEN, CONTROL_SIZE);
             b.putInt(m + MSGHDR_FLAGS, 0);
-            b.putInt(m + MessageBatch.MMSGHDR_MSG_LEN, 0);
+            b.putInt(m + MMSGHDR_MSG_LEN, 0);
         }
         return block.address();
     }
@@ -90,7 +90,7 @@ final class ReadAhead implements AutoCloseable {
 
     /** Returns the byte count of entry {@code i}, checked against its buffer. */
     int length(int i) {
-        int len = block.buffer().getInt(i * MessageBatch.MMSGHDR_SIZE + MessageBatch.MMSGHDR_MSG_LEN);
+        int len = block.buffer().getInt(i * MMSGHDR_SIZE + MMSGHDR_MSG_LEN);
         if (len < 0 || (i > 0 && len > SLOT_SIZE)) {
             throw new IllegalStateException("recvmmsg reported " + len + " bytes for entry " + i);
         }
@@ -99,14 +99,14 @@ final class ReadAhead implements AutoCloseable {
 
     /** Returns msg_flags of entry {@code i}. */
     int flags(int i) {
-        return block.buffer().getInt(i * MessageBatch.MMSGHDR_SIZE + MSGHDR_FLAGS);
+        return block.buffer().getInt(i * MMSGHDR_SIZE + MSGHDR_FLAGS);
     }
 
     /** Fills {@code info} for {@code length} data bytes from entry {@code i}'s RCVINFO. */
     void decodeData(int i, int length, boolean complete, ReceiveInfo info) {
         ByteBuffer b = block.buffer();
         ControlMessages.decodeData(b, CONTROL_AT + i * CONTROL_SIZE,
-                b.getLong(i * MessageBatch.MMSGHDR_SIZE + MSGHDR_CONTROLLEN), CONTROL_SIZE, length, complete, info);
+                b.getLong(i * MMSGHDR_SIZE + MSGHDR_CONTROLLEN), CONTROL_SIZE, length, complete, info);
     }
 
     /** Returns whether a read-ahead message, part or end of stream is waiting to be served. */

@@ -45,8 +45,8 @@ final class ReceivePath extends MessagePath {
         ByteBuffer b = header.buffer();
         b.putLong(MSGHDR_NAME, 0L);
         b.putInt(MSGHDR_NAMELEN, 0);
-        b.putLong(IOV_AT, data);
-        b.putLong(IOV_AT + 8, length);
+        b.putLong(IOV_AT + IOVEC_BASE, data);
+        b.putLong(IOV_AT + IOVEC_LEN, length);
         b.putLong(MSGHDR_CONTROL, header.address(CONTROL_AT));
         b.putLong(MSGHDR_CONTROLLEN, CONTROL_SIZE);
         b.putInt(MSGHDR_FLAGS, 0);

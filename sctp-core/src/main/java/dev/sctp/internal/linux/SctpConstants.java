@@ -288,6 +288,37 @@ public final class SctpConstants {
     /** {@code sizeof(struct sctp_initmsg)}. */
     public static final int SCTP_INITMSG_SIZE = 8;
 
+    /** {@code offsetof(struct sctp_initmsg, sinit_num_ostreams)}, u16. */
+    public static final int INITMSG_NUM_OSTREAMS = 0;
+    /** {@code offsetof(struct sctp_initmsg, sinit_max_instreams)}, u16. */
+    public static final int INITMSG_MAX_INSTREAMS = 2;
+    /** {@code offsetof(struct sctp_initmsg, sinit_max_attempts)}, u16. */
+    public static final int INITMSG_MAX_ATTEMPTS = 4;
+    /** {@code offsetof(struct sctp_initmsg, sinit_max_init_timeo)}, u16 milliseconds. */
+    public static final int INITMSG_MAX_INIT_TIMEO = 6;
+
+    // linux/sctp.h: struct sctp_getaddrs (SCTP_GET_PEER_ADDRS, SCTP_GET_LOCAL_ADDRS) and sctp_getaddrs_old (CONNECTX3)
+    /** {@code offsetof(struct sctp_getaddrs, addr_num)}: how many addresses follow. */
+    public static final int GETADDRS_ADDR_NUM = 4;
+    /** {@code offsetof(struct sctp_getaddrs, addrs)}: the packed sockaddrs. */
+    public static final int GETADDRS_ADDRS = 8;
+    /** {@code sizeof(struct sctp_getaddrs_old)}. */
+    public static final int GETADDRS_OLD_SIZE = 16;
+    /** {@code offsetof(struct sctp_getaddrs_old, assoc_id)}: the association id CONNECTX3 returns. */
+    public static final int GETADDRS_OLD_ASSOC_ID = 0;
+    /** {@code offsetof(struct sctp_getaddrs_old, addr_num)}: for CONNECTX3, the bytes of packed addresses. */
+    public static final int GETADDRS_OLD_ADDR_NUM = 4;
+    /** {@code offsetof(struct sctp_getaddrs_old, addrs)}: a pointer to the packed addresses. */
+    public static final int GETADDRS_OLD_ADDRS = 8;
+
+    // sys/socket.h: struct linger (SO_LINGER)
+    /** {@code sizeof(struct linger)}. */
+    public static final int LINGER_SIZE = 8;
+    /** {@code offsetof(struct linger, l_onoff)}. */
+    public static final int LINGER_ONOFF = 0;
+    /** {@code offsetof(struct linger, l_linger)}, seconds. */
+    public static final int LINGER_LINGER = 4;
+
     // linux/sctp.h: struct sctp_event (SCTP_EVENT option, RFC 6458 section 6.2.2)
     /** {@code sizeof(struct sctp_event)}. */
     public static final int SCTP_EVENT_SIZE = 8;

@@ -42,15 +42,15 @@ final class SendErrors {
     }
 
     private static int outboundStreams(LinuxSctpSocket socket) throws IOException {
-        // struct sctp_status: outstrms u16 @18 of 176 bytes.
-        return socket.get(SOL_SCTP, SCTP_STATUS, "SCTP_STATUS", 176, null,
-                (b, len) -> Short.toUnsignedInt(b.getShort(18)));
+        return socket.get(SOL_SCTP, SCTP_STATUS, "SCTP_STATUS", StatusCodec.STATUS_SIZE, null,
+                (b, len) -> Short.toUnsignedInt(b.getShort(StatusCodec.STATUS_OUTSTRMS)));
     }
 
     private static String messageSizeError(LinuxSctpSocket socket, int length) throws IOException {
         boolean noFragments = socket.getInt(SOL_SCTP, SCTP_DISABLE_FRAGMENTS, "SCTP_DISABLE_FRAGMENTS") != 0;
         if (noFragments) {
-            int point = socket.get(SOL_SCTP, SCTP_STATUS, "SCTP_STATUS", 176, null, (b, len) -> b.getInt(20));
+            int point = socket.get(SOL_SCTP, SCTP_STATUS, "SCTP_STATUS", StatusCodec.STATUS_SIZE, null,
+                    (b, len) -> b.getInt(StatusCodec.STATUS_FRAGMENTATION_POINT));
             return "message of " + length + " bytes exceeds the fragmentation point of " + point
                     + " bytes while DISABLE_FRAGMENTS is on: send smaller messages or turn fragmentation on";
         }

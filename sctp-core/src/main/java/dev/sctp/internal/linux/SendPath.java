@@ -42,8 +42,8 @@ final class SendPath extends MessagePath {
      */
     long encode(long data, int length, SendInfo info, int streamId, int ppid, boolean explicit) {
         ByteBuffer b = header.buffer();
-        b.putLong(IOV_AT, data);
-        b.putLong(IOV_AT + 8, length);
+        b.putLong(IOV_AT + IOVEC_BASE, data);
+        b.putLong(IOV_AT + IOVEC_LEN, length);
         b.putInt(MSGHDR_FLAGS, 0);
         if (!explicit) {
             b.putLong(MSGHDR_NAME, 0L);
@@ -72,27 +72,9 @@ final class SendPath extends MessagePath {
         if (info.sackImmediately()) {
             flags |= SCTP_SACK_IMMEDIATELY;
         }
-        // SCTP_SNDINFO cmsg (RFC 6458 section 5.3.4): sid u16 @0, flags u16 @2, ppid u32 @4, context @8, id @12.
-        int at = CONTROL_AT;
-        b.putLong(at, cmsgLen(SCTP_SNDINFO_SIZE));
-        b.putInt(at + 8, SOL_SCTP);
-        b.putInt(at + 12, SCTP_SNDINFO);
-        b.putShort(at + 16, (short) streamId);
-        b.putShort(at + 18, (short) flags);
-        b.putInt(at + 20, Integer.reverseBytes(ppid)); // the kernel sends the PPID as given: htonl it
-        b.putInt(at + 24, info.context());
-        b.putInt(at + 28, 0);
-        int control = cmsgSpace(SCTP_SNDINFO_SIZE);
+        int control = ControlMessages.putSndInfo(b, CONTROL_AT, streamId, flags, ppid, info.context());
         if (info.prPolicy() != SendInfo.PrPolicy.NONE) {
-            // SCTP_PRINFO cmsg (RFC 6458 section 5.3.7): pr_policy u16 @0, pr_value u32 @4.
-            at = CONTROL_AT + control;
-            b.putLong(at, cmsgLen(SCTP_PRINFO_SIZE));
-            b.putInt(at + 8, SOL_SCTP);
-            b.putInt(at + 12, SCTP_PRINFO);
-            b.putShort(at + 16, (short) prPolicy(info.prPolicy()));
-            b.putShort(at + 18, (short) 0);
-            b.putInt(at + 20, info.prValue());
-            control += cmsgSpace(SCTP_PRINFO_SIZE);
+            control += ControlMessages.putPrInfo(b, CONTROL_AT + control, prPolicy(info.prPolicy()), info.prValue());
         }
         b.putLong(MSGHDR_CONTROLLEN, control);
         return header.address();

@@ -64,9 +64,9 @@ final class SocketAddresses {
     static List<InetSocketAddress> list(LinuxSctpSocket socket, int option, String optionName) throws IOException {
         FileDescriptor fd = socket.fd;
         for (int size = ADDRESS_BUFFER_START; ; size *= 2) {
-            try (NativeBuffer buf = new NativeBuffer(size + 8)) {
+            // struct sctp_getaddrs in the first size bytes, then the optlen getsockopt takes (an int, 8 reserved).
+            try (NativeBuffer buf = new NativeBuffer(size + Long.BYTES)) {
                 ByteBuffer b = buf.buffer();
-                // struct sctp_getaddrs {assoc_id @0; addr_num @4; addrs @8}; optlen after the buffer.
                 b.putInt(size, size);
                 int raw = fd.acquire();
                 int r;
@@ -88,9 +88,9 @@ final class SocketAddresses {
                     }
                     throw Errno.toException("getsockopt(" + optionName + ")", errno);
                 }
-                int count = b.getInt(4);
+                int count = b.getInt(GETADDRS_ADDR_NUM);
                 List<InetSocketAddress> result = new ArrayList<>(count);
-                int at = 8;
+                int at = GETADDRS_ADDRS;
                 for (int i = 0; i < count; i++) {
                     if (at + 2 > size) {
                         throw new IllegalStateException(optionName + " reported " + count
