@@ -39,8 +39,37 @@ public final class SctpOptions {
      */
     public static final SctpOption<Integer> SO_SNDBUF = new SctpOption<>("SO_SNDBUF", Integer.class);
 
-    /** {@code SO_RCVBUF}, in bytes; set tries {@code SO_RCVBUFFORCE} first, like {@link #SO_SNDBUF}. */
+    /**
+     * {@code SO_RCVBUF}, in bytes; set tries {@code SO_RCVBUFFORCE} first, like {@link #SO_SNDBUF}. The value set is
+     * the receive window a new association advertises (Linux doubles it for memory and offers half as window); set
+     * it on a listener before accepting, or on a socket before connecting. For a reader that may fall behind its
+     * peer, see {@link #SLOW_READER_RCVBUF}.
+     */
     public static final SctpOption<Integer> SO_RCVBUF = new SctpOption<>("SO_RCVBUF", Integer.class);
+
+    /**
+     * An {@link #SO_RCVBUF} for a reader that may fall behind a fast peer: 512 KiB, eight times the largest path MTU
+     * Linux uses (64 KiB, on loopback). The library's policy for slow readers is back-pressure through the window,
+     * and this size makes Linux's window do that without retransmission timeouts at the peer.
+     *
+     * <p>Why (Linux 6.1, net/sctp): a reader that falls behind lets the window close. A Linux sender with nothing in
+     * flight then sends one DATA chunk as a zero-window probe, and the receiver drops it because its window is 0
+     * (sctp_eat_data; RFC 4960 section 6.2 requires it). The chunk is retransmitted by fast retransmit if three
+     * SACKs report it missing, else only when the sender's timer expires after RTO.min (1 s by default). Those
+     * SACKs come as the reader frees window: Linux announces freed window only in steps of max(SO_RCVBUF / 8, path
+     * MTU), and data after the dropped probe cannot be read until it is retransmitted. With the default buffer
+     * (212,992 bytes, a 104 KiB window) on loopback, one step of 64 KiB leaves too little to read for three SACKs,
+     * so every dropped probe cost a timeout: measured with a C sender and a C reader that pauses 2 ms every 25
+     * messages of 1 KiB, 12 to 14 timeouts per 6,000 messages (SctpT3RtxExpireds in /proc/net/sctp/snmp). With a
+     * window of eight steps the probe is fast-retransmitted ({@code SlowReaderTest}). A timeout can remain when a
+     * probe is dropped within the sender's last two packets of a burst, as nothing follows to report it missing.
+     *
+     * <p>Memory: the kernel charges about 256 bytes per queued message besides its payload and limits memory at
+     * twice the value set, so messages under about 256 bytes can fill memory before the window closes, and Linux
+     * then drops them too; size the buffer for those by payload plus 256 bytes per message. Without CAP_NET_ADMIN
+     * the kernel caps the value at {@code net.core.rmem_max} (212,992 by default), which gives only half this window.
+     */
+    public static final int SLOW_READER_RCVBUF = 8 * 65_536;
 
     /**
      * {@code SO_LINGER}, in seconds; negative turns lingering off. 0 makes close abort the association (ABORT

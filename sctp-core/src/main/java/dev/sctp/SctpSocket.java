@@ -4,17 +4,13 @@ import dev.sctp.internal.linux.BatchMessages;
 import dev.sctp.internal.linux.LinuxSctpSocket;
 import dev.sctp.internal.linux.Messages;
 import dev.sctp.internal.linux.OptionCodec;
-import dev.sctp.internal.linux.PathOptionCodec;
 import dev.sctp.internal.linux.SctpConstants;
-import dev.sctp.internal.linux.StatusCodec;
-import dev.sctp.notification.NotificationType;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
@@ -41,20 +37,17 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  */
-public final class SctpSocket implements Closeable {
+public final class SctpSocket extends AssociationSocket implements Closeable {
 
     private final SctpNetwork network;
-    private final LinuxSctpSocket socket;
     private volatile boolean connected;
     private volatile int associationId;
-    private volatile long readTimeoutNanos;
-    private volatile long writeTimeoutNanos;
     private InputStream input;
     private OutputStream output;
 
     private SctpSocket(SctpNetwork network, LinuxSctpSocket socket, boolean connected) {
+        super(socket);
         this.network = network;
-        this.socket = socket;
         this.connected = connected;
     }
 
@@ -258,15 +251,8 @@ public final class SctpSocket implements Closeable {
      * following receives return without a system call; message boundaries, notifications and the end of the stream
      * come exactly as they would one by one. Read-ahead messages count as unread for {@link #close()}.
      *
-     * <p>A reader that falls behind lets the receive window close, and Linux drops DATA that arrives at a closed
-     * window (sctp_eat_data ignores the TSN), the sender's zero-window probe included; the sender then retransmits it
-     * only after a timeout of at least RTO.min (1 s by default). Measured with the socket's default buffers and a
-     * reader pausing 2 ms every 25 messages: 18 such timeouts for 6,000 messages from a C sender. So keep the reader
-     * ahead (a dedicated receive loop; read-ahead and {@link SctpMessageBatch} take queued messages in one call),
-     * and give a fast peer room with a large {@link SctpOptions#SO_RCVBUF} on the listener before accepting (several
-     * MiB; 4 MiB removed the timeouts for 1 KiB messages in our measurements). Setting SO_RCVBUF locks it, and Linux
-     * then also drops DATA whenever queued receive memory (which counts kernel buffers, several times the payload of
-     * small messages) exceeds it. The kernel's SctpT3RtxExpireds in /proc/net/sctp/snmp counts these timeouts.
+     * <p>A reader that falls behind closes the receive window and so slows the peer down; give it a receive buffer
+     * of {@link SctpOptions#SLOW_READER_RCVBUF}, or Linux costs the peer retransmission timeouts of 1 s each.
      *
      * <p>A receive into a heap buffer or array reads at most 16 MiB per call; a longer message arrives in parts
      * ({@link ReceiveInfo#complete()} false until the last), as it would into a smaller buffer.
@@ -343,165 +329,12 @@ public final class SctpSocket implements Closeable {
         return output;
     }
 
-    // ---- deadlines -------------------------------------------------------------------------------------------
-
-    /** Sets the timeout of every later receive (zero: none). */
-    public void setReadTimeout(Duration timeout) {
-        readTimeoutNanos = SocketSetup.timeoutNanos("read timeout", timeout);
-    }
-
-    /** Sets the timeout of every later send (zero: none). */
-    public void setWriteTimeout(Duration timeout) {
-        writeTimeoutNanos = SocketSetup.timeoutNanos("write timeout", timeout);
-    }
-
-    /** Returns the receive timeout; zero means none. */
-    public Duration getReadTimeout() {
-        return Duration.ofNanos(readTimeoutNanos);
-    }
-
-    /** Returns the send timeout; zero means none. */
-    public Duration getWriteTimeout() {
-        return Duration.ofNanos(writeTimeoutNanos);
-    }
-
-    /**
-     * Sets an absolute deadline for receives and sends, including ones already waiting; null removes it. A passed
-     * deadline makes every call time out at once until it is moved.
-     */
-    public void setDeadline(Instant deadline) {
-        setReadDeadline(deadline);
-        setWriteDeadline(deadline);
-    }
-
-    /** Sets the absolute deadline of receives, including one already waiting; null removes it. */
-    public void setReadDeadline(Instant deadline) {
-        socket.poll().setReadDeadline(SocketSetup.deadline(deadline));
-    }
-
-    /** Sets the absolute deadline of sends, including one already waiting; null removes it. */
-    public void setWriteDeadline(Instant deadline) {
-        socket.poll().setWriteDeadline(SocketSetup.deadline(deadline));
-    }
-
-    private long readDeadline() {
-        return SocketSetup.deadlineAfter(readTimeoutNanos);
-    }
-
-    private long writeDeadline() {
-        return SocketSetup.deadlineAfter(writeTimeoutNanos);
-    }
-
-    // ---- notifications, options, addresses -------------------------------------------------------------------
-
-    /** Turns on delivery of the given notification types (SCTP_EVENT). */
-    public void subscribe(NotificationType... types) throws IOException {
-        SocketSetup.subscribe(socket, SocketSetup.typeSet(types), true);
-    }
-
-    /** Turns off delivery of the given notification types. */
-    public void unsubscribe(NotificationType... types) throws IOException {
-        SocketSetup.subscribe(socket, SocketSetup.typeSet(types), false);
-    }
+    // ---- options (the others, and addresses, status and deadlines: AssociationSocket) ------------------------
 
     /** Sets a socket option; see {@link SctpOptions}. */
     public <T> SctpSocket setOption(SctpOption<T> option, T value) throws IOException {
         OptionCodec.set(socket, option, value);
         return this;
-    }
-
-    /** Returns a socket option's value; see {@link SctpOptions}. */
-    public <T> T getOption(SctpOption<T> option) throws IOException {
-        return OptionCodec.get(socket, option);
-    }
-
-    /** Adds local addresses to the association at run time (bindx add), at the bound port. */
-    public void bindAdd(List<InetAddress> addresses) throws IOException {
-        socket.bindx(addresses, localPortForBindx(), true);
-    }
-
-    /** Removes local addresses at run time (bindx remove); removing the last one fails. */
-    public void bindRemove(List<InetAddress> addresses) throws IOException {
-        socket.bindx(addresses, localPortForBindx(), false);
-    }
-
-    private int localPortForBindx() throws IOException {
-        List<InetSocketAddress> local = socket.localAddresses();
-        if (local.isEmpty()) {
-            throw new SocketException("socket is not bound: bind it before adding or removing addresses");
-        }
-        return local.get(0).getPort();
-    }
-
-    /** Returns the local addresses and port, read fresh from the kernel (SCTP_GET_LOCAL_ADDRS). */
-    public SctpAddress localAddress() throws IOException {
-        return toAddress(socket.localAddresses());
-    }
-
-    /** Returns the peer's addresses and port, read fresh from the kernel (SCTP_GET_PEER_ADDRS). */
-    public SctpAddress remoteAddress() throws IOException {
-        return toAddress(socket.peerAddresses());
-    }
-
-    static SctpAddress toAddress(List<InetSocketAddress> list) {
-        if (list.isEmpty()) {
-            return SctpAddress.wildcard(0);
-        }
-        return SctpAddress.of(list.stream().map(InetSocketAddress::getAddress).toList(), list.get(0).getPort());
-    }
-
-    // ---- status and per-path parameters ----------------------------------------------------------------------
-
-    /**
-     * Returns the association's state, negotiated stream counts, windows and primary path (SCTP_STATUS, RFC 6458
-     * section 8.2.1).
-     *
-     * @throws SctpException if the socket has no association (not yet connected, or already shut down)
-     */
-    public SctpStatus status() throws IOException {
-        return StatusCodec.status(socket);
-    }
-
-    /**
-     * Returns the state, congestion window, RTO and MTU of the path to {@code path}, one of the peer's addresses
-     * (SCTP_GET_PEER_ADDR_INFO, RFC 6458 section 8.2.2).
-     *
-     * @throws IllegalArgumentException if {@code path} is not one of {@link #remoteAddress()}'s addresses
-     */
-    public PeerAddressInfo peerAddressInfo(InetSocketAddress path) throws IOException {
-        return StatusCodec.peerAddressInfo(socket, path);
-    }
-
-    /** Returns {@link #peerAddressInfo} for every address of the peer, in the kernel's order. */
-    public List<PeerAddressInfo> paths() throws IOException {
-        return StatusCodec.paths(socket);
-    }
-
-    /**
-     * Returns the association's packet and chunk counters (SCTP_GET_ASSOC_STATS). Each call resets the observed
-     * maximum RTO; see {@link AssociationStats}.
-     */
-    public AssociationStats associationStats() throws IOException {
-        return StatusCodec.associationStats(socket);
-    }
-
-    /**
-     * Returns the heartbeat, retransmission, MTU and SACK settings of the path to {@code path}, or with
-     * {@code null} the association's (SCTP_PEER_ADDR_PARAMS). Modify the result and pass it to
-     * {@link #setPeerAddressParameters} to change one setting.
-     *
-     * @throws IllegalArgumentException if {@code path} is not one of the peer's addresses
-     */
-    public PeerAddressParameters getPeerAddressParameters(@Nullable InetSocketAddress path) throws IOException {
-        return PathOptionCodec.get(socket, path);
-    }
-
-    /**
-     * Applies {@code parameters} to the path of its {@link PeerAddressParameters#address()}, or to every path when
-     * that is null; the same as {@code setOption(SctpOptions.PEER_ADDR_PARAMS, parameters)}.
-     */
-    public void setPeerAddressParameters(PeerAddressParameters parameters) throws IOException {
-        PathOptionCodec.set(socket, parameters);
     }
 
     // ---- shutdown and close ----------------------------------------------------------------------------------
@@ -516,12 +349,7 @@ public final class SctpSocket implements Closeable {
 
     /** Aborts the association: an ABORT goes to the peer at once, queued data is dropped, and the socket closes. */
     public void abort() throws IOException {
-        try {
-            OptionCodec.set(socket, SctpOptions.SO_LINGER, 0);
-        } catch (ClosedChannelException e) {
-            return;
-        }
-        socket.close();
+        SocketClosing.abort(socket);
     }
 
     /**
@@ -534,7 +362,7 @@ public final class SctpSocket implements Closeable {
      */
     @Override
     public void close() {
-        close(false);
+        SocketClosing.close(socket, connected, false);
     }
 
     /**
@@ -546,49 +374,7 @@ public final class SctpSocket implements Closeable {
      * @return the number of data bytes dropped (0 when nothing was unread or the socket was already closed)
      */
     public long closeDiscardingUnread() {
-        return close(true);
-    }
-
-    private long close(boolean discardUnread) {
-        if (socket.isClosed()) {
-            return 0;
-        }
-        int linger = socket.lingerSeconds();
-        long dropped = 0;
-        if (discardUnread) {
-            dropped = Messages.discardUnread(socket);
-        }
-        if (!discardUnread && Messages.readAheadBytes(socket) > 0) {
-            // Data read ahead from the kernel but not received is unread too: abort, as the kernel would for it.
-            try {
-                OptionCodec.set(socket, SctpOptions.SO_LINGER, 0);
-            } catch (IOException e) {
-                // the association is gone already: close below either way
-            }
-            socket.close();
-            return 0;
-        }
-        if (linger > 0 && connected) {
-            linger(linger);
-            if (discardUnread) {
-                dropped += Messages.discardUnread(socket); // what arrived while lingering
-            }
-        }
-        socket.close();
-        return dropped;
-    }
-
-    /**
-     * SO_LINGER on the Java side: SHUTDOWN now and wait, parked, until it completes or {@code seconds} pass. As with
-     * the kernel's own lingering, an association still shutting down then carries on in the background.
-     */
-    private void linger(int seconds) {
-        try {
-            socket.shutdown(SctpConstants.SHUT_WR);
-            socket.awaitUnassociated(System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds));
-        } catch (IOException | RuntimeException e) {
-            // the association is gone or going: close below either way
-        }
+        return SocketClosing.close(socket, connected, true);
     }
 
     /** Returns whether {@link #close()} or {@link #abort()} was called. */
