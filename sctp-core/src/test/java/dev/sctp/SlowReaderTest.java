@@ -3,13 +3,13 @@ package dev.sctp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sctp.test.AssociationPair;
+import dev.sctp.test.CProgram;
 import dev.sctp.test.ExternalPeer;
 import dev.sctp.test.RequiresSctp;
 import dev.sctp.test.SctpCounters;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 @RequiresSctp
 class SlowReaderTest {
 
-    private static final Path SOURCE = Path.of("src", "test", "c", "flood.c");
     private static final Path ASSOCIATIONS = Path.of("/proc/net/sctp/assocs");
     private static final int MESSAGES = 6000;
     // The last messages are read at full speed: a probe dropped in the sender's final packets has no later data to
@@ -56,7 +55,7 @@ class SlowReaderTest {
 
     /** Runs the scenario with {@code receiveBuffer} set on the listener (0: the kernel's default). */
     private static Result floodASlowReader(int receiveBuffer) throws Exception {
-        Path program = compileFlood();
+        Path program = CProgram.compile("flood");
         awaitNoAssociations();
         try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
             if (receiveBuffer > 0) {
@@ -64,7 +63,7 @@ class SlowReaderTest {
             }
             SctpCounters before = SctpCounters.read();
             int readBack;
-            try (ExternalPeer flood = ExternalPeer.start(program.toAbsolutePath().toString(), "127.0.0.1",
+            try (ExternalPeer flood = ExternalPeer.start(program.toString(), "127.0.0.1",
                     String.valueOf(server.localAddress().port()), String.valueOf(MESSAGES), String.valueOf(SIZE));
                     SctpSocket socket = server.accept(AssociationPair.TIMEOUT)) {
                 readBack = socket.getOption(SctpOptions.SO_RCVBUF);
@@ -119,17 +118,5 @@ class SlowReaderTest {
     private static List<String> associationRows() throws IOException {
         List<String> lines = Files.readAllLines(ASSOCIATIONS);
         return lines.subList(Math.min(1, lines.size()), lines.size()).stream().filter(l -> !l.isBlank()).toList();
-    }
-
-    private static Path compileFlood() throws IOException, InterruptedException {
-        assertThat(SOURCE).as("the flood sender (run the tests from the sctp-core directory)").isRegularFile();
-        Path dir = Files.createDirectories(Path.of("target", "flood"));
-        Path program = dir.resolve("flood");
-        Process cc = new ProcessBuilder("cc", "-O2", "-Wall", "-Werror", "-o", program.toString(), SOURCE.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(cc.waitFor(2, TimeUnit.MINUTES)).as("cc finished").isTrue();
-        assertThat(cc.exitValue()).as("cc " + SOURCE + ":\n" + out).isZero();
-        return program;
     }
 }
