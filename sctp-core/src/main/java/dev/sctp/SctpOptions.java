@@ -54,15 +54,15 @@ public final class SctpOptions {
      *
      * <p>Why (Linux 6.1, net/sctp): a reader that falls behind lets the window close. A Linux sender with nothing in
      * flight then sends one DATA chunk as a zero-window probe, and the receiver drops it because its window is 0
-     * (sctp_eat_data; RFC 4960 section 6.2 requires it). The chunk is retransmitted by fast retransmit if three
-     * SACKs report it missing, else only when the sender's timer expires after RTO.min (1 s by default). Those
-     * SACKs come as the reader frees window: Linux announces freed window only in steps of max(SO_RCVBUF / 8, path
-     * MTU), and data after the dropped probe cannot be read until it is retransmitted. With the default buffer
-     * (212,992 bytes, a 104 KiB window) on loopback, one step of 64 KiB leaves too little to read for three SACKs,
-     * so every dropped probe cost a timeout: measured with a C sender and a C reader that pauses 2 ms every 25
-     * messages of 1 KiB, 12 to 14 timeouts per 6,000 messages (SctpT3RtxExpireds in /proc/net/sctp/snmp). With a
-     * window of eight steps the probe is fast-retransmitted ({@code SlowReaderTest}). A timeout can remain when a
-     * probe is dropped within the sender's last two packets of a burst, as nothing follows to report it missing.
+     * (sctp_eat_data; RFC 4960 section 6.2 requires it). The chunk is retransmitted by fast retransmit once three SACKs
+     * report it missing, else only when the sender's timer expires after RTO.min (1 s by default). Those SACKs come as
+     * the reader frees window: Linux announces freed window only in steps of max(SO_RCVBUF / 8, path MTU), and data
+     * after the dropped probe on an ordered stream cannot be read until it is retransmitted. With the default buffer
+     * (212,992 bytes, a 104 KiB window) on loopback, one step of 64 KiB leaves too little to read for three SACKs, so
+     * every dropped probe cost a timeout: with a C sender and a reader that pauses 2 ms every 25 messages of 1 KiB, 12
+     * to 15 timeouts per 6,000 messages (SctpT3RtxExpireds in /proc/net/sctp/snmp). With a window of eight steps the
+     * probes are fast-retransmitted and no timeout remained ({@code SlowReaderTest}). A timeout can remain when fewer
+     * than three packets follow a dropped probe, at the end of a burst, as nothing more reports it missing.
      *
      * <p>Memory: the kernel charges about 256 bytes per queued message besides its payload and limits memory at
      * twice the value set, so messages under about 256 bytes can fill memory before the window closes, and Linux
