@@ -523,7 +523,18 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         Map<String, Object> headers = getHeaderMapper().toHeaders(association, received);
         Message<byte[]> message = getMessageBuilderFactory().withPayload(received.payload()).copyHeaders(headers)
                 .build();
-        l.onMessage(message);
+        Message<byte[]> passed;
+        try {
+            passed = association.intercept(message);
+        } catch (RuntimeException e) {
+            receiveError(association, new SctpAssociationException(association.getId(), "An interceptor of "
+                    + "association " + association.getId() + " failed on a message of stream " + received.streamId()
+                    + "; the message was not delivered: " + e.getMessage(), e));
+            return;
+        }
+        if (passed != null) {
+            l.onMessage(passed);
+        }
     }
 
     void receiveError(SctpAssociation association, Exception error) {

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogAccessor;
+import org.springframework.messaging.Message;
 
 /**
  * One SCTP association of a factory: an {@link SctpSocket} with a stable id, a reader loop, per-stream serial
@@ -47,6 +48,7 @@ public class SctpAssociation {
     private final String id;
     private final boolean server;
     private final StreamDispatcher dispatcher;
+    private final AssociationInterceptors interceptors;
     private final Semaphore sendPermits;
     private final CompletableFuture<SctpAssociation> up = new CompletableFuture<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
@@ -78,6 +80,7 @@ public class SctpAssociation {
         this.id = host + ":" + remoteAddress.port() + ":" + localAddress.port() + ":" + SEQUENCE.incrementAndGet();
         this.dispatcher = new StreamDispatcher(factory.executor(), factory.getMaxPendingDeliveries());
         this.sendPermits = new Semaphore(factory.getMaxInFlightSends());
+        this.interceptors = new AssociationInterceptors(this, factory.getInterceptorFactoryChain());
         Duration sendTimeout = factory.getSendTimeout();
         socket.setWriteTimeout(sendTimeout);
     }
@@ -131,6 +134,9 @@ public class SctpAssociation {
                 }
                 if (!up.isDone()) {
                     becameUp(0, 0); // data before COMM_UP: the subscription missed it
+                    if (finished.get()) {
+                        return; // an interceptor failed as it came up
+                    }
                 }
                 SctpReceivedMessage message = new SctpReceivedMessage(payload, info.streamId(), info.ppid(),
                         info.isUnordered(), info.context(), info.ssn(), info.tsn());
@@ -256,6 +262,14 @@ public class SctpAssociation {
         outboundStreams = outbound;
         inboundStreams = inbound;
         refreshAddresses();
+        try {
+            interceptors.opened();
+        } catch (IOException | RuntimeException e) {
+            LOGGER.error(e, () -> "An interceptor of association " + id + " failed as it came up; aborting it");
+            abortQuietly();
+            finish(CloseReason.FAILED, e);
+            return;
+        }
         factory.associationUp(this);
         up.complete(this);
     }
@@ -283,6 +297,15 @@ public class SctpAssociation {
      *     the factory's maximum message size
      */
     public void send(byte[] payload, SendInfo info) throws IOException {
+        sendFrom(0, payload, info);
+    }
+
+    /** Sends through the interceptors from {@code first} on (see {@link SctpAssociationInterceptor.Sender}). */
+    void sendFrom(int first, byte[] message, SendInfo info) throws IOException {
+        byte[] payload = message;
+        if (!interceptors.isEmpty() && !finished.get() && requestedClose == null) {
+            payload = interceptors.beforeSend(first, message, info);
+        }
         if (finished.get() || requestedClose != null) {
             throw new SctpAssociationException(id, "Association " + id + " is closed"
                     + (closed.isDone() ? " (" + closed.join() + ")" : "") + "; the " + payload.length
@@ -363,12 +386,30 @@ public class SctpAssociation {
     /** Aborts the association: ABORT goes to the peer and queued data is dropped. Idempotent. */
     public void abort() {
         requestedClose = CloseReason.ABORTED;
+        abortQuietly();
+        finish(CloseReason.ABORTED, null);
+    }
+
+    private void abortQuietly() {
         try {
             socket.abort();
         } catch (IOException | RuntimeException e) {
             socket.close();
         }
-        finish(CloseReason.ABORTED, null);
+    }
+
+    /**
+     * Ends the association because {@code cause} makes it unusable (a failed handshake): ABORT goes to the peer, and
+     * the association ends as {@link CloseReason#FAILED} with the cause in its events.
+     *
+     * @param cause why
+     */
+    public void fail(Throwable cause) {
+        if (requestedClose == null) {
+            requestedClose = CloseReason.FAILED;
+        }
+        abortQuietly();
+        finish(CloseReason.FAILED, cause);
     }
 
     void finish(CloseReason reason, @Nullable Throwable cause) {
@@ -377,6 +418,8 @@ public class SctpAssociation {
             up.completeExceptionally(new SctpAssociationException(id, "Association " + id + " ended (" + reason
                     + ") before it came up", cause));
             closed.complete(reason);
+            interceptors.closed(reason, (interceptor, e) -> LOGGER.error(e, () -> "Interceptor " + interceptor
+                    + " failed at the end of association " + id));
             factory.associationClosed(this, reason, cause);
         }
     }
@@ -389,6 +432,11 @@ public class SctpAssociation {
     /** Marks the association's terminal event published; returns false if it already was. */
     boolean claimTerminalEvent() {
         return terminalPublished.compareAndSet(false, true);
+    }
+
+    /** Passes a received message through the interceptors; null when one kept it from the flow. */
+    @Nullable Message<byte[]> intercept(Message<byte[]> message) {
+        return interceptors.isEmpty() ? message : interceptors.received(message);
     }
 
     /** Waits until the deliveries already queued are done, at most {@code timeoutMillis}. */

@@ -40,6 +40,7 @@ public abstract class SctpFactoryConfig extends IntegrationObjectSupport {
     private Duration idleTimeout = Duration.ZERO;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private SctpSocketSupport socketSupport = new SctpSocketSupport() { };
+    private @Nullable SctpAssociationInterceptorFactoryChain interceptorFactoryChain;
 
     /**
      * Sets an sctp-core socket option for every socket of the factory (a server's listener, whose options carry
@@ -131,6 +132,20 @@ public abstract class SctpFactoryConfig extends IntegrationObjectSupport {
     /** Returns the socket support. */
     public SctpSocketSupport getSocketSupport() {
         return socketSupport;
+    }
+
+    /**
+     * Sets the interceptors each new association gets, for handshakes and auditing; none by default.
+     *
+     * @param interceptorFactoryChain the chain, or {@code null} for none
+     */
+    public void setInterceptorFactoryChain(@Nullable SctpAssociationInterceptorFactoryChain interceptorFactoryChain) {
+        this.interceptorFactoryChain = interceptorFactoryChain;
+    }
+
+    /** Returns the interceptor chain, if any. */
+    public @Nullable SctpAssociationInterceptorFactoryChain getInterceptorFactoryChain() {
+        return interceptorFactoryChain;
     }
 
     @SuppressWarnings("unchecked")
