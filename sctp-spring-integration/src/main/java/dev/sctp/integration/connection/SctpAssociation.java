@@ -1,10 +1,14 @@
 package dev.sctp.integration.connection;
 
+import dev.sctp.AssociationStats;
+import dev.sctp.PeerAddressInfo;
 import dev.sctp.ReceiveInfo;
 import dev.sctp.SctpAddress;
 import dev.sctp.SctpAssociationAbortedException;
+import dev.sctp.SctpOption;
 import dev.sctp.SctpOptions;
 import dev.sctp.SctpSocket;
+import dev.sctp.SctpStatus;
 import dev.sctp.SendInfo;
 import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.SctpNotification;
@@ -14,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +73,8 @@ public class SctpAssociation {
     private volatile boolean pauseRequested;
     private boolean readerParked;
     private boolean readerEnded;
+    /** The association's life as an Observation, while the factory has a registry; set at COMM_UP. */
+    volatile io.micrometer.observation.@Nullable Observation observation;
 
     SctpAssociation(AbstractSctpAssociationFactory factory, SctpSocket socket, boolean server) throws IOException {
         this.factory = factory;
@@ -97,7 +104,7 @@ public class SctpAssociation {
     // ---- reading ---------------------------------------------------------------------------------------------
 
     private void readLoop() {
-        byte[] buffer = new byte[factory.getReceiveBufferSize()];
+        byte[] buffer = new byte[factory.getReadBufferSize()];
         ReceiveInfo info = new ReceiveInfo();
         Reassembly reassembly = new Reassembly(factory.getMaxMessageSize());
         try {
@@ -141,8 +148,8 @@ public class SctpAssociation {
                 SctpReceivedMessage message = new SctpReceivedMessage(payload, info.streamId(), info.ppid(),
                         info.isUnordered(), info.context(), info.ssn(), info.tsn());
                 messagesReceived.incrementAndGet();
-                factory.observeReceived(this, message.streamId(), payload.length);
-                if (!dispatcher.dispatch(message.streamId(), () -> factory.deliver(this, message), finished::get)) {
+                factory.callbacks().observeReceived(this, message.streamId(), payload.length);
+                if (!dispatcher.dispatch(message.streamId(), () -> factory.callbacks().deliver(this, message), finished::get)) {
                     LOGGER.warn("Association " + id + " ended while a message of " + payload.length
                             + " bytes on stream " + message.streamId() + " waited for delivery; it was not delivered");
                     return;
@@ -234,7 +241,7 @@ public class SctpAssociation {
     }
 
     private void receiveError(Exception error) {
-        factory.receiveError(this, error);
+        factory.callbacks().receiveError(this, error);
     }
 
     private void onNotification(SctpNotification notification) {
@@ -255,7 +262,7 @@ public class SctpAssociation {
         } else if (notification instanceof dev.sctp.notification.PeerAddressChange) {
             refreshAddresses();
         }
-        factory.handleNotification(this, notification);
+        factory.callbacks().handleNotification(this, notification);
     }
 
     private void becameUp(int outbound, int inbound) {
@@ -270,7 +277,7 @@ public class SctpAssociation {
             finish(CloseReason.FAILED, e);
             return;
         }
-        factory.associationUp(this);
+        factory.callbacks().associationUp(this);
         up.complete(this);
     }
 
@@ -337,7 +344,7 @@ public class SctpAssociation {
             socket.send(payload, info);
         } catch (IOException | RuntimeException e) {
             sendPermits.release();
-            factory.observeSendFailed(this, info.streamId(), payload.length, e);
+            factory.callbacks().observeSendFailed(this, info.streamId(), payload.length, e);
             if (e instanceof IllegalArgumentException iae) {
                 throw new IllegalArgumentException("Association " + id + ": " + iae.getMessage(), iae);
             }
@@ -348,7 +355,7 @@ public class SctpAssociation {
         messagesSent.incrementAndGet();
         markActive();
         // after the send succeeded: an observer's failure must not turn it into a failed send that callers retry
-        factory.observeSent(this, info.streamId(), payload.length);
+        factory.callbacks().observeSent(this, info.streamId(), payload.length);
     }
 
     private boolean acquire() throws InterruptedException {
@@ -420,7 +427,7 @@ public class SctpAssociation {
             closed.complete(reason);
             interceptors.closed(reason, (interceptor, e) -> LOGGER.error(e, () -> "Interceptor " + interceptor
                     + " failed at the end of association " + id));
-            factory.associationClosed(this, reason, cause);
+            factory.callbacks().associationClosed(this, reason, cause);
         }
     }
 
@@ -470,9 +477,58 @@ public class SctpAssociation {
         return factory;
     }
 
-    /** Returns the socket, for status, statistics and options; do not receive from it. */
+    /**
+     * Returns the socket.
+     *
+     * @return the socket
+     * @deprecated receiving or closing on it breaks the association's reader; read its state with {@link #status()},
+     *     {@link #associationStats()}, {@link #paths()} and {@link #getOption}
+     */
+    @Deprecated(since = "0.1.0")
     public SctpSocket socket() {
         return socket;
+    }
+
+    /**
+     * Returns the kernel's status of the association (SCTP_STATUS): state, streams, window, primary path.
+     *
+     * @return the status
+     * @throws IOException if the association is closing
+     */
+    public SctpStatus status() throws IOException {
+        return socket.status();
+    }
+
+    /**
+     * Returns the kernel's statistics of the association (SCTP_GET_ASSOC_STATS).
+     *
+     * @return the statistics
+     * @throws IOException if the association is closing
+     */
+    public AssociationStats associationStats() throws IOException {
+        return socket.associationStats();
+    }
+
+    /**
+     * Returns the peer's paths and their states.
+     *
+     * @return the paths
+     * @throws IOException if the association is closing
+     */
+    public List<PeerAddressInfo> paths() throws IOException {
+        return socket.paths();
+    }
+
+    /**
+     * Reads a socket option of the association.
+     *
+     * @param option the option, from {@link SctpOptions}
+     * @param <T> its value type
+     * @return its value
+     * @throws IOException if the association is closing or the kernel refuses
+     */
+    public <T> T getOption(SctpOption<T> option) throws IOException {
+        return socket.getOption(option);
     }
 
     /** Returns whether this side accepted the association (rather than connecting it). */

@@ -10,7 +10,7 @@ import dev.sctp.integration.inbound.SctpInboundGateway;
 import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
 import dev.sctp.integration.outbound.SctpSendingMessageHandler;
 import dev.sctp.integration.support.SctpHeaders;
-import dev.sctp.test.RequiresSctp;
+import dev.sctp.testing.RequiresKernelSctp;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,7 +31,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandlingException;
 
 /** Interceptor chains over real associations: a handshake before traffic flows, and auditing in chain order. */
-@RequiresSctp
+@RequiresKernelSctp
 class InterceptorTest {
 
     private final Harness harness = new Harness();
