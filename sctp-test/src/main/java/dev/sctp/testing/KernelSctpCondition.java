@@ -23,7 +23,7 @@ public final class KernelSctpCondition implements BeforeAllCallback {
      * Fails when {@code cause} says the kernel lacks SCTP.
      *
      * @param cause why SCTP is unavailable, or {@code null} when it is available
-     * @param tests the tests concerned, for the message
+     * @param tests the test class concerned, for the message
      * @throws AssertionError naming the cause and the fix
      */
     static void check(@Nullable Throwable cause, String tests) {
@@ -34,8 +34,8 @@ public final class KernelSctpCondition implements BeforeAllCallback {
         if (!(cause instanceof SctpUnavailableException)) {
             reason = reason + "; " + SctpUnavailableException.FIX;
         }
-        throw new AssertionError(tests + " need kernel SCTP, which this machine lacks: " + reason + ". Run them "
-                + "where the kernel has SCTP (a Linux host or VM with the sctp module loaded); they fail rather than "
-                + "skip so that a run without SCTP cannot pass", cause);
+        throw new AssertionError("The tests of " + tests + " need kernel SCTP, which this machine lacks: " + reason
+                + ". Run them where the kernel has SCTP (a Linux host or VM with the sctp module loaded); they fail "
+                + "rather than skip so that a run without SCTP cannot pass", cause);
     }
 }

@@ -17,7 +17,7 @@ class KernelSctpConditionTest {
         IOException cause = new IOException("socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP): EPROTONOSUPPORT");
         assertThatThrownBy(() -> KernelSctpCondition.check(cause, "PeerTest"))
                 .isInstanceOf(AssertionError.class).hasCause(cause)
-                .hasMessageStartingWith("PeerTest need kernel SCTP")
+                .hasMessageStartingWith("The tests of PeerTest need kernel SCTP")
                 .hasMessageContaining("EPROTONOSUPPORT")
                 .hasMessageContaining(SctpUnavailableException.FIX)
                 .hasMessageContaining("fail rather than skip");
