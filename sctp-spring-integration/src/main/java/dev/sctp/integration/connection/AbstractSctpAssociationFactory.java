@@ -23,8 +23,8 @@ import org.springframework.core.log.LogAccessor;
 import org.springframework.integration.support.MessageBuilderFactory;
 
 /**
- * The base of SCTP association factories: configuration (socket options, limits, timeouts, executor, interceptors), the open associations,
- * event publication, and a {@link SmartLifecycle} with graceful stop.
+ * The base of SCTP association factories: configuration (socket options, limits, timeouts, executor,
+ * interceptors), the open associations, event publication, and a {@link SmartLifecycle} with graceful stop.
  *
  * <p>Factories start in phase {@link #DEFAULT_PHASE}, before the inbound endpoints that use them (phase
  * {@code Integer.MAX_VALUE / 2}), and stop after them. Stopping stops accepting or reconnecting, shuts every

@@ -97,8 +97,8 @@ final class AssociationCallbacks {
     private void observerFailed(SctpAssociationObserver observer, String callback, SctpAssociation association,
             RuntimeException e) {
         if (failedObservers.add(observer)) {
-            factory.log().error(e, () -> "Observer " + observer + " of factory '" + factory.getComponentName() + "' failed in "
-                    + callback + " for association " + association.getId() + "; the association carries on (later "
+            factory.log().error(e, () -> "Observer " + observer + " of factory '" + factory.getComponentName()
+                    + "' failed in " + callback + " for association " + association.getId() + "; the association carries on (later "
                     + "failures of this observer are logged at debug level)");
         } else {
             factory.log().debug(e, () -> "Observer " + observer + " failed in " + callback + " for association "
@@ -109,8 +109,8 @@ final class AssociationCallbacks {
     void deliver(SctpAssociation association, SctpReceivedMessage received) {
         SctpListener l = factory.getListener();
         if (l == null) {
-            factory.log().error(() -> "Factory '" + factory.getComponentName() + "' has no listener: the " + received.payload().length
-                    + "-byte message from association " + association.getId() + " on stream " + received.streamId()
+            factory.log().error(() -> "Factory '" + factory.getComponentName() + "' has no listener: the "
+                    + received.payload().length + "-byte message from association " + association.getId() + " on stream " + received.streamId()
                     + " is dropped. Register an inbound endpoint or gateway");
             return;
         }
@@ -137,7 +137,8 @@ final class AssociationCallbacks {
         try {
             handled = l != null && l.onError(association, error);
         } catch (RuntimeException e) {
-            factory.log().error(e, () -> "The listener failed to handle an error of association " + association.getId());
+            factory.log().error(e, () -> "The listener failed to handle an error of association "
+                    + association.getId());
         }
         if (!handled) {
             factory.log().error(error, error.getMessage());

@@ -2,6 +2,7 @@ package dev.sctp.integration.connection;
 
 import dev.sctp.SendInfo;
 import java.io.IOException;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 
@@ -61,7 +62,7 @@ final class AssociationInterceptors {
     }
 
     /** Tells every interceptor that the association ended; one that throws does not keep the others from it. */
-    void closed(CloseReason reason, java.util.function.BiConsumer<SctpAssociationInterceptor, RuntimeException> failed) {
+    void closed(CloseReason reason, BiConsumer<SctpAssociationInterceptor, RuntimeException> failed) {
         for (SctpAssociationInterceptor interceptor : interceptors) {
             try {
                 interceptor.associationClosed(association, reason);

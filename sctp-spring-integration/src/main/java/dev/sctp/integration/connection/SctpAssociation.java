@@ -148,8 +148,9 @@ public class SctpAssociation {
                 SctpReceivedMessage message = new SctpReceivedMessage(payload, info.streamId(), info.ppid(),
                         info.isUnordered(), info.context(), info.ssn(), info.tsn());
                 messagesReceived.incrementAndGet();
-                factory.callbacks().observeReceived(this, message.streamId(), payload.length);
-                if (!dispatcher.dispatch(message.streamId(), () -> factory.callbacks().deliver(this, message), finished::get)) {
+                AssociationCallbacks callbacks = factory.callbacks();
+                callbacks.observeReceived(this, message.streamId(), payload.length);
+                if (!dispatcher.dispatch(message.streamId(), () -> callbacks.deliver(this, message), finished::get)) {
                     LOGGER.warn("Association " + id + " ended while a message of " + payload.length
                             + " bytes on stream " + message.streamId() + " waited for delivery; it was not delivered");
                     return;

@@ -31,8 +31,8 @@ import org.springframework.messaging.support.ErrorMessage;
  * messages too, with the notification record as payload.
  *
  * <p>The factory may be a server or a client factory ({@link SctpClientModeCapable}): on a client factory this side
- * connects and the messages the server sends arrive here. Starting the adapter starts its factory if needed. The adapter starts in phase {@code Integer.MAX_VALUE / 2},
- * after the factory, and stops before it.
+ * connects and the messages the server sends arrive here. Starting the adapter starts its factory if needed. The
+ * adapter starts in phase {@code Integer.MAX_VALUE / 2}, after the factory, and stops before it.
  *
  * @since 0.1.0
  */

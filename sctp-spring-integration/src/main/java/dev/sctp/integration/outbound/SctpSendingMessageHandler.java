@@ -20,8 +20,8 @@ import org.springframework.messaging.MessageHandlingException;
  * with a client factory, on the client's association (connecting if needed).
  *
  * <p>Stream id, PPID, unordered, context and lifetime come from the {@link SctpSendInfoResolver}: expressions, then
- * headers, then defaults. Payloads are {@code byte[]}, {@code String} (UTF-8), {@code ByteBuffer}, or any object the resolver's
- * {@link org.springframework.messaging.converter.MessageConverter} encodes. A message with
+ * headers, then defaults. Payloads are {@code byte[]}, {@code String} (UTF-8), {@code ByteBuffer}, or any object
+ * the resolver's {@link org.springframework.messaging.converter.MessageConverter} encodes. A message with
  * no routable association, a stream beyond the negotiated count, an oversize payload, a closed or aborted
  * association or a send timeout each fail with a {@link MessageHandlingException} naming the association and the
  * cause.
