@@ -98,8 +98,8 @@ final class AssociationCallbacks {
             RuntimeException e) {
         if (failedObservers.add(observer)) {
             factory.log().error(e, () -> "Observer " + observer + " of factory '" + factory.getComponentName()
-                    + "' failed in " + callback + " for association " + association.getId() + "; the association carries on (later "
-                    + "failures of this observer are logged at debug level)");
+                    + "' failed in " + callback + " for association " + association.getId()
+                    + "; the association carries on (later failures of this observer are logged at debug level)");
         } else {
             factory.log().debug(e, () -> "Observer " + observer + " failed in " + callback + " for association "
                     + association.getId());
@@ -110,8 +110,8 @@ final class AssociationCallbacks {
         SctpListener l = factory.getListener();
         if (l == null) {
             factory.log().error(() -> "Factory '" + factory.getComponentName() + "' has no listener: the "
-                    + received.payload().length + "-byte message from association " + association.getId() + " on stream " + received.streamId()
-                    + " is dropped. Register an inbound endpoint or gateway");
+                    + received.payload().length + "-byte message from association " + association.getId()
+                    + " on stream " + received.streamId() + " is dropped. Register an inbound endpoint or gateway");
             return;
         }
         Map<String, Object> headers = factory.getHeaderMapper().toHeaders(association, received);

@@ -95,7 +95,8 @@ final class StreamCorrelator {
                 if (stream < 0) {
                     throw new MessageTimeoutException(request, "No free stream on association " + association.getId()
                             + " within " + gateway.requestTimeout() + ": all " + streams.streams()
-                            + " streams have a request in flight (" + streams.reservedForLateReplies() + " are held for late replies)");
+                            + " streams have a request in flight (" + streams.reservedForLateReplies()
+                            + " are held for late replies)");
                 }
                 return stream;
             }

@@ -23,8 +23,8 @@ import org.springframework.messaging.MessageHeaders;
  * ways, so a reply built from a request's headers goes back on the request's association and stream.
  *
  * <p>As Spring Integration's {@link HeaderMapper} it maps {@link SctpMessageMetadata}:
- * {@link #toHeaders(SctpMessageMetadata)} gives a received message's headers (or an outbound message's send headers), {@link #fromHeaders} fills in the
- * send information of an outbound message. Subclasses may add headers with {@link #supplyCustomHeaders}.
+ * {@link #toHeaders(SctpMessageMetadata)} gives a received message's headers (or an outbound message's send
+ * headers), {@link #fromHeaders} fills in the send information of an outbound message. Subclasses may add headers with {@link #supplyCustomHeaders}.
  *
  * @since 0.1.0
  */
