@@ -24,7 +24,8 @@ import org.springframework.messaging.MessageHeaders;
  *
  * <p>As Spring Integration's {@link HeaderMapper} it maps {@link SctpMessageMetadata}:
  * {@link #toHeaders(SctpMessageMetadata)} gives a received message's headers (or an outbound message's send
- * headers), {@link #fromHeaders} fills in the send information of an outbound message. Subclasses may add headers with {@link #supplyCustomHeaders}.
+ * headers), {@link #fromHeaders} fills in the send information of an outbound message. Subclasses may add headers
+ * with {@link #supplyCustomHeaders}.
  *
  * @since 0.1.0
  */
