@@ -17,7 +17,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -69,10 +68,7 @@ public class SctpAssociation {
     private volatile boolean idleReported;
     private final AtomicLong messagesReceived = new AtomicLong();
     private final AtomicLong messagesSent = new AtomicLong();
-    private final Object pauseMonitor = new Object();
-    private volatile boolean pauseRequested;
-    private boolean readerParked;
-    private boolean readerEnded;
+    private final ReaderPause pause;
     /** The association's life as an Observation, while the factory has a registry; set at COMM_UP. */
     volatile io.micrometer.observation.@Nullable Observation observation;
 
@@ -88,6 +84,7 @@ public class SctpAssociation {
         this.dispatcher = new StreamDispatcher(factory.executor(), factory.getMaxPendingDeliveries());
         this.sendPermits = new Semaphore(factory.getMaxInFlightSends());
         this.interceptors = new AssociationInterceptors(this, factory.getInterceptorFactoryChain());
+        this.pause = new ReaderPause(socket);
         Duration sendTimeout = factory.getSendTimeout();
         socket.setWriteTimeout(sendTimeout);
     }
@@ -115,8 +112,8 @@ public class SctpAssociation {
                 } catch (SocketTimeoutException e) {
                     // our pause deadline; with no read timeout on the socket nothing else times out, so a resume
                     // that came before this check is no failure either
-                    if (pauseRequested || socket.getReadTimeout().isZero()) {
-                        parkWhilePaused();
+                    if (pause.isRequested() || socket.getReadTimeout().isZero()) {
+                        pause.park(finished::get);
                         continue;
                     }
                     throw e;
@@ -167,40 +164,20 @@ public class SctpAssociation {
             Thread.currentThread().interrupt();
             finish(CloseReason.FAILED, e);
         } finally {
-            synchronized (pauseMonitor) {
-                readerEnded = true;
-                pauseMonitor.notifyAll();
-            }
+            pause.readerEnded();
         }
     }
 
     // ---- pausing (graceful stop) -----------------------------------------------------------------------------
 
-    /**
-     * Stops reading after the message in hand: a passed read deadline wakes a reader waiting in receive, which then
-     * parks until {@link #resumeReading}. Data that arrives meanwhile stays in the kernel, whose window throttles
-     * the peer.
-     */
+    /** Stops reading after the message in hand, until {@link #resumeReading} (see {@link ReaderPause}). */
     void pauseReading() {
-        pauseRequested = true;
-        try {
-            socket.setReadDeadline(Instant.EPOCH);
-        } catch (RuntimeException e) {
-            // closed meanwhile: the reader is ending, nothing to pause
-        }
+        pause.pause();
     }
 
     /** Lets a paused reader go on. */
     void resumeReading() {
-        synchronized (pauseMonitor) {
-            pauseRequested = false;
-            try {
-                socket.setReadDeadline(null);
-            } catch (RuntimeException e) {
-                // closed meanwhile
-            }
-            pauseMonitor.notifyAll();
-        }
+        pause.resume();
     }
 
     /**
@@ -208,30 +185,10 @@ public class SctpAssociation {
      * {@code deadlineNanos} ({@link System#nanoTime}); returns whether that happened in time.
      */
     boolean awaitPausedAndDelivered(long deadlineNanos) throws InterruptedException {
-        synchronized (pauseMonitor) {
-            while (!readerParked && !readerEnded) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-                if (left <= 0) {
-                    return false;
-                }
-                pauseMonitor.wait(left);
-            }
+        if (!pause.awaitParked(deadlineNanos)) {
+            return false;
         }
         return dispatcher.awaitIdle(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
-    }
-
-    private void parkWhilePaused() throws InterruptedException {
-        synchronized (pauseMonitor) {
-            readerParked = true;
-            pauseMonitor.notifyAll();
-            try {
-                while (pauseRequested && !finished.get()) {
-                    pauseMonitor.wait(100);
-                }
-            } finally {
-                readerParked = false;
-            }
-        }
     }
 
     private SctpAssociationException tooLarge(int size, int stream) {
