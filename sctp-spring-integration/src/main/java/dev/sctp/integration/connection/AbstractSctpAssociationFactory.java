@@ -1,12 +1,7 @@
 package dev.sctp.integration.connection;
 
-import dev.sctp.SctpNetwork;
 import dev.sctp.notification.NotificationType;
-import dev.sctp.notification.SctpNotification;
-import dev.sctp.notification.SendFailed;
 import dev.sctp.integration.event.SctpAssociationIdleEvent;
-import dev.sctp.integration.event.SctpAssociationOpenedEvent;
-import dev.sctp.integration.support.SctpHeaderMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,25 +12,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.integration.context.IntegrationObjectSupport;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.messaging.Message;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.integration.support.MessageBuilderFactory;
 
 /**
- * The base of SCTP association factories: configuration (through {@link SctpFactoryConfig}), the open associations,
- * event publication, and a {@link SmartLifecycle} with graceful stop.
+ * The base of SCTP association factories: configuration (socket options, limits, timeouts, executor,
+ * interceptors), the open associations, event publication, and a {@link SmartLifecycle} with graceful stop.
  *
  * <p>Factories start in phase {@link #DEFAULT_PHASE}, before the inbound endpoints that use them (phase
  * {@code Integer.MAX_VALUE / 2}), and stop after them. Stopping stops accepting or reconnecting, shuts every
@@ -48,7 +37,7 @@ import org.springframework.messaging.Message;
  *
  * @since 0.1.0
  */
-public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
+public abstract class AbstractSctpAssociationFactory extends AssociationFactorySettings
         implements SmartLifecycle, ApplicationEventPublisherAware {
 
     /** The default lifecycle phase: earlier than inbound endpoints, so factories start first and stop last. */
@@ -61,19 +50,17 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
 
     private final Object lifecycleMonitor = new Object();
     private final Object registry = new Object();
-    private final Set<SctpAssociationObserver> failedObservers = ConcurrentHashMap.newKeySet();
     private final Map<String, SctpAssociation> associations = new ConcurrentHashMap<>();
     private final List<SctpAssociationObserver> observers = new CopyOnWriteArrayList<>();
+    private final AssociationCallbacks callbacks = new AssociationCallbacks(this);
     private volatile @Nullable SctpListener listener;
     private volatile @Nullable ApplicationEventPublisher eventPublisher;
     private volatile boolean running;
     private boolean autoStartup = true;
     private int phase = DEFAULT_PHASE;
     private volatile @Nullable Executor activeExecutor;
-    private @Nullable ExecutorService privateExecutor;
+    private final FactoryThreads threads = new FactoryThreads();
     private volatile @Nullable TaskScheduler scheduler;
-    private @Nullable ThreadPoolTaskScheduler privateScheduler;
-    private @Nullable ScheduledFuture<?> idleCheck;
     private volatile ThreadFactory readerThreads = ReaderThreads.factory("sctp-reader-");
 
     @Override
@@ -143,6 +130,24 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         return associations.values().stream().filter(SctpAssociation::isOpen).map(SctpAssociation::getId).toList();
     }
 
+    /** Returns the received messages waiting for or in delivery, over all open associations (back-pressure). */
+    public int getPendingDeliveries() {
+        int pending = 0;
+        for (SctpAssociation association : associations.values()) {
+            pending += association.getPendingDeliveries();
+        }
+        return pending;
+    }
+
+    /** Returns the sends waiting in the kernel right now, over all open associations (back-pressure). */
+    public int getInFlightSends() {
+        int inFlight = 0;
+        for (SctpAssociation association : associations.values()) {
+            inFlight += association.getInFlightSends();
+        }
+        return inFlight;
+    }
+
     /** Returns the number of open associations, without listing them. */
     public int getOpenAssociationCount() {
         int count = 0;
@@ -154,7 +159,7 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         return count;
     }
 
-    /** Returns the open associations, for status polling (see {@link SctpAssociation#socket()}). */
+    /** Returns the open associations, for status polling (see {@link SctpAssociation#status()}). */
     public List<SctpAssociation> getAssociations() {
         return associations.values().stream().filter(SctpAssociation::isOpen).toList();
     }
@@ -193,19 +198,15 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
             if (running) {
                 return;
             }
-            Executor executor = getTaskExecutor();
-            if (executor == null) {
-                privateExecutor = Executors.newCachedThreadPool(threads(getComponentName() + "-"));
-                executor = privateExecutor;
-            }
-            activeExecutor = executor;
+            activeExecutor = threads.executor(getTaskExecutor(), getComponentName());
             readerThreads = ReaderThreads.factory(getComponentName() + "-reader-");
-            TaskScheduler timers = resolveScheduler();
+            TaskScheduler timers = threads.scheduler(sharedScheduler(), getComponentName());
             scheduler = timers;
             Duration idle = getIdleTimeout();
             if (!idle.isZero()) {
                 Duration period = Duration.ofMillis(Math.max(10, idle.toMillis() / 4));
-                idleCheck = timers.scheduleWithFixedDelay(this::checkIdle, Instant.now().plus(period), period);
+                threads.idleCheck(timers.scheduleWithFixedDelay(this::checkIdle, Instant.now().plus(period),
+                        period));
             }
             running = true;
             try {
@@ -237,7 +238,12 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
             try {
                 doStop();
             } finally {
-                drainAndClose();
+                List<SctpAssociation> open;
+                synchronized (registry) {
+                    // register() checks running under this lock: nothing joins after this snapshot
+                    open = new ArrayList<>(associations.values());
+                }
+                GracefulDrain.drain(open, getShutdownTimeout(), logger);
                 shutdownThreads();
             }
         }
@@ -257,91 +263,22 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         stopper.start();
     }
 
-    /**
-     * Ends every association gracefully within the shutdown timeout: readers pause first, so the deliveries in
-     * hand can finish (and send their replies) without new ones joining them; then SHUTDOWN goes out and reading
-     * resumes, so what the peer still had in flight is read and delivered until its end of stream. Only an
-     * association that does not end in time is aborted.
-     */
-    private void drainAndClose() {
-        List<SctpAssociation> open;
-        synchronized (registry) {
-            // register() checks running under this lock: nothing joins after this snapshot
-            open = new ArrayList<>(associations.values());
-        }
-        long deadline = System.nanoTime() + getShutdownTimeout().toNanos();
-        open.forEach(SctpAssociation::pauseReading);
-        for (SctpAssociation association : open) {
-            try {
-                if (!association.awaitPausedAndDelivered(deadline)) {
-                    logger.warn(() -> "Deliveries of association " + association.getId() + " were still running "
-                            + "when shutting it down");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        for (SctpAssociation association : open) {
-            association.shutdown();
-            association.resumeReading();
-        }
-        for (SctpAssociation association : open) {
-            long left = deadline - System.nanoTime();
-            try {
-                association.closeFuture().get(Math.max(0, left), TimeUnit.NANOSECONDS);
-                association.awaitDeliveries(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                association.abort();
-            } catch (Exception e) {
-                logger.warn(() -> "Association " + association.getId() + " did not shut down within "
-                        + getShutdownTimeout() + "; aborting it");
-                association.abort();
-            }
-        }
-    }
 
     private void shutdownThreads() {
-        ScheduledFuture<?> check = idleCheck;
-        if (check != null) {
-            check.cancel(false);
-            idleCheck = null;
-        }
         scheduler = null;
-        ThreadPoolTaskScheduler own = privateScheduler;
-        if (own != null) {
-            own.shutdown();
-            privateScheduler = null;
-        }
-        ExecutorService pool = privateExecutor;
-        if (pool != null) {
-            pool.shutdown();
-            privateExecutor = null;
-        }
+        threads.shutdown();
     }
 
     /**
      * The integration TaskScheduler (set, or the application context's {@code taskScheduler} bean) runs the timers;
      * a factory used without a context makes a one-thread scheduler of its own and shuts it down on stop.
      */
-    private TaskScheduler resolveScheduler() {
-        TaskScheduler shared = null;
+    private @Nullable TaskScheduler sharedScheduler() {
         try {
-            shared = getTaskScheduler();
+            return getTaskScheduler();
         } catch (RuntimeException e) {
-            // no application context or no taskScheduler bean in it
+            return null; // no application context or no taskScheduler bean in it
         }
-        if (shared != null) {
-            return shared;
-        }
-        ThreadPoolTaskScheduler own = new ThreadPoolTaskScheduler();
-        own.setPoolSize(1);
-        own.setDaemon(true);
-        own.setThreadNamePrefix(getComponentName() + "-timer-");
-        own.initialize();
-        privateScheduler = own;
-        return own;
     }
 
     @Override
@@ -377,14 +314,6 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         this.phase = phase;
     }
 
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     // ---- callbacks from associations -------------------------------------------------------------------------
 
@@ -414,6 +343,26 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         return observers;
     }
 
+    /** Returns what the associations call back, the one instance of this factory. */
+    AssociationCallbacks callbacks() {
+        return callbacks;
+    }
+
+    /** Returns the factory's logger, for its callbacks. */
+    LogAccessor log() {
+        return logger;
+    }
+
+    /** Returns the builder factory of the messages it delivers. */
+    MessageBuilderFactory messageBuilders() {
+        return getMessageBuilderFactory();
+    }
+
+    /** Removes an ended association. */
+    void forget(SctpAssociation association) {
+        associations.remove(association.getId(), association);
+    }
+
     /** Adds a new association to the factory and starts reading it. */
     void register(SctpAssociation association) throws SctpAssociationException {
         synchronized (registry) {
@@ -434,127 +383,6 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
         }
     }
 
-    void associationUp(SctpAssociation association) {
-        logger.debug(() -> "Association " + association.getId() + " is up");
-        publish(new SctpAssociationOpenedEvent(association));
-        for (SctpAssociationObserver o : observers) {
-            safely(() -> o.associationOpened(association), "observe the start of", association);
-        }
-    }
-
-    void handleNotification(SctpAssociation association, SctpNotification notification) {
-        for (SctpAssociationObserver o : observers) {
-            try {
-                o.notificationReceived(association, notification);
-            } catch (RuntimeException e) {
-                observerFailed(o, "notificationReceived", association, e);
-            }
-        }
-        if (notification instanceof SendFailed failed) {
-            SctpAssociationException cause = new SctpAssociationException(association.getId(), "The kernel could not"
-                    + " deliver a message on stream " + failed.info().streamId() + " of association "
-                    + association.getId() + " (error " + failed.error() + ")", null);
-            observeSendFailed(association, failed.info().streamId(), failed.payload().length, cause);
-        }
-        ApplicationEvent event = AssociationEvents.forNotification(association, notification);
-        if (event != null) {
-            publish(event);
-        }
-        SctpListener l = listener;
-        if (l != null) {
-            safely(() -> l.onNotification(association, notification), "handle a notification of", association);
-        }
-    }
-
-    // Observers are called in loops, not with lambdas, so the per-message path allocates nothing. A failing observer
-    // must not end the association or turn a send that succeeded into a failure.
-
-    void observeReceived(SctpAssociation association, int streamId, int bytes) {
-        for (SctpAssociationObserver o : observers) {
-            try {
-                o.messageReceived(association, streamId, bytes);
-            } catch (RuntimeException e) {
-                observerFailed(o, "messageReceived", association, e);
-            }
-        }
-    }
-
-    void observeSent(SctpAssociation association, int streamId, int bytes) {
-        for (SctpAssociationObserver o : observers) {
-            try {
-                o.messageSent(association, streamId, bytes);
-            } catch (RuntimeException e) {
-                observerFailed(o, "messageSent", association, e);
-            }
-        }
-    }
-
-    void observeSendFailed(SctpAssociation association, int streamId, int bytes, Throwable cause) {
-        for (SctpAssociationObserver o : observers) {
-            try {
-                o.sendFailed(association, streamId, bytes, cause);
-            } catch (RuntimeException e) {
-                observerFailed(o, "sendFailed", association, e);
-            }
-        }
-    }
-
-    /** Logs an observer's failure: at error level the first time, then at debug, so a broken one cannot flood. */
-    private void observerFailed(SctpAssociationObserver observer, String callback, SctpAssociation association,
-            RuntimeException e) {
-        if (failedObservers.add(observer)) {
-            logger.error(e, () -> "Observer " + observer + " of factory '" + getComponentName() + "' failed in "
-                    + callback + " for association " + association.getId() + "; the association carries on (later "
-                    + "failures of this observer are logged at debug level)");
-        } else {
-            logger.debug(e, () -> "Observer " + observer + " failed in " + callback + " for association "
-                    + association.getId());
-        }
-    }
-
-    void deliver(SctpAssociation association, SctpReceivedMessage received) {
-        SctpListener l = listener;
-        if (l == null) {
-            logger.error(() -> "Factory '" + getComponentName() + "' has no listener: the " + received.payload().length
-                    + "-byte message from association " + association.getId() + " on stream " + received.streamId()
-                    + " is dropped. Register an inbound endpoint or gateway");
-            return;
-        }
-        Map<String, Object> headers = getHeaderMapper().toHeaders(association, received);
-        Message<byte[]> message = getMessageBuilderFactory().withPayload(received.payload()).copyHeaders(headers)
-                .build();
-        l.onMessage(message);
-    }
-
-    void receiveError(SctpAssociation association, Exception error) {
-        SctpListener l = listener;
-        boolean handled = false;
-        try {
-            handled = l != null && l.onError(association, error);
-        } catch (RuntimeException e) {
-            logger.error(e, () -> "The listener failed to handle an error of association " + association.getId());
-        }
-        if (!handled) {
-            logger.error(error, error.getMessage());
-        }
-    }
-
-    void associationClosed(SctpAssociation association, CloseReason reason, @Nullable Throwable cause) {
-        associations.remove(association.getId(), association);
-        logger.debug(() -> "Association " + association.getId() + " ended: " + reason);
-        ApplicationEvent event = AssociationEvents.forClose(association, reason, cause);
-        if (event != null) {
-            publish(event);
-        }
-        for (SctpAssociationObserver o : observers) {
-            safely(() -> o.associationClosed(association, reason, cause), "observe the end of", association);
-        }
-        SctpListener l = listener;
-        if (l != null) {
-            safely(() -> l.onAssociationClosed(association, reason), "handle the end of", association);
-        }
-        onAssociationClosed(association, reason);
-    }
 
     /**
      * Hook called after an association ended and left the factory; the client factory reconnects here.
@@ -565,13 +393,6 @@ public abstract class AbstractSctpAssociationFactory extends SctpFactoryConfig
     protected void onAssociationClosed(SctpAssociation association, CloseReason reason) {
     }
 
-    private void safely(Runnable callback, String what, SctpAssociation association) {
-        try {
-            callback.run();
-        } catch (RuntimeException e) {
-            logger.error(e, () -> "Failed to " + what + " association " + association.getId());
-        }
-    }
 
     private void checkIdle() {
         long idleNanos = getIdleTimeout().toNanos();

@@ -1,10 +1,14 @@
 package dev.sctp.integration.connection;
 
+import dev.sctp.AssociationStats;
+import dev.sctp.PeerAddressInfo;
 import dev.sctp.ReceiveInfo;
 import dev.sctp.SctpAddress;
 import dev.sctp.SctpAssociationAbortedException;
+import dev.sctp.SctpOption;
 import dev.sctp.SctpOptions;
 import dev.sctp.SctpSocket;
+import dev.sctp.SctpStatus;
 import dev.sctp.SendInfo;
 import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.SctpNotification;
@@ -13,7 +17,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogAccessor;
+import org.springframework.messaging.Message;
 
 /**
  * One SCTP association of a factory: an {@link SctpSocket} with a stable id, a reader loop, per-stream serial
@@ -47,6 +52,7 @@ public class SctpAssociation {
     private final String id;
     private final boolean server;
     private final StreamDispatcher dispatcher;
+    private final AssociationInterceptors interceptors;
     private final Semaphore sendPermits;
     private final CompletableFuture<SctpAssociation> up = new CompletableFuture<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
@@ -62,10 +68,9 @@ public class SctpAssociation {
     private volatile boolean idleReported;
     private final AtomicLong messagesReceived = new AtomicLong();
     private final AtomicLong messagesSent = new AtomicLong();
-    private final Object pauseMonitor = new Object();
-    private volatile boolean pauseRequested;
-    private boolean readerParked;
-    private boolean readerEnded;
+    private final ReaderPause pause;
+    /** The association's life as an Observation, while the factory has a registry; set at COMM_UP. */
+    volatile io.micrometer.observation.@Nullable Observation observation;
 
     SctpAssociation(AbstractSctpAssociationFactory factory, SctpSocket socket, boolean server) throws IOException {
         this.factory = factory;
@@ -78,6 +83,8 @@ public class SctpAssociation {
         this.id = host + ":" + remoteAddress.port() + ":" + localAddress.port() + ":" + SEQUENCE.incrementAndGet();
         this.dispatcher = new StreamDispatcher(factory.executor(), factory.getMaxPendingDeliveries());
         this.sendPermits = new Semaphore(factory.getMaxInFlightSends());
+        this.interceptors = new AssociationInterceptors(this, factory.getInterceptorFactoryChain());
+        this.pause = new ReaderPause(socket);
         Duration sendTimeout = factory.getSendTimeout();
         socket.setWriteTimeout(sendTimeout);
     }
@@ -94,7 +101,7 @@ public class SctpAssociation {
     // ---- reading ---------------------------------------------------------------------------------------------
 
     private void readLoop() {
-        byte[] buffer = new byte[factory.getReceiveBufferSize()];
+        byte[] buffer = new byte[factory.getReadBufferSize()];
         ReceiveInfo info = new ReceiveInfo();
         Reassembly reassembly = new Reassembly(factory.getMaxMessageSize());
         try {
@@ -105,8 +112,8 @@ public class SctpAssociation {
                 } catch (SocketTimeoutException e) {
                     // our pause deadline; with no read timeout on the socket nothing else times out, so a resume
                     // that came before this check is no failure either
-                    if (pauseRequested || socket.getReadTimeout().isZero()) {
-                        parkWhilePaused();
+                    if (pause.isRequested() || socket.getReadTimeout().isZero()) {
+                        pause.park(finished::get);
                         continue;
                     }
                     throw e;
@@ -131,12 +138,16 @@ public class SctpAssociation {
                 }
                 if (!up.isDone()) {
                     becameUp(0, 0); // data before COMM_UP: the subscription missed it
+                    if (finished.get()) {
+                        return; // an interceptor failed as it came up
+                    }
                 }
                 SctpReceivedMessage message = new SctpReceivedMessage(payload, info.streamId(), info.ppid(),
                         info.isUnordered(), info.context(), info.ssn(), info.tsn());
                 messagesReceived.incrementAndGet();
-                factory.observeReceived(this, message.streamId(), payload.length);
-                if (!dispatcher.dispatch(message.streamId(), () -> factory.deliver(this, message), finished::get)) {
+                AssociationCallbacks callbacks = factory.callbacks();
+                callbacks.observeReceived(this, message.streamId(), payload.length);
+                if (!dispatcher.dispatch(message.streamId(), () -> callbacks.deliver(this, message), finished::get)) {
                     LOGGER.warn("Association " + id + " ended while a message of " + payload.length
                             + " bytes on stream " + message.streamId() + " waited for delivery; it was not delivered");
                     return;
@@ -153,40 +164,20 @@ public class SctpAssociation {
             Thread.currentThread().interrupt();
             finish(CloseReason.FAILED, e);
         } finally {
-            synchronized (pauseMonitor) {
-                readerEnded = true;
-                pauseMonitor.notifyAll();
-            }
+            pause.readerEnded();
         }
     }
 
     // ---- pausing (graceful stop) -----------------------------------------------------------------------------
 
-    /**
-     * Stops reading after the message in hand: a passed read deadline wakes a reader waiting in receive, which then
-     * parks until {@link #resumeReading}. Data that arrives meanwhile stays in the kernel, whose window throttles
-     * the peer.
-     */
+    /** Stops reading after the message in hand, until {@link #resumeReading} (see {@link ReaderPause}). */
     void pauseReading() {
-        pauseRequested = true;
-        try {
-            socket.setReadDeadline(Instant.EPOCH);
-        } catch (RuntimeException e) {
-            // closed meanwhile: the reader is ending, nothing to pause
-        }
+        pause.pause();
     }
 
     /** Lets a paused reader go on. */
     void resumeReading() {
-        synchronized (pauseMonitor) {
-            pauseRequested = false;
-            try {
-                socket.setReadDeadline(null);
-            } catch (RuntimeException e) {
-                // closed meanwhile
-            }
-            pauseMonitor.notifyAll();
-        }
+        pause.resume();
     }
 
     /**
@@ -194,30 +185,10 @@ public class SctpAssociation {
      * {@code deadlineNanos} ({@link System#nanoTime}); returns whether that happened in time.
      */
     boolean awaitPausedAndDelivered(long deadlineNanos) throws InterruptedException {
-        synchronized (pauseMonitor) {
-            while (!readerParked && !readerEnded) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-                if (left <= 0) {
-                    return false;
-                }
-                pauseMonitor.wait(left);
-            }
+        if (!pause.awaitParked(deadlineNanos)) {
+            return false;
         }
         return dispatcher.awaitIdle(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
-    }
-
-    private void parkWhilePaused() throws InterruptedException {
-        synchronized (pauseMonitor) {
-            readerParked = true;
-            pauseMonitor.notifyAll();
-            try {
-                while (pauseRequested && !finished.get()) {
-                    pauseMonitor.wait(100);
-                }
-            } finally {
-                readerParked = false;
-            }
-        }
     }
 
     private SctpAssociationException tooLarge(int size, int stream) {
@@ -228,7 +199,7 @@ public class SctpAssociation {
     }
 
     private void receiveError(Exception error) {
-        factory.receiveError(this, error);
+        factory.callbacks().receiveError(this, error);
     }
 
     private void onNotification(SctpNotification notification) {
@@ -249,14 +220,22 @@ public class SctpAssociation {
         } else if (notification instanceof dev.sctp.notification.PeerAddressChange) {
             refreshAddresses();
         }
-        factory.handleNotification(this, notification);
+        factory.callbacks().handleNotification(this, notification);
     }
 
     private void becameUp(int outbound, int inbound) {
         outboundStreams = outbound;
         inboundStreams = inbound;
         refreshAddresses();
-        factory.associationUp(this);
+        try {
+            interceptors.opened();
+        } catch (IOException | RuntimeException e) {
+            LOGGER.error(e, () -> "An interceptor of association " + id + " failed as it came up; aborting it");
+            abortQuietly();
+            finish(CloseReason.FAILED, e);
+            return;
+        }
+        factory.callbacks().associationUp(this);
         up.complete(this);
     }
 
@@ -283,6 +262,15 @@ public class SctpAssociation {
      *     the factory's maximum message size
      */
     public void send(byte[] payload, SendInfo info) throws IOException {
+        sendFrom(0, payload, info);
+    }
+
+    /** Sends through the interceptors from {@code first} on (see {@link SctpAssociationInterceptor.Sender}). */
+    void sendFrom(int first, byte[] message, SendInfo info) throws IOException {
+        byte[] payload = message;
+        if (!interceptors.isEmpty() && !finished.get() && requestedClose == null) {
+            payload = interceptors.beforeSend(first, message, info);
+        }
         if (finished.get() || requestedClose != null) {
             throw new SctpAssociationException(id, "Association " + id + " is closed"
                     + (closed.isDone() ? " (" + closed.join() + ")" : "") + "; the " + payload.length
@@ -314,7 +302,7 @@ public class SctpAssociation {
             socket.send(payload, info);
         } catch (IOException | RuntimeException e) {
             sendPermits.release();
-            factory.observeSendFailed(this, info.streamId(), payload.length, e);
+            factory.callbacks().observeSendFailed(this, info.streamId(), payload.length, e);
             if (e instanceof IllegalArgumentException iae) {
                 throw new IllegalArgumentException("Association " + id + ": " + iae.getMessage(), iae);
             }
@@ -325,7 +313,7 @@ public class SctpAssociation {
         messagesSent.incrementAndGet();
         markActive();
         // after the send succeeded: an observer's failure must not turn it into a failed send that callers retry
-        factory.observeSent(this, info.streamId(), payload.length);
+        factory.callbacks().observeSent(this, info.streamId(), payload.length);
     }
 
     private boolean acquire() throws InterruptedException {
@@ -363,12 +351,30 @@ public class SctpAssociation {
     /** Aborts the association: ABORT goes to the peer and queued data is dropped. Idempotent. */
     public void abort() {
         requestedClose = CloseReason.ABORTED;
+        abortQuietly();
+        finish(CloseReason.ABORTED, null);
+    }
+
+    private void abortQuietly() {
         try {
             socket.abort();
         } catch (IOException | RuntimeException e) {
             socket.close();
         }
-        finish(CloseReason.ABORTED, null);
+    }
+
+    /**
+     * Ends the association because {@code cause} makes it unusable (a failed handshake): ABORT goes to the peer, and
+     * the association ends as {@link CloseReason#FAILED} with the cause in its events.
+     *
+     * @param cause why
+     */
+    public void fail(Throwable cause) {
+        if (requestedClose == null) {
+            requestedClose = CloseReason.FAILED;
+        }
+        abortQuietly();
+        finish(CloseReason.FAILED, cause);
     }
 
     void finish(CloseReason reason, @Nullable Throwable cause) {
@@ -377,7 +383,9 @@ public class SctpAssociation {
             up.completeExceptionally(new SctpAssociationException(id, "Association " + id + " ended (" + reason
                     + ") before it came up", cause));
             closed.complete(reason);
-            factory.associationClosed(this, reason, cause);
+            interceptors.closed(reason, (interceptor, e) -> LOGGER.error(e, () -> "Interceptor " + interceptor
+                    + " failed at the end of association " + id));
+            factory.callbacks().associationClosed(this, reason, cause);
         }
     }
 
@@ -389,6 +397,11 @@ public class SctpAssociation {
     /** Marks the association's terminal event published; returns false if it already was. */
     boolean claimTerminalEvent() {
         return terminalPublished.compareAndSet(false, true);
+    }
+
+    /** Passes a received message through the interceptors; null when one kept it from the flow. */
+    @Nullable Message<byte[]> intercept(Message<byte[]> message) {
+        return interceptors.isEmpty() ? message : interceptors.received(message);
     }
 
     /** Waits until the deliveries already queued are done, at most {@code timeoutMillis}. */
@@ -422,9 +435,58 @@ public class SctpAssociation {
         return factory;
     }
 
-    /** Returns the socket, for status, statistics and options; do not receive from it. */
+    /**
+     * Returns the socket.
+     *
+     * @return the socket
+     * @deprecated receiving or closing on it breaks the association's reader; read its state with {@link #status()},
+     *     {@link #associationStats()}, {@link #paths()} and {@link #getOption}
+     */
+    @Deprecated(since = "0.1.0")
     public SctpSocket socket() {
         return socket;
+    }
+
+    /**
+     * Returns the kernel's status of the association (SCTP_STATUS): state, streams, window, primary path.
+     *
+     * @return the status
+     * @throws IOException if the association is closing
+     */
+    public SctpStatus status() throws IOException {
+        return socket.status();
+    }
+
+    /**
+     * Returns the kernel's statistics of the association (SCTP_GET_ASSOC_STATS).
+     *
+     * @return the statistics
+     * @throws IOException if the association is closing
+     */
+    public AssociationStats associationStats() throws IOException {
+        return socket.associationStats();
+    }
+
+    /**
+     * Returns the peer's paths and their states.
+     *
+     * @return the paths
+     * @throws IOException if the association is closing
+     */
+    public List<PeerAddressInfo> paths() throws IOException {
+        return socket.paths();
+    }
+
+    /**
+     * Reads a socket option of the association.
+     *
+     * @param option the option, from {@link SctpOptions}
+     * @param <T> its value type
+     * @return its value
+     * @throws IOException if the association is closing or the kernel refuses
+     */
+    public <T> T getOption(SctpOption<T> option) throws IOException {
+        return socket.getOption(option);
     }
 
     /** Returns whether this side accepted the association (rather than connecting it). */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,8 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
     private volatile int currentPeer;
     private volatile boolean reconnecting;
     private volatile @Nullable SctpSocket connecting;
+    private Duration failbackInterval = Duration.ZERO;
+    private volatile @Nullable ScheduledFuture<?> failback;
 
     /**
      * Creates a factory for one or more peers, tried in order.
@@ -166,6 +169,47 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         return reconnect;
     }
 
+    /**
+     * Sets how long the factory stays with a later peer of the list before it tries to go back to the first: once
+     * connected elsewhere, every interval it connects to the first peer and, when that succeeds, moves to the new
+     * association and shuts the other down gracefully (requests still waiting on it fail). Zero (the default) stays
+     * with whichever peer answered.
+     *
+     * @param failbackInterval the interval, zero for no failback
+     */
+    public void setFailbackInterval(Duration failbackInterval) {
+        if (failbackInterval.isNegative()) {
+            throw new IllegalArgumentException("failbackInterval must not be negative, not " + failbackInterval);
+        }
+        this.failbackInterval = failbackInterval;
+    }
+
+    /** Returns the failback interval; zero when off. */
+    public Duration getFailbackInterval() {
+        return failbackInterval;
+    }
+
+    /**
+     * Tries to connect at once if there is no open association, for control-bus use; a failure is logged, and the
+     * background reconnects carry on as before.
+     *
+     * @return whether the factory is connected afterwards
+     * @throws IllegalStateException if the factory is not running
+     */
+    public boolean retryConnection() {
+        if (!isRunning()) {
+            throw new IllegalStateException("Factory '" + getComponentName() + "' is not running: start it before "
+                    + "retrying its connection");
+        }
+        try {
+            getAssociation();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            logger.warn(e, () -> "Factory '" + getComponentName() + "' retried its connection: " + e.getMessage());
+            return isConnected();
+        }
+    }
+
     /** Returns whether the factory has an open association. */
     public boolean isConnected() {
         SctpAssociation association = current;
@@ -211,6 +255,9 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
                 SctpAssociation association = connect(peer);
                 currentPeer = index;
                 current = association;
+                if (index != 0) {
+                    scheduleFailback();
+                }
                 return association;
             } catch (IOException e) {
                 failures.add(peer + ": " + e.getMessage());
@@ -277,6 +324,47 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         }
     }
 
+    private void scheduleFailback() {
+        TaskScheduler scheduler = getActiveTaskScheduler();
+        ScheduledFuture<?> pending = failback;
+        if (failbackInterval.isZero() || scheduler == null || (pending != null && !pending.isDone())) {
+            return;
+        }
+        try {
+            // the connect blocks up to the connect timeout: on a thread of its own, not the timer's
+            failback = scheduler.schedule(() -> readerThreads().newThread(this::failBack).start(),
+                    Instant.now().plus(failbackInterval));
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            // stopping
+        }
+    }
+
+    /** Connects to the first peer and, if it answers, moves there from the later peer in use. */
+    private void failBack() {
+        synchronized (connectMonitor) {
+            SctpAssociation old = current;
+            if (!isRunning() || currentPeer == 0 || old == null || !old.isOpen()) {
+                return; // stopped, already back, or lost: the reconnect starts from the peer used last
+            }
+            SctpAddress first = peers.get(0);
+            SctpAssociation association;
+            try {
+                association = connect(first);
+            } catch (IOException | RuntimeException e) {
+                logger.debug(() -> "Factory '" + getComponentName() + "' cannot fail back to " + first + " yet ("
+                        + e.getMessage() + "); next attempt in " + failbackInterval);
+                failback = null;
+                scheduleFailback();
+                return;
+            }
+            currentPeer = 0;
+            current = association;
+            logger.info(() -> "Factory '" + getComponentName() + "' failed back to " + first + "; shutting down "
+                    + "association " + old.getId() + " with " + old.getRemoteAddress());
+            old.shutdown();
+        }
+    }
+
     @Override
     protected void doStart() {
         if (connectOnStart) {
@@ -291,6 +379,11 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         SctpSocket attempt = connecting;
         if (attempt != null) {
             attempt.close();
+        }
+        ScheduledFuture<?> pending = failback;
+        if (pending != null) {
+            pending.cancel(false);
+            failback = null;
         }
         synchronized (connectMonitor) {
             reconnecting = false;

@@ -4,8 +4,12 @@ import dev.sctp.InitOptions;
 import dev.sctp.SctpNetwork;
 import dev.sctp.SctpOption;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
+import dev.sctp.integration.connection.SctpAssociationInterceptor;
+import dev.sctp.integration.connection.SctpAssociationInterceptorFactory;
+import dev.sctp.integration.connection.SctpAssociationInterceptorFactoryChain;
 import dev.sctp.integration.connection.SctpSocketSupport;
 import dev.sctp.integration.support.SctpHeaderMapper;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.springframework.integration.dsl.IntegrationComponentSpec;
@@ -106,6 +110,26 @@ public abstract class SctpAssociationFactorySpec<S extends SctpAssociationFactor
     /** Sets what adjusts each socket after the options are applied; see {@link SctpSocketSupport}. */
     public S socketSupport(SctpSocketSupport socketSupport) {
         this.target.setSocketSupport(socketSupport);
+        return _this();
+    }
+
+    /** Sets the size of the buffer each association reads into (not SO_RCVBUF). */
+    public S readBufferSize(int size) {
+        this.target.setReadBufferSize(size);
+        return _this();
+    }
+
+    /** Sets each association's interceptors, the first nearest the application ({@link SctpAssociationInterceptor}). */
+    public S interceptors(SctpAssociationInterceptorFactory... interceptorFactories) {
+        SctpAssociationInterceptorFactoryChain chain = new SctpAssociationInterceptorFactoryChain();
+        chain.setInterceptors(interceptorFactories);
+        this.target.setInterceptorFactoryChain(chain);
+        return _this();
+    }
+
+    /** Sets the registry of the associations' observations ({@code sctp.association}). */
+    public S observationRegistry(ObservationRegistry registry) {
+        this.target.setObservationRegistry(registry);
         return _this();
     }
 }

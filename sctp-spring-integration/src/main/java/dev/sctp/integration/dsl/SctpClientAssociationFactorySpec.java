@@ -41,6 +41,12 @@ public class SctpClientAssociationFactorySpec
         return this;
     }
 
+    /** Sets how long the client stays with a later peer before it goes back to the first; zero stays. */
+    public SctpClientAssociationFactorySpec failbackInterval(Duration interval) {
+        this.target.setFailbackInterval(interval);
+        return this;
+    }
+
     /** Sets whether starting connects in the background. */
     public SctpClientAssociationFactorySpec connectOnStart(boolean connectOnStart) {
         this.target.setConnectOnStart(connectOnStart);

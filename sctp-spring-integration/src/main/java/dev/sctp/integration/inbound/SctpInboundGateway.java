@@ -4,12 +4,15 @@ import dev.sctp.SendInfo;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.connection.SctpAssociation;
 import dev.sctp.integration.connection.SctpListener;
+import dev.sctp.integration.support.SctpFactoryBinding;
 import dev.sctp.integration.support.SctpHeaderMapper;
 import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.integration.support.SctpPayloadConverter;
 import dev.sctp.integration.support.SctpSendInfoResolver;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jmx.export.annotation.ManagedAttribute;
+import org.springframework.jmx.export.annotation.ManagedOperation;
 import org.springframework.integration.gateway.MessagingGatewaySupport;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -25,14 +28,16 @@ import org.springframework.messaging.support.ErrorMessage;
  * <p>Requests of one stream are handled one after the other, streams and associations in parallel, so one
  * association carries as many concurrent request/reply flows as it has streams. A request whose flow produces no
  * reply gets none. Failures go to the error channel (whose reply, if any, is sent back) or are logged at error level
- * naming the association. A reply that cannot be sent (the association closed, the send failed) goes to the error
+ * naming the association. On a client factory ({@link SctpClientModeCapable}) this side connects and answers the
+ * requests the server sends. A reply that cannot be sent (the association closed, the send failed) goes to the error
  * channel as a {@link MessagingException} carrying the reply, or is logged.
  *
  * @since 0.1.0
  */
-public class SctpInboundGateway extends MessagingGatewaySupport implements SctpListener {
+public class SctpInboundGateway extends MessagingGatewaySupport
+        implements SctpListener, SctpClientModeCapable {
 
-    private @Nullable AbstractSctpAssociationFactory associationFactory;
+    private final SctpFactoryBinding factoryBinding = new SctpFactoryBinding();
     private SctpPayloadConverter payloadConverter = new SctpPayloadConverter();
     private SctpSendInfoResolver sendInfoResolver = new SctpSendInfoResolver();
 
@@ -42,13 +47,25 @@ public class SctpInboundGateway extends MessagingGatewaySupport implements SctpL
      * @param associationFactory the factory
      */
     public void setAssociationFactory(AbstractSctpAssociationFactory associationFactory) {
-        associationFactory.registerListener(this);
-        this.associationFactory = associationFactory;
+        factoryBinding.bind(associationFactory, this);
     }
 
     /** Returns the factory. */
+    @Override
     public @Nullable AbstractSctpAssociationFactory getAssociationFactory() {
-        return associationFactory;
+        return factoryBinding.get();
+    }
+
+    @Override
+    @ManagedAttribute(description = "Whether the factory is a client factory and has an open association")
+    public boolean isClientModeConnected() {
+        return SctpClientModeCapable.super.isClientModeConnected();
+    }
+
+    @Override
+    @ManagedOperation(description = "Connects the client factory at once if it has no open association")
+    public boolean retryConnection() {
+        return SctpClientModeCapable.super.retryConnection();
     }
 
     /**
@@ -87,19 +104,14 @@ public class SctpInboundGateway extends MessagingGatewaySupport implements SctpL
     @Override
     protected void onInit() {
         super.onInit();
-        if (associationFactory == null) {
-            throw new IllegalStateException("An association factory is required");
-        }
+        AbstractSctpAssociationFactory associationFactory = factoryBinding.required(getComponentName());
         sendInfoResolver.setFallbackHeaderMapper(associationFactory.getHeaderMapper());
     }
 
     @Override
     protected void doStart() {
         super.doStart();
-        AbstractSctpAssociationFactory factory = associationFactory;
-        if (factory != null && !factory.isRunning()) {
-            factory.start();
-        }
+        factoryBinding.start();
     }
 
     @Override
@@ -108,10 +120,7 @@ public class SctpInboundGateway extends MessagingGatewaySupport implements SctpL
         Object associationId = headers.get(SctpHeaders.ASSOCIATION_ID);
         Message<?> reply;
         try {
-            Message<?> request = payloadConverter.isIdentity() ? message
-                    : getMessageBuilderFactory().withPayload(payloadConverter.convert(message)).copyHeaders(headers)
-                            .build();
-            reply = sendAndReceiveMessage(request);
+            reply = sendAndReceiveMessage(payloadConverter.toMessage(message, getMessageBuilderFactory()));
         } catch (RuntimeException e) {
             logger.error(e, () -> "Request from association " + associationId + " on stream "
                     + headers.get(SctpHeaders.STREAM_ID) + " failed and there is no error channel to handle it");
@@ -123,7 +132,7 @@ public class SctpInboundGateway extends MessagingGatewaySupport implements SctpL
     }
 
     private void sendReply(Message<byte[]> request, Message<?> reply, String associationId) {
-        AbstractSctpAssociationFactory factory = associationFactory;
+        AbstractSctpAssociationFactory factory = factoryBinding.get();
         SctpAssociation association = factory == null ? null : factory.getAssociation(associationId);
         if (association == null) {
             replyFailed(reply, "The reply to a request from association " + associationId + " was not sent: the "

@@ -4,12 +4,15 @@ import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.connection.SctpAssociation;
 import dev.sctp.integration.connection.SctpAssociationException;
 import dev.sctp.integration.connection.SctpListener;
+import dev.sctp.integration.support.SctpFactoryBinding;
 import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.integration.support.SctpPayloadConverter;
 import dev.sctp.notification.SctpNotification;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jmx.export.annotation.ManagedAttribute;
+import org.springframework.jmx.export.annotation.ManagedOperation;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
@@ -27,14 +30,16 @@ import org.springframework.messaging.support.ErrorMessage;
  * at error level when there is none. With {@link #setPublishNotifications} the SCTP notifications are sent as
  * messages too, with the notification record as payload.
  *
- * <p>Starting the adapter starts its factory if needed. The adapter starts in phase {@code Integer.MAX_VALUE / 2},
- * after the factory, and stops before it.
+ * <p>The factory may be a server or a client factory ({@link SctpClientModeCapable}): on a client factory this side
+ * connects and the messages the server sends arrive here. Starting the adapter starts its factory if needed. The
+ * adapter starts in phase {@code Integer.MAX_VALUE / 2}, after the factory, and stops before it.
  *
  * @since 0.1.0
  */
-public class SctpReceivingChannelAdapter extends MessageProducerSupport implements SctpListener {
+public class SctpReceivingChannelAdapter extends MessageProducerSupport
+        implements SctpListener, SctpClientModeCapable {
 
-    private @Nullable AbstractSctpAssociationFactory associationFactory;
+    private final SctpFactoryBinding factoryBinding = new SctpFactoryBinding();
     private SctpPayloadConverter payloadConverter = new SctpPayloadConverter();
     private boolean publishNotifications;
 
@@ -44,13 +49,25 @@ public class SctpReceivingChannelAdapter extends MessageProducerSupport implemen
      * @param associationFactory the factory
      */
     public void setAssociationFactory(AbstractSctpAssociationFactory associationFactory) {
-        associationFactory.registerListener(this);
-        this.associationFactory = associationFactory;
+        factoryBinding.bind(associationFactory, this);
     }
 
     /** Returns the factory. */
+    @Override
     public @Nullable AbstractSctpAssociationFactory getAssociationFactory() {
-        return associationFactory;
+        return factoryBinding.get();
+    }
+
+    @Override
+    @ManagedAttribute(description = "Whether the factory is a client factory and has an open association")
+    public boolean isClientModeConnected() {
+        return SctpClientModeCapable.super.isClientModeConnected();
+    }
+
+    @Override
+    @ManagedOperation(description = "Connects the client factory at once if it has no open association")
+    public boolean retryConnection() {
+        return SctpClientModeCapable.super.retryConnection();
     }
 
     /**
@@ -86,29 +103,19 @@ public class SctpReceivingChannelAdapter extends MessageProducerSupport implemen
     @Override
     protected void onInit() {
         super.onInit();
-        if (associationFactory == null) {
-            throw new IllegalStateException("An association factory is required");
-        }
+        factoryBinding.required(getComponentName());
     }
 
     @Override
     protected void doStart() {
         super.doStart();
-        AbstractSctpAssociationFactory factory = associationFactory;
-        if (factory != null && !factory.isRunning()) {
-            factory.start();
-        }
+        factoryBinding.start();
     }
 
     @Override
     public void onMessage(Message<byte[]> message) {
-        Message<?> produced = message;
         try {
-            if (!payloadConverter.isIdentity()) {
-                produced = getMessageBuilderFactory().withPayload(payloadConverter.convert(message))
-                        .copyHeaders(message.getHeaders()).build();
-            }
-            sendMessage(produced);
+            sendMessage(payloadConverter.toMessage(message, getMessageBuilderFactory()));
         } catch (RuntimeException e) {
             // the message was delivered; what failed is the flow it went through, often a reply sent back on
             // another endpoint, so say that rather than "failed to deliver"

@@ -7,14 +7,12 @@ import dev.sctp.integration.connection.SctpAssociation;
 import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.connection.SctpListener;
 import dev.sctp.integration.event.SctpFailedCorrelationEvent;
+import dev.sctp.integration.support.SctpFactoryBinding;
 import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.integration.support.SctpPayloadConverter;
 import dev.sctp.integration.support.SctpSendInfoResolver;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,7 +27,6 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandlingException;
 import org.springframework.messaging.MessagingException;
-import org.springframework.scheduling.TaskScheduler;
 
 /**
  * An outbound request/reply gateway whose replies are correlated by stream: each request takes a free stream of the
@@ -55,10 +52,10 @@ import org.springframework.scheduling.TaskScheduler;
 public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
         implements SctpListener, ManageableLifecycle {
 
-    private final Map<String, StreamSlots> slots = new ConcurrentHashMap<>();
-    private final Map<String, KeyedReplies> keyed = new ConcurrentHashMap<>();
+    private final StreamCorrelator streamCorrelator = new StreamCorrelator(this);
+    private final KeyedCorrelator keyedCorrelator = new KeyedCorrelator(this);
     private @Nullable SctpReplyCorrelation replyCorrelation;
-    private @Nullable AbstractSctpAssociationFactory associationFactory;
+    private final SctpFactoryBinding factoryBinding = new SctpFactoryBinding();
     private SctpSendInfoResolver sendInfoResolver = new SctpSendInfoResolver();
     private SctpPayloadConverter payloadConverter = new SctpPayloadConverter();
     private @Nullable Expression associationIdExpression;
@@ -76,8 +73,7 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
      * @param associationFactory the factory
      */
     public void setAssociationFactory(AbstractSctpAssociationFactory associationFactory) {
-        associationFactory.registerListener(this);
-        this.associationFactory = associationFactory;
+        factoryBinding.bind(associationFactory, this);
     }
 
     /**
@@ -183,9 +179,7 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
 
     @Override
     protected void doInit() {
-        if (associationFactory == null) {
-            throw new IllegalStateException("An association factory is required");
-        }
+        AbstractSctpAssociationFactory associationFactory = factoryBinding.required(getComponentName());
         evaluationContext = EvaluationContexts.of(getBeanFactory());
         sendInfoResolver.setEvaluationContext(evaluationContext);
         sendInfoResolver.setFallbackHeaderMapper(associationFactory.getHeaderMapper());
@@ -193,7 +187,7 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
 
     @Override
     protected @Nullable Object handleRequestMessage(Message<?> request) {
-        AbstractSctpAssociationFactory factory = associationFactory;
+        AbstractSctpAssociationFactory factory = factoryBinding.get();
         if (factory == null) {
             throw new MessageHandlingException(request, "No association factory");
         }
@@ -210,169 +204,72 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
         }
         SctpReplyCorrelation correlation = replyCorrelation;
         if (correlation != null) {
-            return keyedRequest(request, association, payload, info, correlation);
+            return keyedCorrelator.request(request, association, payload, info, correlation);
         }
-        StreamSlots streams = slots.computeIfAbsent(association.getId(),
-                id -> new StreamSlots(streamCount(association)));
-        if (!association.isOpen()) {
-            // it closed after it was resolved, perhaps before onAssociationClosed could see this entry: drop it, or
-            // it would stay for good
-            slots.remove(association.getId(), streams);
-            throw new MessageHandlingException(request, "Association " + association.getId() + " closed before the "
-                    + "request could be sent");
-        }
-        boolean fromPool = !sendInfoResolver.hasStreamIdExpression();
-        int stream = acquire(request, association, streams, fromPool, info.streamId());
-        StreamSlots.Pending pending = streams.register(stream, fromPool);
-        try {
-            SctpSendingMessageHandler.send(association, request, payload, info.withStream(stream));
-        } catch (RuntimeException e) {
-            streams.done(stream, pending);
-            throw e;
-        }
+        return streamCorrelator.request(request, association, payload, info);
+    }
+
+    /** Ends a request once its reply came, or it failed or timed out. */
+    @FunctionalInterface
+    interface ReplyFinisher {
+
+        Object finish(@Nullable Message<byte[]> reply, @Nullable Throwable error);
+    }
+
+    /**
+     * Waits at most the remote timeout for {@code reply} and ends the request with {@code finisher}: on this thread,
+     * or, for an async gateway, when the reply comes or the time is up.
+     */
+    @Nullable Object awaitReply(CompletableFuture<Message<byte[]>> reply, ReplyFinisher finisher) {
         if (isAsync()) {
-            return pending.reply.orTimeout(remoteTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .handle((reply, error) -> finish(request, association, streams, stream, pending, reply, error));
+            return reply.orTimeout(remoteTimeout.toMillis(), TimeUnit.MILLISECONDS).handle(finisher::finish);
         }
         try {
-            Message<byte[]> reply = pending.reply.get(remoteTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return finish(request, association, streams, stream, pending, reply, null);
+            return finisher.finish(reply.get(remoteTimeout.toMillis(), TimeUnit.MILLISECONDS), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return finish(request, association, streams, stream, pending, null, e);
+            return finisher.finish(null, e);
         } catch (ExecutionException e) {
-            return finish(request, association, streams, stream, pending, null, e.getCause());
+            return finisher.finish(null, e.getCause());
         } catch (TimeoutException e) {
-            return finish(request, association, streams, stream, pending, null, e);
+            return finisher.finish(null, e);
         }
     }
 
-    private int streamCount(SctpAssociation association) {
+    /** Returns how long a request waits for its reply. */
+    Duration remoteTimeout() {
+        return remoteTimeout;
+    }
+
+    /** Returns how long a request waits for a free stream. */
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** Returns how long a stream whose request timed out is held for the late reply. */
+    Duration lateReplyHold() {
+        Duration late = lateReplyTimeout;
+        return late != null ? late : remoteTimeout;
+    }
+
+    /** Returns the request/reply streams of {@code association}: both directions', capped by maxStreams. */
+    int streamCount(SctpAssociation association) {
         int outbound = association.getOutboundStreams();
         int inbound = association.getInboundStreams();
         int usable = outbound > 0 && inbound > 0 ? Math.min(outbound, inbound) : Math.max(1, outbound);
         return Math.max(1, Math.min(usable, maxStreams));
     }
 
-    private int acquire(Message<?> request, SctpAssociation association, StreamSlots streams, boolean fromPool,
-            int explicit) {
-        try {
-            if (fromPool) {
-                int stream = streams.acquireAny(requestTimeout.toMillis());
-                if (stream < 0) {
-                    throw new MessageTimeoutException(request, "No free stream on association " + association.getId()
-                            + " within " + requestTimeout + ": all " + streams.streams() + " streams have a request "
-                            + "in flight (" + streams.reservedForLateReplies() + " are held for late replies)");
-                }
-                return stream;
-            }
-            if (explicit >= streams.streams()) {
-                throw new MessageHandlingException(request, "Stream " + explicit + " is beyond the "
-                        + streams.streams() + " request/reply streams of association " + association.getId());
-            }
-            if (!streams.acquire(explicit, requestTimeout.toMillis())) {
-                throw new MessageTimeoutException(request, "Stream " + explicit + " of association "
-                        + association.getId() + " still had a request in flight after " + requestTimeout);
-            }
-            return explicit;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MessageHandlingException(request, "Interrupted waiting for a stream of association "
-                    + association.getId(), e);
-        }
+
+
+    /** Returns the reply as the gateway produces it, its payload converted. */
+    Object convertReply(Message<byte[]> reply) {
+        return payloadConverter.toMessage(reply, getMessageBuilderFactory());
     }
 
-    private Object finish(Message<?> request, SctpAssociation association, StreamSlots streams, int stream,
-            StreamSlots.Pending pending, @Nullable Message<byte[]> reply, @Nullable Throwable error) {
-        if (reply == null && (error instanceof TimeoutException)) {
-            pending.timedOut = true;
-            if (pending.reply.isDone() && !pending.reply.isCompletedExceptionally()) {
-                reply = pending.reply.join(); // it arrived just as we gave up
-            }
-        }
-        if (streams.done(stream, pending)) {
-            expireLater(association, streams, stream, pending);
-        }
-        if (reply != null) {
-            return convertReply(reply);
-        }
-        if (error instanceof TimeoutException) {
-            throw new MessageTimeoutException(request, "No reply on stream " + stream + " of association "
-                    + association.getId() + " within " + remoteTimeout);
-        }
-        throw failure(request, association, "on stream " + stream, error);
-    }
 
-    private Object convertReply(Message<byte[]> reply) {
-        return payloadConverter.isIdentity() ? reply
-                : getMessageBuilderFactory().withPayload(payloadConverter.convert(reply))
-                        .copyHeaders(reply.getHeaders()).build();
-    }
-
-    private @Nullable Object keyedRequest(Message<?> request, SctpAssociation association, byte[] payload,
-            SendInfo info, SctpReplyCorrelation correlation) {
-        Object key;
-        try {
-            key = correlation.requestKey(request, payload);
-        } catch (RuntimeException e) {
-            throw new MessageHandlingException(request, "Cannot correlate the request to association "
-                    + association.getId() + " by " + correlation + ": " + e.getMessage(), e);
-        }
-        KeyedReplies replies = keyed.computeIfAbsent(association.getId(), id -> new KeyedReplies());
-        if (!association.isOpen()) {
-            keyed.remove(association.getId(), replies); // as for stream slots: no entry may outlive its association
-            throw new MessageHandlingException(request, "Association " + association.getId() + " closed before the "
-                    + "request could be sent");
-        }
-        CompletableFuture<Message<byte[]>> reply = replies.register(key);
-        if (reply == null) {
-            throw new MessageHandlingException(request, "A request with correlation key " + key + " (" + correlation
-                    + ") is already waiting for its reply on association " + association.getId() + "; its reply "
-                    + "could not be told apart. Give each request in flight its own key");
-        }
-        int stream = sendInfoResolver.hasStreamIdExpression() ? info.streamId()
-                : replies.nextStream(streamCount(association));
-        try {
-            SctpSendingMessageHandler.send(association, request, payload, info.withStream(stream));
-        } catch (RuntimeException e) {
-            replies.remove(key, reply);
-            throw e;
-        }
-        if (isAsync()) {
-            return reply.orTimeout(remoteTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .handle((r, error) -> finishKeyed(request, association, replies, key, reply, r, error));
-        }
-        try {
-            return finishKeyed(request, association, replies, key, reply,
-                    reply.get(remoteTimeout.toMillis(), TimeUnit.MILLISECONDS), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return finishKeyed(request, association, replies, key, reply, null, e);
-        } catch (ExecutionException e) {
-            return finishKeyed(request, association, replies, key, reply, null, e.getCause());
-        } catch (TimeoutException e) {
-            return finishKeyed(request, association, replies, key, reply, null, e);
-        }
-    }
-
-    private Object finishKeyed(Message<?> request, SctpAssociation association, KeyedReplies replies, Object key,
-            CompletableFuture<Message<byte[]>> future, @Nullable Message<byte[]> reply, @Nullable Throwable error) {
-        replies.remove(key, future); // a reply that comes later is unsolicited
-        if (reply == null && error instanceof TimeoutException && future.isDone()
-                && !future.isCompletedExceptionally()) {
-            reply = future.join(); // it arrived just as we gave up
-        }
-        if (reply != null) {
-            return convertReply(reply);
-        }
-        if (error instanceof TimeoutException) {
-            throw new MessageTimeoutException(request, "No reply with correlation key " + key + " from association "
-                    + association.getId() + " within " + remoteTimeout);
-        }
-        throw failure(request, association, "with correlation key " + key, error);
-    }
-
-    private static MessagingException failure(Message<?> request, SctpAssociation association, String where,
+    /** Returns the exception a failed request raises, naming the association and {@code where}. */
+    static MessagingException failure(Message<?> request, SctpAssociation association, String where,
             @Nullable Throwable error) {
         if (error instanceof MessagingException me && me.getFailedMessage() != null) {
             return me;
@@ -384,29 +281,6 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
                 + association.getId() + " failed: " + (error == null ? "no reply" : error.getMessage()), error);
     }
 
-    private void expireLater(SctpAssociation association, StreamSlots streams, int stream,
-            StreamSlots.Pending pending) {
-        Duration hold = lateReplyTimeout != null ? lateReplyTimeout : remoteTimeout;
-        Runnable expiry = () -> {
-            if (streams.expire(stream, pending)) {
-                logger.warn(() -> "No late reply came on stream " + stream + " of association "
-                        + association.getId() + " within " + hold + " after its request timed out; the stream is "
-                        + "free again (a reply that still comes would be taken for the next request on it)");
-            }
-        };
-        // the factory's timers run on the integration TaskScheduler; a stopped factory has no associations to hold
-        // streams of, so there is nothing to expire then
-        TaskScheduler scheduler = association.getFactory().getActiveTaskScheduler();
-        if (scheduler == null) {
-            expiry.run();
-            return;
-        }
-        try {
-            scheduler.schedule(expiry, Instant.now().plus(hold));
-        } catch (RuntimeException e) {
-            expiry.run(); // the scheduler is shutting down
-        }
-    }
 
     @Override
     public void onMessage(Message<byte[]> message) {
@@ -414,7 +288,7 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
         Integer stream = (Integer) message.getHeaders().get(SctpHeaders.STREAM_ID);
         SctpReplyCorrelation correlation = replyCorrelation;
         if (correlation != null) {
-            KeyedReplies replies = id == null ? null : keyed.get(id);
+            KeyedReplies replies = id == null ? null : keyedCorrelator.replies(id);
             Object key = null;
             try {
                 key = replies == null ? null : correlation.replyKey(message);
@@ -425,7 +299,7 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
                 return;
             }
         } else {
-            StreamSlots streams = id == null ? null : slots.get(id);
+            StreamSlots streams = id == null ? null : streamCorrelator.slots(id);
             if (streams != null && stream != null && stream < streams.streams()
                     && streams.complete(stream, message)) {
                 return;
@@ -441,7 +315,7 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
                 + " and there is no unsolicited-message channel";
         logger.error(reason + "; publishing an SctpFailedCorrelationEvent with the " + message.getPayload().length
                 + "-byte message");
-        AbstractSctpAssociationFactory factory = associationFactory;
+        AbstractSctpAssociationFactory factory = factoryBinding.get();
         ApplicationEventPublisher publisher = factory == null ? null : factory.getApplicationEventPublisher();
         if (publisher != null) {
             publisher.publishEvent(new SctpFailedCorrelationEvent(this, factory.getComponentName(), id, message,
@@ -453,11 +327,11 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
     public void onAssociationClosed(SctpAssociation association, CloseReason reason) {
         MessagingException ended = new MessagingException("Association " + association.getId() + " ended ("
                 + reason + ") while a request was waiting for its reply");
-        StreamSlots streams = slots.remove(association.getId());
+        StreamSlots streams = streamCorrelator.forget(association.getId());
         if (streams != null) {
             streams.failAll(ended);
         }
-        KeyedReplies replies = keyed.remove(association.getId());
+        KeyedReplies replies = keyedCorrelator.forget(association.getId());
         if (replies != null) {
             replies.failAll(ended);
         }
@@ -465,42 +339,27 @@ public class SctpOutboundGateway extends AbstractReplyProducingMessageHandler
 
     /** Returns the requests waiting for a reply matched by key (with a {@link SctpReplyCorrelation}). */
     public int getKeyedRequestsInFlight() {
-        int waiting = 0;
-        for (KeyedReplies replies : keyed.values()) {
-            waiting += replies.inFlight();
-        }
-        return waiting;
+        return keyedCorrelator.inFlight();
     }
 
     /** Returns the number of associations the gateway holds request streams for (those it sent requests on). */
     public int getCorrelatedAssociationCount() {
-        return slots.size() + keyed.size();
+        return streamCorrelator.associations() + keyedCorrelator.associations();
     }
 
     /** Returns the streams with a request in flight or held for a late reply, over all associations. */
     public int getStreamsInUse() {
-        int used = 0;
-        for (StreamSlots streams : slots.values()) {
-            used += streams.inUse();
-        }
-        return used;
+        return streamCorrelator.inUse();
     }
 
     /** Returns the streams held for the late reply of a request that timed out, over all associations. */
     public int getStreamsHeldForLateReplies() {
-        int held = 0;
-        for (StreamSlots streams : slots.values()) {
-            held += streams.reservedForLateReplies();
-        }
-        return held;
+        return streamCorrelator.heldForLateReplies();
     }
 
     @Override
     public void start() {
-        AbstractSctpAssociationFactory factory = associationFactory;
-        if (factory != null && !factory.isRunning()) {
-            factory.start();
-        }
+        factoryBinding.start();
         running = true;
     }
 

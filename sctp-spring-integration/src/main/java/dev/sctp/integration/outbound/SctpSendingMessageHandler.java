@@ -3,6 +3,7 @@ package dev.sctp.integration.outbound;
 import dev.sctp.SendInfo;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.support.SctpFactoryBinding;
 import dev.sctp.integration.support.SctpSendInfoResolver;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,8 @@ import org.springframework.messaging.MessageHandlingException;
  * with a client factory, on the client's association (connecting if needed).
  *
  * <p>Stream id, PPID, unordered, context and lifetime come from the {@link SctpSendInfoResolver}: expressions, then
- * headers, then defaults. Payloads are {@code byte[]}, {@code String} (UTF-8) or {@code ByteBuffer}. A message with
+ * headers, then defaults. Payloads are {@code byte[]}, {@code String} (UTF-8), {@code ByteBuffer}, or any object
+ * the resolver's {@link org.springframework.messaging.converter.MessageConverter} encodes. A message with
  * no routable association, a stream beyond the negotiated count, an oversize payload, a closed or aborted
  * association or a send timeout each fail with a {@link MessageHandlingException} naming the association and the
  * cause.
@@ -28,7 +30,7 @@ import org.springframework.messaging.MessageHandlingException;
  */
 public class SctpSendingMessageHandler extends AbstractMessageHandler implements ManageableLifecycle {
 
-    private @Nullable AbstractSctpAssociationFactory associationFactory;
+    private final SctpFactoryBinding factoryBinding = new SctpFactoryBinding();
     private SctpSendInfoResolver sendInfoResolver = new SctpSendInfoResolver();
     private @Nullable Expression associationIdExpression;
     private EvaluationContext evaluationContext = EvaluationContexts.of(null);
@@ -40,12 +42,12 @@ public class SctpSendingMessageHandler extends AbstractMessageHandler implements
      * @param associationFactory the factory
      */
     public void setAssociationFactory(AbstractSctpAssociationFactory associationFactory) {
-        this.associationFactory = associationFactory;
+        factoryBinding.bind(associationFactory, null);
     }
 
     /** Returns the factory. */
     public @Nullable AbstractSctpAssociationFactory getAssociationFactory() {
-        return associationFactory;
+        return factoryBinding.get();
     }
 
     /**
@@ -79,9 +81,7 @@ public class SctpSendingMessageHandler extends AbstractMessageHandler implements
     @Override
     protected void onInit() {
         super.onInit();
-        if (associationFactory == null) {
-            throw new IllegalStateException("An association factory is required");
-        }
+        AbstractSctpAssociationFactory associationFactory = factoryBinding.required(getComponentName());
         evaluationContext = EvaluationContexts.of(getBeanFactory());
         sendInfoResolver.setEvaluationContext(evaluationContext);
         sendInfoResolver.setFallbackHeaderMapper(associationFactory.getHeaderMapper());
@@ -89,7 +89,7 @@ public class SctpSendingMessageHandler extends AbstractMessageHandler implements
 
     @Override
     protected void handleMessageInternal(Message<?> message) {
-        AbstractSctpAssociationFactory factory = associationFactory;
+        AbstractSctpAssociationFactory factory = factoryBinding.get();
         if (factory == null) {
             throw new MessageHandlingException(message, "No association factory");
         }
@@ -121,10 +121,7 @@ public class SctpSendingMessageHandler extends AbstractMessageHandler implements
 
     @Override
     public void start() {
-        AbstractSctpAssociationFactory factory = associationFactory;
-        if (factory != null && !factory.isRunning()) {
-            factory.start();
-        }
+        factoryBinding.start();
         running = true;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
+import org.springframework.integration.mapping.HeaderMapper;
 import org.springframework.messaging.MessageHeaders;
 
 /**
@@ -21,11 +22,14 @@ import org.springframework.messaging.MessageHeaders;
  * unordered, context and lifetime headers, falling back to the given defaults. Unlike TCP's mapper it works both
  * ways, so a reply built from a request's headers goes back on the request's association and stream.
  *
- * <p>Subclasses may add headers with {@link #supplyCustomHeaders}.
+ * <p>As Spring Integration's {@link HeaderMapper} it maps {@link SctpMessageMetadata}:
+ * {@link #toHeaders(SctpMessageMetadata)} gives a received message's headers (or an outbound message's send
+ * headers), {@link #fromHeaders} fills in the send information of an outbound message. Subclasses may add headers
+ * with {@link #supplyCustomHeaders}.
  *
  * @since 0.1.0
  */
-public class SctpHeaderMapper {
+public class SctpHeaderMapper implements HeaderMapper<SctpMessageMetadata> {
 
     private boolean mapAddresses = true;
 
@@ -64,6 +68,42 @@ public class SctpHeaderMapper {
             headers.putAll(custom);
         }
         return headers;
+    }
+
+    /**
+     * Returns the headers of {@code source}: those of {@link #toHeaders(SctpAssociation, SctpReceivedMessage)} for a
+     * received message, else the stream, PPID, unordered and context headers of its send information.
+     *
+     * @param source the metadata
+     * @return a new mutable map of headers
+     */
+    @Override
+    public Map<String, Object> toHeaders(SctpMessageMetadata source) {
+        SctpAssociation association = source.getAssociation();
+        SctpReceivedMessage received = source.getReceived();
+        if (association != null && received != null) {
+            return toHeaders(association, received);
+        }
+        SendInfo info = source.getSendInfo();
+        Map<String, Object> headers = new HashMap<>(8);
+        headers.put(SctpHeaders.STREAM_ID, info.streamId());
+        headers.put(SctpHeaders.PPID, info.ppid());
+        headers.put(SctpHeaders.UNORDERED, info.unordered());
+        headers.put(SctpHeaders.CONTEXT, info.context());
+        return headers;
+    }
+
+    /**
+     * Sets {@code target}'s send information from {@code headers}, as {@link #toSendInfo} does, starting from what
+     * the target holds.
+     *
+     * @param headers the outbound message's headers
+     * @param target the metadata to fill in
+     * @throws IllegalArgumentException if a header has an unusable value; the message names the header
+     */
+    @Override
+    public void fromHeaders(MessageHeaders headers, SctpMessageMetadata target) {
+        target.setSendInfo(toSendInfo(headers, target.getSendInfo()));
     }
 
     /**

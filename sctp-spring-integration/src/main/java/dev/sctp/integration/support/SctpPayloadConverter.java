@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.integration.support.MessageBuilderFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConverter;
 
@@ -91,6 +92,21 @@ public class SctpPayloadConverter {
         }
         throw new IllegalArgumentException("Cannot convert a byte[] payload to " + payloadType.getName()
                 + ": set a MessageConverter");
+    }
+
+    /**
+     * Returns the message an inbound endpoint produces from a received one: {@code message} itself when payloads
+     * stay {@code byte[]}, else a message with the converted payload and the same headers.
+     *
+     * @param message a received message
+     * @param messageBuilderFactory the endpoint's builder factory
+     * @return the message to produce
+     */
+    public Message<?> toMessage(Message<byte[]> message, MessageBuilderFactory messageBuilderFactory) {
+        if (isIdentity()) {
+            return message;
+        }
+        return messageBuilderFactory.withPayload(convert(message)).copyHeaders(message.getHeaders()).build();
     }
 
     /** Returns whether payloads are kept as {@code byte[]}. */

@@ -10,6 +10,7 @@ import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConverter;
 
 /**
  * Decides how an outbound message is sent: its payload bytes and its {@link SendInfo}. Each of stream, PPID,
@@ -31,6 +32,7 @@ public class SctpSendInfoResolver {
     private @Nullable Expression unorderedExpression;
     private @Nullable Expression contextExpression;
     private @Nullable Expression lifetimeExpression;
+    private @Nullable MessageConverter messageConverter;
 
     /**
      * Sets the header mapper that reads the SCTP headers.
@@ -79,6 +81,22 @@ public class SctpSendInfoResolver {
      */
     public void setCharset(Charset charset) {
         this.charset = charset;
+    }
+
+    /**
+     * Sets the converter of payloads other than {@code byte[]}, {@code String} and {@code ByteBuffer}, so a POJO can
+     * be sent (for example a JSON converter); its {@code toMessage} must produce a {@code byte[]} or {@code String}
+     * payload. None by default: such payloads are refused.
+     *
+     * @param messageConverter the converter, or {@code null}
+     */
+    public void setMessageConverter(@Nullable MessageConverter messageConverter) {
+        this.messageConverter = messageConverter;
+    }
+
+    /** Returns the converter of other payloads, if any. */
+    public @Nullable MessageConverter getMessageConverter() {
+        return messageConverter;
     }
 
     /**
@@ -196,11 +214,12 @@ public class SctpSendInfoResolver {
 
     /**
      * Returns the bytes to send for {@code message}'s payload: a {@code byte[]} as is, a {@code String} encoded with
-     * the charset, or the remaining bytes of a {@link ByteBuffer}.
+     * the charset, the remaining bytes of a {@link ByteBuffer}, or any other payload as the message converter
+     * encodes it.
      *
      * @param message the outbound message
      * @return the payload bytes
-     * @throws IllegalArgumentException for any other payload type
+     * @throws IllegalArgumentException for any other payload type when there is no converter or it cannot convert
      */
     public byte[] payloadBytes(Message<?> message) {
         Object payload = message.getPayload();
@@ -215,7 +234,22 @@ public class SctpSendInfoResolver {
             buffer.duplicate().get(bytes);
             return bytes;
         }
-        throw new IllegalArgumentException("Cannot send a payload of type " + payload.getClass().getName()
-                + " over SCTP: convert it to byte[], String or ByteBuffer first (for example with a transformer)");
+        MessageConverter converter = messageConverter;
+        if (converter == null) {
+            throw new IllegalArgumentException("Cannot send a payload of type " + payload.getClass().getName()
+                    + " over SCTP: set a MessageConverter on the endpoint's send info resolver (setMessageConverter), "
+                    + "or convert it to byte[], String or ByteBuffer first (for example with a transformer)");
+        }
+        Message<?> converted = converter.toMessage(payload, message.getHeaders());
+        Object encoded = converted == null ? null : converted.getPayload();
+        if (encoded instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (encoded instanceof String text) {
+            return text.getBytes(charset);
+        }
+        throw new IllegalArgumentException("Message converter " + converter + " turned a payload of type "
+                + payload.getClass().getName() + " into " + (encoded == null ? "nothing" : "a "
+                + encoded.getClass().getName()) + "; for SCTP it must produce byte[] or String");
     }
 }

@@ -7,11 +7,16 @@ import dev.sctp.SctpAddress;
 import dev.sctp.SctpSocket;
 import dev.sctp.SendInfo;
 import dev.sctp.integration.Harness;
+import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.connection.SctpAssociationInterceptor;
+import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.event.SctpAssociationOpenedEvent;
 import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.integration.test.SctpTestUtils;
 import dev.sctp.test.RequiresSctp;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -112,6 +117,47 @@ class SctpDslTest {
             }
         } finally {
             server.destroy();
+        }
+    }
+
+    @Test
+    void factorySpecsSetInterceptorsAndObservationsAndTheClientsFailback(
+            @Autowired org.springframework.context.ApplicationContext context) {
+        SctpTestUtils.waitListening(echoServer, Harness.TIMEOUT);
+        List<String> audit = new CopyOnWriteArrayList<>();
+        SctpAssociationInterceptor auditor = new SctpAssociationInterceptor() {
+            @Override
+            public byte[] onSend(SctpAssociation association, byte[] payload, SendInfo info) {
+                audit.add("out:" + new String(payload, UTF_8));
+                return payload;
+            }
+
+            @Override
+            public Message<byte[]> onReceive(SctpAssociation association, Message<byte[]> message, Sender next) {
+                audit.add("in:" + new String(message.getPayload(), UTF_8));
+                return message;
+            }
+        };
+        ObservationRegistry observations = ObservationRegistry.create();
+        QueueChannel replies = new QueueChannel();
+        IntegrationFlow requester = f -> f
+                .handle(Sctp.outboundGateway(Sctp.client("127.0.0.1", echoServer.getPort()).id("auditedClient")
+                        .connectTimeout(Harness.TIMEOUT).interceptors(() -> auditor).observationRegistry(observations)
+                        .failbackInterval(Duration.ofSeconds(30)).readBufferSize(4096)).stringPayloads())
+                .channel(replies);
+        IntegrationFlowContext.IntegrationFlowRegistration client = flows.registration(requester).register();
+        try {
+            client.getInputChannel().send(MessageBuilder.withPayload("audited").build());
+            assertThat(replies.receive(Harness.TIMEOUT.toMillis())).isNotNull()
+                    .satisfies(m -> assertThat(m.getPayload()).isEqualTo("AUDITED"));
+            assertThat(audit).containsExactly("out:audited", "in:AUDITED");
+            SctpClientAssociationFactory audited = context.getBean("auditedClient",
+                    SctpClientAssociationFactory.class);
+            assertThat(audited.getObservationRegistry()).isSameAs(observations);
+            assertThat(audited.getFailbackInterval()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(audited.getReadBufferSize()).isEqualTo(4096);
+        } finally {
+            client.destroy();
         }
     }
 

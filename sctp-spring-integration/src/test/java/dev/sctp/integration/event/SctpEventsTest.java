@@ -109,7 +109,7 @@ class SctpEventsTest {
         CountDownLatch release = new CountDownLatch(1);
         SctpServerAssociationFactory server = Harness.started(harness.server(f -> {
             f.setMaxPendingDeliveries(1);
-            f.setReceiveBufferSize(8192);
+            f.setReadBufferSize(8192);
             f.setSoReceiveBufferSize(4096);
         }));
         DirectChannel blocked = new DirectChannel();

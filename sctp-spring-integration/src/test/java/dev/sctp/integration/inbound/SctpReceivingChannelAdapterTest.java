@@ -163,7 +163,7 @@ class SctpReceivingChannelAdapterTest {
     void partialDeliveriesAreReassembledAndOversizeMessagesGoToTheErrorChannel() {
         SctpServerAssociationFactory server = harness.server(f -> {
             f.setMaxMessageSize(1000);
-            f.setReceiveBufferSize(256);
+            f.setReadBufferSize(256);
         });
         QueueChannel received = new QueueChannel();
         QueueChannel errors = new QueueChannel();

@@ -7,6 +7,7 @@ import dev.sctp.SctpOptions;
 import dev.sctp.SctpServerSocket;
 import dev.sctp.SctpSocket;
 import dev.sctp.integration.support.SctpHeaderMapper;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,12 +18,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.integration.context.IntegrationObjectSupport;
 
 /**
- * The settings shared by every SCTP association factory: socket options, limits, timeouts, executor and header
- * mapper. Set them before the factory starts.
- *
- * @since 0.1.0
+ * The settings half of every SCTP association factory: what each socket gets (options, socket support), the limits
+ * and timeouts of its associations, and what runs them (executor, header mapper, interceptors, observations). Not a
+ * type of its own for users: its setters are the factories' ({@link AbstractSctpAssociationFactory} is the public
+ * base class). Set them before the factory starts.
  */
-public abstract class SctpFactoryConfig extends IntegrationObjectSupport {
+abstract class AssociationFactorySettings extends IntegrationObjectSupport {
 
     /** The default maximum message size: 64 KiB. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
@@ -33,13 +34,15 @@ public abstract class SctpFactoryConfig extends IntegrationObjectSupport {
     private SctpHeaderMapper headerMapper = new SctpHeaderMapper();
     private int maxAssociations = Integer.MAX_VALUE;
     private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
-    private int receiveBufferSize = DEFAULT_MAX_MESSAGE_SIZE;
+    private int readBufferSize = DEFAULT_MAX_MESSAGE_SIZE;
     private int maxInFlightSends = 64;
     private int maxPendingDeliveries = 64;
     private Duration sendTimeout = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ZERO;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private SctpSocketSupport socketSupport = new SctpSocketSupport() { };
+    private @Nullable SctpAssociationInterceptorFactoryChain interceptorFactoryChain;
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
     /**
      * Sets an sctp-core socket option for every socket of the factory (a server's listener, whose options carry
@@ -86,7 +89,8 @@ public abstract class SctpFactoryConfig extends IntegrationObjectSupport {
     }
 
     /**
-     * Sets SO_RCVBUF in bytes.
+     * Sets SO_RCVBUF in bytes: the kernel's receive buffer, which bounds the window the peer may fill. Not the read
+     * buffer of this process ({@link #setReadBufferSize}).
      *
      * @param size the receive buffer size
      */
@@ -131,6 +135,38 @@ public abstract class SctpFactoryConfig extends IntegrationObjectSupport {
     /** Returns the socket support. */
     public SctpSocketSupport getSocketSupport() {
         return socketSupport;
+    }
+
+    /**
+     * Sets the interceptors each new association gets, for handshakes and auditing; none by default.
+     *
+     * @param interceptorFactoryChain the chain, or {@code null} for none
+     */
+    public void setInterceptorFactoryChain(@Nullable SctpAssociationInterceptorFactoryChain interceptorFactoryChain) {
+        this.interceptorFactoryChain = interceptorFactoryChain;
+    }
+
+    /**
+     * Sets the registry of the associations' observations: each association's life, from COMM_UP to its end, is an
+     * Observation named {@code sctp.association} with the low-cardinality keys {@code factory},
+     * {@code role} ({@code server} or {@code client}) and, at the end, {@code reason}; with Micrometer's meter
+     * handler that is a long task timer while associations are open and a timer of their durations. Default
+     * {@link ObservationRegistry#NOOP}: none.
+     *
+     * @param observationRegistry the registry
+     */
+    public void setObservationRegistry(ObservationRegistry observationRegistry) {
+        this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+    }
+
+    /** Returns the registry of the associations' observations. */
+    public ObservationRegistry getObservationRegistry() {
+        return observationRegistry;
+    }
+
+    /** Returns the interceptor chain, if any. */
+    public @Nullable SctpAssociationInterceptorFactoryChain getInterceptorFactoryChain() {
+        return interceptorFactoryChain;
     }
 
     @SuppressWarnings("unchecked")
@@ -210,18 +246,41 @@ public abstract class SctpFactoryConfig extends IntegrationObjectSupport {
     }
 
     /**
-     * Sets the size of each association's read buffer; larger messages are read in parts and reassembled. Default
-     * 64 KiB.
+     * Sets the size of the buffer each association reads into, in this process; larger messages are read in parts
+     * and reassembled. Default 64 KiB. Not the kernel's receive buffer: that is {@link #setSoReceiveBufferSize}.
      *
-     * @param receiveBufferSize the buffer size, at least 1
+     * @param readBufferSize the buffer size, at least 1
      */
-    public void setReceiveBufferSize(int receiveBufferSize) {
-        this.receiveBufferSize = positive("receiveBufferSize", receiveBufferSize);
+    public void setReadBufferSize(int readBufferSize) {
+        this.readBufferSize = positive("readBufferSize", readBufferSize);
     }
 
-    /** Returns the size of the read buffer. */
+    /** Returns the size of the buffer each association reads into. */
+    public int getReadBufferSize() {
+        return readBufferSize;
+    }
+
+    /**
+     * Sets the read buffer's size.
+     *
+     * @param receiveBufferSize the buffer size
+     * @deprecated the name suggests SO_RCVBUF: use {@link #setReadBufferSize} (this buffer) or
+     *     {@link #setSoReceiveBufferSize} (the kernel's)
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public void setReceiveBufferSize(int receiveBufferSize) {
+        setReadBufferSize(receiveBufferSize);
+    }
+
+    /**
+     * Returns the read buffer's size.
+     *
+     * @return the size
+     * @deprecated use {@link #getReadBufferSize}
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public int getReceiveBufferSize() {
-        return receiveBufferSize;
+        return getReadBufferSize();
     }
 
     /**

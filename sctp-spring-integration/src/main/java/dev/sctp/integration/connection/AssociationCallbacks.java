@@ -1,0 +1,174 @@
+package dev.sctp.integration.connection;
+
+import dev.sctp.integration.event.SctpAssociationOpenedEvent;
+import dev.sctp.notification.SctpNotification;
+import dev.sctp.notification.SendFailed;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.messaging.Message;
+
+/**
+ * What a factory does when its associations report: events, observers, the listener and interceptors. Kept apart
+ * from the factory's configuration and lifecycle; each association calls it from its reader and delivery threads.
+ */
+final class AssociationCallbacks {
+
+    private final AbstractSctpAssociationFactory factory;
+    private final Set<SctpAssociationObserver> failedObservers = ConcurrentHashMap.newKeySet();
+
+    AssociationCallbacks(AbstractSctpAssociationFactory factory) {
+        this.factory = factory;
+    }
+
+    void associationUp(SctpAssociation association) {
+        factory.log().debug(() -> "Association " + association.getId() + " is up");
+        try {
+            association.observation = AssociationObservation.start(factory.getObservationRegistry(), association);
+        } catch (RuntimeException e) {
+            factory.log().error(e, () -> "Failed to start the observation of association " + association.getId());
+        }
+        factory.publish(new SctpAssociationOpenedEvent(association));
+        for (SctpAssociationObserver o : factory.observers()) {
+            safely(() -> o.associationOpened(association), "observe the start of", association);
+        }
+    }
+
+    void handleNotification(SctpAssociation association, SctpNotification notification) {
+        for (SctpAssociationObserver o : factory.observers()) {
+            try {
+                o.notificationReceived(association, notification);
+            } catch (RuntimeException e) {
+                observerFailed(o, "notificationReceived", association, e);
+            }
+        }
+        if (notification instanceof SendFailed failed) {
+            SctpAssociationException cause = new SctpAssociationException(association.getId(), "The kernel could not"
+                    + " deliver a message on stream " + failed.info().streamId() + " of association "
+                    + association.getId() + " (error " + failed.error() + ")", null);
+            observeSendFailed(association, failed.info().streamId(), failed.payload().length, cause);
+        }
+        ApplicationEvent event = AssociationEvents.forNotification(association, notification);
+        if (event != null) {
+            factory.publish(event);
+        }
+        SctpListener l = factory.getListener();
+        if (l != null) {
+            safely(() -> l.onNotification(association, notification), "handle a notification of", association);
+        }
+    }
+
+    // Observers are called in loops, not with lambdas, so the per-message path allocates nothing. A failing observer
+    // must not end the association or turn a send that succeeded into a failure.
+
+    void observeReceived(SctpAssociation association, int streamId, int bytes) {
+        for (SctpAssociationObserver o : factory.observers()) {
+            try {
+                o.messageReceived(association, streamId, bytes);
+            } catch (RuntimeException e) {
+                observerFailed(o, "messageReceived", association, e);
+            }
+        }
+    }
+
+    void observeSent(SctpAssociation association, int streamId, int bytes) {
+        for (SctpAssociationObserver o : factory.observers()) {
+            try {
+                o.messageSent(association, streamId, bytes);
+            } catch (RuntimeException e) {
+                observerFailed(o, "messageSent", association, e);
+            }
+        }
+    }
+
+    void observeSendFailed(SctpAssociation association, int streamId, int bytes, Throwable cause) {
+        for (SctpAssociationObserver o : factory.observers()) {
+            try {
+                o.sendFailed(association, streamId, bytes, cause);
+            } catch (RuntimeException e) {
+                observerFailed(o, "sendFailed", association, e);
+            }
+        }
+    }
+
+    /** Logs an observer's failure: at error level the first time, then at debug, so a broken one cannot flood. */
+    private void observerFailed(SctpAssociationObserver observer, String callback, SctpAssociation association,
+            RuntimeException e) {
+        if (failedObservers.add(observer)) {
+            factory.log().error(e, () -> "Observer " + observer + " of factory '" + factory.getComponentName()
+                    + "' failed in " + callback + " for association " + association.getId()
+                    + "; the association carries on (later failures of this observer are logged at debug level)");
+        } else {
+            factory.log().debug(e, () -> "Observer " + observer + " failed in " + callback + " for association "
+                    + association.getId());
+        }
+    }
+
+    void deliver(SctpAssociation association, SctpReceivedMessage received) {
+        SctpListener l = factory.getListener();
+        if (l == null) {
+            factory.log().error(() -> "Factory '" + factory.getComponentName() + "' has no listener: the "
+                    + received.payload().length + "-byte message from association " + association.getId()
+                    + " on stream " + received.streamId() + " is dropped. Register an inbound endpoint or gateway");
+            return;
+        }
+        Map<String, Object> headers = factory.getHeaderMapper().toHeaders(association, received);
+        Message<byte[]> message = factory.messageBuilders().withPayload(received.payload()).copyHeaders(headers)
+                .build();
+        Message<byte[]> passed;
+        try {
+            passed = association.intercept(message);
+        } catch (RuntimeException e) {
+            receiveError(association, new SctpAssociationException(association.getId(), "An interceptor of "
+                    + "association " + association.getId() + " failed on a message of stream " + received.streamId()
+                    + "; the message was not delivered: " + e.getMessage(), e));
+            return;
+        }
+        if (passed != null) {
+            l.onMessage(passed);
+        }
+    }
+
+    void receiveError(SctpAssociation association, Exception error) {
+        SctpListener l = factory.getListener();
+        boolean handled = false;
+        try {
+            handled = l != null && l.onError(association, error);
+        } catch (RuntimeException e) {
+            factory.log().error(e, () -> "The listener failed to handle an error of association "
+                    + association.getId());
+        }
+        if (!handled) {
+            factory.log().error(error, error.getMessage());
+        }
+    }
+
+    void associationClosed(SctpAssociation association, CloseReason reason, @Nullable Throwable cause) {
+        factory.forget(association);
+        factory.log().debug(() -> "Association " + association.getId() + " ended: " + reason);
+        safely(() -> AssociationObservation.stop(association.observation, reason, cause), "stop the observation of",
+                association);
+        ApplicationEvent event = AssociationEvents.forClose(association, reason, cause);
+        if (event != null) {
+            factory.publish(event);
+        }
+        for (SctpAssociationObserver o : factory.observers()) {
+            safely(() -> o.associationClosed(association, reason, cause), "observe the end of", association);
+        }
+        SctpListener l = factory.getListener();
+        if (l != null) {
+            safely(() -> l.onAssociationClosed(association, reason), "handle the end of", association);
+        }
+        factory.onAssociationClosed(association, reason);
+    }
+
+    private void safely(Runnable callback, String what, SctpAssociation association) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            factory.log().error(e, () -> "Failed to " + what + " association " + association.getId());
+        }
+    }
+}
