@@ -58,6 +58,17 @@ class SctpPropertiesValidationTests {
     }
 
     @Test
+    void aBadHostInAListOfAddressesIsRejectedNamingTheKeyAndTheValue() {
+        runner.withPropertyValues("sctp.listen.addresses=127.0.0.1:0", "sctp.clients.hss.addresses[0]=10.1.0.1",
+                "sctp.clients.hss.addresses[1]=[::1", "sctp.clients.hss.port=3868").run(ctx -> {
+                    assertThat(ctx).hasFailed();
+                    String message = messages(ctx.getStartupFailure());
+                    assertThat(message).contains("on field 'clients[hss].addresses': rejected value [[10.1.0.1, [::1]]")
+                            .contains("missing ']'");
+                });
+    }
+
+    @Test
     void rejectsRtoMinAboveMaxAndReconnectDelays() {
         runner.withPropertyValues("sctp.clients.hss.addresses=10.1.0.1:3868", "sctp.clients.hss.rto.min=5s",
                 "sctp.clients.hss.rto.max=1s", "sctp.clients.hss.reconnect.initial-delay=10s",
