@@ -60,7 +60,8 @@ class SctpAotApplicationTests {
                 .sourceOutput(out.resolve("sources")).resourceOutput(out.resolve("resources"))
                 .classOutput(out.resolve("classes")).groupId("dev.sctp").artifactId("aot-test").build();
         ClassName initializer = new SpringApplicationAotProcessor(AotServer.class, settings, ARGS).process();
-        assertThat(initializer.canonicalName()).isEqualTo(AotServer.class.getName() + "__ApplicationContextInitializer");
+        assertThat(initializer.canonicalName())
+                .isEqualTo(AotServer.class.getName() + "__ApplicationContextInitializer");
         List<Path> generated = javaFiles(out.resolve("sources"));
         SourceFiles sources = SourceFiles.none();
         StringBuilder code = new StringBuilder();

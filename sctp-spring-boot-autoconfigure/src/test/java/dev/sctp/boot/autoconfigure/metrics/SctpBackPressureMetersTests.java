@@ -73,7 +73,7 @@ class SctpBackPressureMetersTests {
             SctpTestUtils.waitListening(listener, TIMEOUT);
             try (ConfigurableApplicationContext client = Apps.run(RequestReplyClient.class,
                     "sctp.clients.hss.addresses=127.0.0.1:" + listener.getPort(), "sctp.clients.hss.mode=request-reply",
-                    "sctp.clients.hss.reply-timeout=2m")) {
+                    "sctp.clients.hss.reply-timeout=2m", "sctp.clients.hss.payload-type=string")) {
                 SctpTestUtils.waitConnected(client.getBean(SctpClientAssociationFactory.class), TIMEOUT);
                 MeterRegistry registry = client.getBean(MeterRegistry.class);
                 assertThat(streamsInUse(registry)).isZero();
