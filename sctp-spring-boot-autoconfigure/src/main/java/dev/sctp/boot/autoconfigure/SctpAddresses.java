@@ -76,7 +76,12 @@ final class SctpAddresses {
         if (colon < 0) {
             return false;
         }
-        if (host.startsWith("[") || host.contains("/")) {
+        if (host.startsWith("[")) {
+            // without its ']' the literal is malformed, which resolving reports, rather than a host with a port
+            int close = host.lastIndexOf(']');
+            return close >= 0 && colon > close;
+        }
+        if (host.contains("/")) {
             return colon > host.lastIndexOf(']');
         }
         return host.indexOf(':') == colon;

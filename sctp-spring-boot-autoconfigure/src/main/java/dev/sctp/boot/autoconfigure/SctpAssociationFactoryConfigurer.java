@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.unit.DataSize;
@@ -29,17 +30,32 @@ public final class SctpAssociationFactoryConfigurer {
 
     private final Duration defaultShutdownTimeout;
     private final List<SctpAssociationFactoryCustomizer> customizers;
+    private final @Nullable Executor taskExecutor;
 
     /**
-     * Creates a configurer.
+     * Creates a configurer whose factories make their own delivery executor.
      *
      * @param defaultShutdownTimeout the shutdown timeout of endpoints that set none
      * @param customizers the customizers to apply, in order
      */
     public SctpAssociationFactoryConfigurer(Duration defaultShutdownTimeout,
             List<SctpAssociationFactoryCustomizer> customizers) {
+        this(defaultShutdownTimeout, customizers, null);
+    }
+
+    /**
+     * Creates a configurer.
+     *
+     * @param defaultShutdownTimeout the shutdown timeout of endpoints that set none
+     * @param customizers the customizers to apply, in order
+     * @param taskExecutor the executor of the factories' deliveries, such as Boot's virtual-thread
+     *        {@code applicationTaskExecutor}; {@code null} lets each factory make its own
+     */
+    public SctpAssociationFactoryConfigurer(Duration defaultShutdownTimeout,
+            List<SctpAssociationFactoryCustomizer> customizers, @Nullable Executor taskExecutor) {
         this.defaultShutdownTimeout = defaultShutdownTimeout;
         this.customizers = List.copyOf(customizers);
+        this.taskExecutor = taskExecutor;
     }
 
     /**
@@ -153,6 +169,9 @@ public final class SctpAssociationFactoryConfigurer {
     private void configure(AbstractSctpAssociationFactory factory, SctpEndpointProperties endpoint,
             @Nullable Duration cookieLife) {
         factory.setAutoStartup(endpoint.isAutoStartup());
+        if (taskExecutor != null) {
+            factory.setTaskExecutor(taskExecutor);
+        }
         factory.setNetwork(endpoint.getNetwork());
         initOptions(factory, endpoint);
         SctpEndpointProperties.Rto rto = endpoint.getRto();

@@ -139,6 +139,19 @@ public class SctpProperties implements Validator {
          */
         private int maxStreamTags = 64;
 
+        /**
+         * Whether each association gets meters of its own (sctp.association.*), tagged with the peer's primary
+         * address and port; they are removed when the association ends.
+         */
+        private boolean perAssociation;
+
+        /**
+         * Most associations with meters of their own at once when per-association is on; further associations are
+         * measured only in the aggregates (with one warning), so a server with many peers cannot explode the
+         * registry.
+         */
+        private int maxAssociationTags = 100;
+
         /** Interval at which association status (RTT, RTO, peer window, chunks) and statistics are polled. */
         private Duration pollInterval = Duration.ofSeconds(10);
 
@@ -162,6 +175,22 @@ public class SctpProperties implements Validator {
 
         public void setMaxStreamTags(int maxStreamTags) {
             this.maxStreamTags = maxStreamTags;
+        }
+
+        public boolean isPerAssociation() {
+            return perAssociation;
+        }
+
+        public void setPerAssociation(boolean perAssociation) {
+            this.perAssociation = perAssociation;
+        }
+
+        public int getMaxAssociationTags() {
+            return maxAssociationTags;
+        }
+
+        public void setMaxAssociationTags(int maxAssociationTags) {
+            this.maxAssociationTags = maxAssociationTags;
         }
 
         public Duration getPollInterval() {

@@ -61,6 +61,7 @@ final class SctpPropertiesValidator {
         SctpProperties.Metrics metrics = properties.getMetrics();
         positive("metrics.poll-interval", metrics.getPollInterval());
         range("metrics.max-stream-tags", metrics.getMaxStreamTags(), 1, U16_MAX);
+        range("metrics.max-association-tags", metrics.getMaxAssociationTags(), 1, Integer.MAX_VALUE);
         Integer hz = metrics.getKernelHz();
         if (hz != null && (hz < 1 || hz > 100_000)) {
             reject("metrics.kernel-hz", "must be a clock rate in Hz such as 100, 250, 300 or 1000, not " + hz);

@@ -45,6 +45,7 @@ class SctpPropertiesValidationTests {
             sctp.listen.init.max-timeout=70s                 | listen.init.max-timeout  | PT1M10S                 | between 1ms and 65535ms, but is 70s
             sctp.listeners.default.addresses=127.0.0.1:0     | listeners[default]       | -                       | reserved
             sctp.metrics.poll-interval=0s                    | metrics.poll-interval    | PT0S                    | must be positive
+            sctp.metrics.max-association-tags=0              | metrics.max-association-tags | 0                   | between 1 and
             """)
     void rejectsImpossibleValues(String property, String field, String value, String reason) {
         runner.withPropertyValues("sctp.listen.addresses=127.0.0.1:0", property).run(ctx -> {
@@ -55,6 +56,17 @@ class SctpPropertiesValidationTests {
                 assertThat(message).contains("on field '" + field + "': rejected value [" + value + "]");
             }
         });
+    }
+
+    @Test
+    void aBadHostInAListOfAddressesIsRejectedNamingTheKeyAndTheValue() {
+        runner.withPropertyValues("sctp.listen.addresses=127.0.0.1:0", "sctp.clients.hss.addresses[0]=10.1.0.1",
+                "sctp.clients.hss.addresses[1]=[::1", "sctp.clients.hss.port=3868").run(ctx -> {
+                    assertThat(ctx).hasFailed();
+                    String message = messages(ctx.getStartupFailure());
+                    assertThat(message).contains("on field 'clients[hss].addresses': rejected value [[10.1.0.1, [::1]]")
+                            .contains("missing ']'");
+                });
     }
 
     @Test

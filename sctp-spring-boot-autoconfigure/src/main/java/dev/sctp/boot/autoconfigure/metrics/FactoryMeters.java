@@ -26,18 +26,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The meters of one association factory in one registry, fed by the factory's observer callbacks and by polling its
- * associations' status and statistics. Every meter carries the tags {@code name} and {@code role}.
+ * associations' status and statistics. Every meter carries the tags {@code name} and {@code role}. With
+ * per-association meters on, each association also gets {@link AssociationMeters} while it is up.
  */
 final class FactoryMeters implements SctpAssociationObserver {
 
     private final MeterRegistry registry;
     private final AbstractSctpAssociationFactory factory;
+    private final String name;
     private final Tags tags;
     private final boolean perStream;
+    private final boolean perAssociation;
+    private final BiConsumer<String, String> releaseAssociationTag;
+    private final Map<SctpAssociation, AssociationMeters> byAssociation = new ConcurrentHashMap<>();
     private final double millisPerTick;
     private final Counter established;
     private final Counter shutdown;
@@ -59,10 +65,26 @@ final class FactoryMeters implements SctpAssociationObserver {
     /** With {@code statusSource} in place of the associations' sockets: tests feed exact values through it. */
     FactoryMeters(MeterRegistry registry, AbstractSctpAssociationFactory factory, boolean perStream, int kernelHz,
             StatusSource statusSource) {
+        this(registry, factory, perStream, false, (name, association) -> { }, kernelHz, statusSource);
+    }
+
+    /**
+     * Creates the meters of {@code factory}.
+     *
+     * @param perAssociation whether each association gets meters of its own
+     * @param releaseAssociationTag told the {@code name} and {@code association} tags of an association whose
+     *        meters were removed (see {@link SctpAssociationTagsFilter#release})
+     */
+    FactoryMeters(MeterRegistry registry, AbstractSctpAssociationFactory factory, boolean perStream,
+            boolean perAssociation, BiConsumer<String, String> releaseAssociationTag, int kernelHz,
+            StatusSource statusSource) {
         this.registry = registry;
+        this.perAssociation = perAssociation;
+        this.releaseAssociationTag = releaseAssociationTag;
         this.factory = factory;
         this.statusSource = statusSource;
-        this.tags = Tags.of("name", SctpEndpointNames.nameOf(factory), "role", SctpEndpointNames.roleOf(factory));
+        this.name = SctpEndpointNames.nameOf(factory);
+        this.tags = Tags.of("name", name, "role", SctpEndpointNames.roleOf(factory));
         this.perStream = perStream;
         this.millisPerTick = 1000.0 / kernelHz;
         Gauge.builder("sctp.associations.active", factory, f -> f.getOpenAssociationIds().size())
@@ -91,6 +113,29 @@ final class FactoryMeters implements SctpAssociationObserver {
         Gauge.builder("sctp.chunks.pending", this, m -> m.polled.pending)
                 .description("DATA chunks received and waiting to be read, over all associations").tags(tags)
                 .register(registry);
+        // back-pressure, read when the registry asks: a slow handler fills deliveries, a slow peer the sends
+        Gauge.builder("sctp.deliveries.pending", factory, FactoryMeters::pendingDeliveries)
+                .description("Received messages waiting for or in delivery, over all associations; at"
+                        + " max-pending-deliveries an association stops reading").tags(tags).register(registry);
+        Gauge.builder("sctp.sends.in-flight", factory, FactoryMeters::inFlightSends)
+                .description("Sends waiting in the kernel, over all associations; at max-in-flight-sends further"
+                        + " senders wait").tags(tags).register(registry);
+    }
+
+    private static double pendingDeliveries(AbstractSctpAssociationFactory factory) {
+        int pending = 0;
+        for (SctpAssociation association : factory.getAssociations()) {
+            pending += association.getPendingDeliveries();
+        }
+        return pending;
+    }
+
+    private static double inFlightSends(AbstractSctpAssociationFactory factory) {
+        int inFlight = 0;
+        for (SctpAssociation association : factory.getAssociations()) {
+            inFlight += association.getInFlightSends();
+        }
+        return inFlight;
     }
 
     private Counter counter(String name, String description) {
@@ -111,6 +156,9 @@ final class FactoryMeters implements SctpAssociationObserver {
     public void associationOpened(SctpAssociation association) {
         established.increment();
         retransmissions.putIfAbsent(association, 0L);
+        if (perAssociation) {
+            byAssociation.computeIfAbsent(association, a -> new AssociationMeters(registry, tags, a));
+        }
     }
 
     @Override
@@ -118,6 +166,11 @@ final class FactoryMeters implements SctpAssociationObserver {
         Long last = retransmissions.remove(association);
         if (last != null) {
             closedRetransmissions.addAndGet(last);
+        }
+        AssociationMeters own = byAssociation.remove(association);
+        if (own != null) {
+            own.remove();
+            releaseAssociationTag.accept(name, own.association());
         }
         if (reason.isGraceful()) {
             shutdown.increment();
@@ -133,11 +186,19 @@ final class FactoryMeters implements SctpAssociationObserver {
     public void messageReceived(SctpAssociation association, int streamId, int bytes) {
         data(received, receivedByStream, "sctp.data.received", "Messages received and their size", streamId)
                 .record(bytes);
+        AssociationMeters own = perAssociation ? byAssociation.get(association) : null;
+        if (own != null) {
+            own.received(bytes);
+        }
     }
 
     @Override
     public void messageSent(SctpAssociation association, int streamId, int bytes) {
         data(sent, sentByStream, "sctp.data.sent", "Messages sent and their size", streamId).record(bytes);
+        AssociationMeters own = perAssociation ? byAssociation.get(association) : null;
+        if (own != null) {
+            own.sent(bytes);
+        }
     }
 
     private DistributionSummary data(@Nullable DistributionSummary all, Map<Integer, DistributionSummary> byStream,
@@ -221,6 +282,10 @@ final class FactoryMeters implements SctpAssociationObserver {
                 AssociationStats stats = sample.stats();
                 // only while the association is known: once closed, its last value has moved to the closed sum
                 retransmissions.computeIfPresent(association, (a, old) -> stats.retransmittedChunks());
+                AssociationMeters own = byAssociation.get(association);
+                if (own != null) {
+                    own.update(status, stats.retransmittedChunks(), millisPerTick);
+                }
             } catch (IOException | RuntimeException e) {
                 // the association is closing; its last counts stay
             }
@@ -228,7 +293,7 @@ final class FactoryMeters implements SctpAssociationObserver {
         polled = new Polled(srtt, rto, window, unacked, pending);
     }
 
-    private static Sample readSocket(SctpAssociation association) throws IOException {
+    static Sample readSocket(SctpAssociation association) throws IOException {
         SctpSocket socket = association.socket();
         return new Sample(socket.status(), socket.associationStats());
     }

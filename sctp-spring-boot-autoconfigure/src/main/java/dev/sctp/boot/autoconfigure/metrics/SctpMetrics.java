@@ -10,15 +10,19 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
+import dev.sctp.integration.outbound.SctpOutboundGateway;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationListener;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Binds the meters of every SCTP association factory of the application (see {@link SctpMetricsAutoConfiguration}
@@ -26,7 +30,9 @@ import org.springframework.context.ApplicationListener;
  *
  * <p>Counts of associations and traffic come from each factory's {@code SctpAssociationObserver} callbacks, failed
  * associations from {@link SctpAssociationFailedEvent}s; RTT, RTO, peer window, chunk counts and retransmissions
- * come from {@code SCTP_STATUS} and {@code SCTP_GET_ASSOC_STATS}, read by one daemon thread.
+ * come from {@code SCTP_STATUS} and {@code SCTP_GET_ASSOC_STATS}, read by a task on the application's task
+ * scheduler (Spring Integration's {@code taskScheduler}, which Boot provides): the binder starts no thread of its
+ * own. Outbound gateways get gauges of the streams they hold.
  */
 public class SctpMetrics implements MeterBinder, ApplicationListener<SctpAssociationFailedEvent>, DisposableBean {
 
@@ -34,13 +40,16 @@ public class SctpMetrics implements MeterBinder, ApplicationListener<SctpAssocia
 
     private final Supplier<List<AbstractSctpAssociationFactory>> factories;
     private final SctpProperties.Metrics settings;
+    private final @Nullable TaskScheduler scheduler;
+    private final @Nullable SctpAssociationTagsFilter associationTags;
+    private final Set<SctpOutboundGateway> gateways = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<FactoryMeters> meters = new CopyOnWriteArrayList<>();
     // by identity: factories are not value objects, and the lock also guards registry, hz and pending
     private final Set<AbstractSctpAssociationFactory> instrumented = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<AbstractSctpAssociationFactory> pending = Collections.newSetFromMap(new IdentityHashMap<>());
     private @Nullable MeterRegistry registry;
     private int hz;
-    private @Nullable ScheduledExecutorService poller;
+    private @Nullable ScheduledFuture<?> poller;
     private volatile boolean closed;
 
     /**
@@ -48,10 +57,17 @@ public class SctpMetrics implements MeterBinder, ApplicationListener<SctpAssocia
      *
      * @param factories the factories to measure, looked up when the binder is bound
      * @param settings {@code sctp.metrics.*}
+     * @param scheduler the scheduler that polls at {@code sctp.metrics.poll-interval}; {@code null} polls only when
+     *        {@link #poll()} is called
+     * @param associationTags the filter capping per-association meters, told when an association's meters are
+     *        removed; {@code null} if the registries have none
      */
-    public SctpMetrics(Supplier<List<AbstractSctpAssociationFactory>> factories, SctpProperties.Metrics settings) {
+    public SctpMetrics(Supplier<List<AbstractSctpAssociationFactory>> factories, SctpProperties.Metrics settings,
+            @Nullable TaskScheduler scheduler, @Nullable SctpAssociationTagsFilter associationTags) {
         this.factories = factories;
         this.settings = settings;
+        this.scheduler = scheduler;
+        this.associationTags = associationTags;
     }
 
     @Override
@@ -69,6 +85,42 @@ public class SctpMetrics implements MeterBinder, ApplicationListener<SctpAssocia
             pending.clear();
         }
         waiting.forEach(this::add);
+        List<SctpOutboundGateway> waitingGateways;
+        synchronized (instrumented) {
+            waitingGateways = List.copyOf(gateways);
+        }
+        waitingGateways.forEach(gateway -> gaugeStreams(registry, gateway));
+    }
+
+    /**
+     * Adds gauges of the request streams an outbound gateway holds, tagged {@code gateway} with its bean name: at
+     * once when the binder is bound to a registry, else when it is.
+     *
+     * @param gateway the gateway
+     */
+    public void add(SctpOutboundGateway gateway) {
+        MeterRegistry target;
+        synchronized (instrumented) {
+            if (closed || !gateways.add(gateway)) {
+                return;
+            }
+            target = registry;
+        }
+        if (target != null) {
+            gaugeStreams(target, gateway);
+        }
+    }
+
+    private static void gaugeStreams(MeterRegistry registry, SctpOutboundGateway gateway) {
+        Tags tags = Tags.of("gateway", String.valueOf(gateway.getComponentName()));
+        Gauge.builder("sctp.gateway.streams.in-use", gateway, SctpOutboundGateway::getStreamsInUse)
+                .description("Streams with a request in flight or held for a late reply, over all associations; at"
+                        + " max-streams further requests wait").tags(tags).register(registry);
+        Gauge.builder("sctp.gateway.streams.held", gateway, SctpOutboundGateway::getStreamsHeldForLateReplies)
+                .description("Streams held for the late reply of a request that timed out").tags(tags)
+                .register(registry);
+        Gauge.builder("sctp.gateway.requests.keyed", gateway, SctpOutboundGateway::getKeyedRequestsInFlight)
+                .description("Requests waiting for a reply matched by key").tags(tags).register(registry);
     }
 
     /**
@@ -93,24 +145,22 @@ public class SctpMetrics implements MeterBinder, ApplicationListener<SctpAssocia
             instrumented.add(factory);
             kernelHz = hz;
         }
-        FactoryMeters factoryMeters = new FactoryMeters(target, factory, settings.isPerStream(), kernelHz);
+        SctpAssociationTagsFilter filter = associationTags;
+        FactoryMeters factoryMeters = new FactoryMeters(target, factory, settings.isPerStream(),
+                settings.isPerAssociation(), filter != null ? filter::release : (name, association) -> { }, kernelHz,
+                FactoryMeters::readSocket);
         factory.addObserver(factoryMeters);
         meters.add(factoryMeters);
         startPolling();
     }
 
     private synchronized void startPolling() {
-        if (poller != null || closed) {
+        TaskScheduler timers = scheduler;
+        if (poller != null || closed || timers == null) {
             return;
         }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sctp-metrics-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = settings.getPollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
-        poller = executor;
+        Duration period = settings.getPollInterval();
+        poller = timers.scheduleWithFixedDelay(this::poll, Instant.now().plus(period), period);
     }
 
     /** Polls every factory's associations now; the poller thread calls it at the poll interval. */
@@ -137,9 +187,9 @@ public class SctpMetrics implements MeterBinder, ApplicationListener<SctpAssocia
     @Override
     public synchronized void destroy() {
         closed = true;
-        ScheduledExecutorService executor = poller;
-        if (executor != null) {
-            executor.shutdownNow();
+        ScheduledFuture<?> polling = poller;
+        if (polling != null) {
+            polling.cancel(false);
             poller = null;
         }
         meters.forEach(FactoryMeters::close);

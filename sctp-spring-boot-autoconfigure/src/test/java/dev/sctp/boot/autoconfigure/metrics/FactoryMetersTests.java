@@ -135,7 +135,7 @@ class FactoryMetersTests {
 
     @Test
     void countsFailedAssociationsFromEvents() {
-        SctpMetrics metrics = new SctpMetrics(() -> List.of(factory), new SctpProperties.Metrics());
+        SctpMetrics metrics = new SctpMetrics(() -> List.of(factory), new SctpProperties.Metrics(), null, null);
         metrics.bindTo(registry);
         metrics.onApplicationEvent(new SctpAssociationFailedEvent(factory, "sctpListener-default",
                 SctpAddress.parse("127.0.0.1:1"), null, new SctpAssociationException(null, "limit", null)));

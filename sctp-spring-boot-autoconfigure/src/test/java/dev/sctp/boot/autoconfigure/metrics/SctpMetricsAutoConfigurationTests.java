@@ -107,7 +107,8 @@ class SctpMetricsAutoConfigurationTests {
 
         @Bean
         SctpMetrics myMetrics() {
-            return new SctpMetrics(List::of, new dev.sctp.boot.autoconfigure.SctpProperties.Metrics());
+            return new SctpMetrics(List::of, new dev.sctp.boot.autoconfigure.SctpProperties.Metrics(), null,
+                    null);
         }
     }
 }
