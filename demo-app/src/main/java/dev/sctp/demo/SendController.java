@@ -1,9 +1,12 @@
 package dev.sctp.demo;
 
+import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.support.SctpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,14 +28,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class SendController {
 
     private final EchoGateway gateway;
+    private final SctpClientAssociationFactory client;
 
     /**
      * Creates the controller.
      *
      * @param gateway the client's request/reply gateway
+     * @param client the client's association factory, which tells how many streams there are
      */
-    public SendController(EchoGateway gateway) {
+    public SendController(EchoGateway gateway, @Qualifier("sctpClient-echo") SctpClientAssociationFactory client) {
         this.gateway = gateway;
+        this.client = client;
     }
 
     /**
@@ -49,9 +55,16 @@ public class SendController {
         if (text.isEmpty()) {
             return error(HttpStatus.BAD_REQUEST, "empty text: SCTP carries no empty messages; send at least one byte");
         }
-        if (stream < 0 || stream > 65534) {
-            return error(HttpStatus.BAD_REQUEST, "stream=" + stream + " is not a stream id: use 0 to 65534, below"
-                    + " the association's stream count (16 with the demo's configuration)");
+        SctpAssociation association = client.getAssociations().stream().filter(SctpAssociation::isOpen).findFirst()
+                .orElse(null);
+        if (association == null) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "the client 'echo' has no association to " + client.getPeers()
+                    + " yet: it reconnects in the background; see /actuator/health/sctp");
+        }
+        int streams = Math.min(association.getOutboundStreams(), association.getInboundStreams());
+        if (stream < 0 || stream >= streams) {
+            return error(HttpStatus.BAD_REQUEST, "stream=" + stream + " is not one of the " + streams
+                    + " streams of association " + association.getId() + ": use 0 to " + (streams - 1));
         }
         long t0 = System.nanoTime();
         Message<byte[]> reply;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sctp.SendInfo;
 import dev.sctp.SctpOptions;
 import dev.sctp.integration.connection.SctpAssociation;
-import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -18,8 +17,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,10 +29,6 @@ class GrafanaDashboardTests extends DemoServerContext {
 
     private static final Pattern SERIES = Pattern.compile("\\bsctp_[a-z_]+\\b");
     private static final Path DASHBOARD = Path.of("grafana", "sctp-dashboard.json");
-
-    @Autowired
-    @Qualifier("sctpClient-echo")
-    SctpClientAssociationFactory client;
 
     @Test
     void everyQueryOfTheDashboardNamesASeriesTheDemoExports() throws Exception {
