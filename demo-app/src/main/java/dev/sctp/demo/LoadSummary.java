@@ -64,7 +64,8 @@ public record LoadSummary(String mode, LoadSettings settings, long answeredRight
         for (String sample : errorSamples) {
             line(out, "error", "%s", sample);
         }
-        line(out, "result", allRight() ? "OK: every reply was right" : "FAILED: %d of %d requests without a right reply",
+        line(out, "result",
+                allRight() ? "OK: every reply was right" : "FAILED: %d of %d requests without a right reply",
                 settings.messages() - answeredRight, settings.messages());
         return out.toString();
     }

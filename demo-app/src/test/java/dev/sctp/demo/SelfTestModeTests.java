@@ -39,7 +39,8 @@ class SelfTestModeTests extends DemoServerContext {
         assertThat(association.paths()).hasSize(2);
         assertThat(association.primary()).isNotNull();
         assertThat(association.primary().state()).isEqualTo(PathState.ACTIVE);
-        assertThat(summary.format()).contains(SELF_TEST_MESSAGES + " answered right, 0 errors").contains("OK: every reply was right")
+        assertThat(summary.format()).contains(SELF_TEST_MESSAGES + " answered right, 0 errors")
+                .contains("OK: every reply was right")
                 .contains("p99").contains("127.0.0.2");
         assertThat(((ExitCodeGenerator) run).getExitCode()).isZero();
     }
@@ -49,7 +50,8 @@ class SelfTestModeTests extends DemoServerContext {
         // 60 requests at 50 per second: the last is due 59/50 s after the first; unthrottled they take far less
         LoadSettings settings = new LoadSettings(60, 3, 2, 50, 100, 46, Duration.ofMillis(200), Duration.ofSeconds(30));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        LoadSummary summary = generator.run("selftest", settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        LoadSummary summary = generator.run("selftest", settings,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(summary.allRight()).as(summary.format()).isTrue();
         assertThat(summary.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(1180));
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("progress: ").contains("/60 answered");
