@@ -47,7 +47,7 @@ class ExecutableJarIT {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
                     .start();
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            if (!process.waitFor(300, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
             String printed = Files.readString(output, StandardCharsets.UTF_8);
