@@ -1,6 +1,6 @@
 /**
- * A Spring Boot application that uses the SCTP starter: a listener that answers in upper case, and a client that
- * sends to it periodically and on demand.
+ * A Spring Boot application that uses the SCTP starter: a multi-homed listener that answers in upper case, a
+ * request/reply client for load runs and HTTP requests, and a self-test.
  */
 @NullMarked
 package dev.sctp.demo;
