@@ -129,6 +129,8 @@ public final class CompareReport {
             ratio(md, "dev.sctp / JDK, one way, " + sizeLabel(size), "dev", ThroughputComparison.JDK, size, 0);
         }
         ratio(md, "dev.sctp ping-pong / Netty ping-pong", "dev", "netty", 0, 0);
+        ratio(md, "Spring gateways request/reply / Netty ping-pong (echo)", "spring", "netty", 0, 1.2);
+        ratio(md, "Spring gateways request/reply / dev.sctp ping-pong", "spring", "dev", 0, 0);
         ratio(md, "dev.sctp ping-pong / JDK ping-pong", "dev", ThroughputComparison.JDK, 0, 0);
         return md.toString();
     }

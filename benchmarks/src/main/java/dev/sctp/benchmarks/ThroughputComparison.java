@@ -31,7 +31,7 @@ import java.util.Map;
  * <pre>
  * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.sctp.benchmarks.ThroughputComparison
  *     [--sizes 64,1024,16384,65536] [--latency-size BYTES] [--messages N] [--rounds N] [--budget-ms MS]
- *     [--warmups N] [--iterations N] [--only c,dev,dev-batched,jdk,jdk-nodelay-off,netty] [--out FILE]
+ *     [--warmups N] [--iterations N] [--only c,dev,dev-batched,jdk,jdk-nodelay-off,netty,spring] [--out FILE]
  *     [--c-source PATH] [--build-c-only]
  * </pre>
  * {@code --messages}: per one-way run at most; {@code --rounds}: round trips per ping-pong run at most;
@@ -61,6 +61,7 @@ public final class ThroughputComparison {
         all.put(JDK, new JdkSctpContender(true));
         all.put("jdk-nodelay-off", new JdkSctpContender(false));
         all.put("netty", new NettySctpContender());
+        all.put("spring", new SpringGatewayContender());
         return all;
     }
 
@@ -155,6 +156,9 @@ public final class ThroughputComparison {
             }
             for (int size : sizes) {
                 for (String key : order) {
+                    if (!all.get(key).oneWay()) {
+                        continue;
+                    }
                     measure(all, key, round, new Plan(size, messages, 0, budget, 0, 1), runs, failures);
                 }
             }
