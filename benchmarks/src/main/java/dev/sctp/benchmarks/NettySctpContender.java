@@ -41,7 +41,7 @@ public final class NettySctpContender implements Contender {
         STANDARD,
         /** writeAndFlush for every message (one sendmsg per message as soon as it is written). */
         FLUSH_EACH,
-        /** A fixed 64 KiB receive buffer, so every message arrives whole and the read loop reads up to 16. */
+        /** A fixed 64 KiB receive buffer, so every message arrives whole in one read. */
         FIXED_RECEIVE_BUFFER
     }
 
