@@ -21,9 +21,9 @@ import javax.imageio.ImageIO;
 public final class BarChart {
 
     private static final int WIDTH = 1000;
-    private static final int ROW = 30;
+    private static final int ROW = 34;
     private static final int LEFT = 300;
-    private static final int RIGHT = 170;
+    private static final int RIGHT = 150;
     private static final int TOP = 70;
     private static final int BOTTOM = 50;
     private static final Color[] COLORS = {new Color(0x4C72B0), new Color(0xDD8452), new Color(0x55A868),
@@ -50,7 +50,8 @@ public final class BarChart {
         ImageIO.write(draw(title, subtitle, unit, bars), "png", png.toFile());
     }
 
-    static BufferedImage draw(String title, String subtitle, String unit, List<Bar> bars) {
+    /** Draws {@code bars} under {@code title} and {@code subtitle}, the axis named {@code unit}. */
+    public static BufferedImage draw(String title, String subtitle, String unit, List<Bar> bars) {
         double top = 1;
         for (Bar b : bars) {
             top = Math.max(top, Math.max(b.max(), b.median()));
@@ -89,7 +90,7 @@ public final class BarChart {
                 g.setColor(Color.BLACK);
                 g.drawString(b.label(), LEFT - 10 - fm.stringWidth(b.label()), y + ROW / 2 + 4);
                 g.setColor(COLORS[Math.floorMod(b.colour(), COLORS.length)]);
-                g.fillRect(LEFT, y + 5, (int) (plot * b.median() / scale), ROW - 10);
+                g.fillRect(LEFT, y + 6, (int) (plot * b.median() / scale), ROW - 12);
                 g.setColor(Color.BLACK);
                 g.setStroke(new BasicStroke(1.5f));
                 int x0 = LEFT + (int) (plot * b.min() / scale);
@@ -108,7 +109,7 @@ public final class BarChart {
     }
 
     /** The next of 1, 2, 2.5, 5 x 10^n at or above {@code v}, so the axis has round numbers. */
-    static double niceCeiling(double v) {
+    public static double niceCeiling(double v) {
         double p = Math.pow(10, Math.floor(Math.log10(v)));
         for (double m : new double[] {1, 2, 2.5, 5, 10}) {
             if (m * p >= v) {
