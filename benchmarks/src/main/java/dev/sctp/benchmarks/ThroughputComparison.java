@@ -31,11 +31,14 @@ import java.util.Map;
  * <pre>
  * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.sctp.benchmarks.ThroughputComparison
  *     [--sizes 64,1024,16384,65536] [--latency-size BYTES] [--messages N] [--rounds N] [--budget-ms MS]
- *     [--warmups N] [--iterations N] [--only c,dev,dev-batched,jdk,jdk-nodelay-off,netty,spring] [--out FILE]
+ *     [--warmup-messages N] [--warmup-budget-ms MS] [--iterations N]
+ *     [--only c,dev,dev-batched,jdk,jdk-nodelay-off,netty,spring] [--out FILE]
  *     [--c-source PATH] [--build-c-only]
  * </pre>
  * {@code --messages}: per one-way run at most; {@code --rounds}: round trips per ping-pong run at most;
- * {@code --iterations}: measured rounds (5); {@code --warmups}: warm-up runs per contender (1). {@code --only} also
+ * {@code --iterations}: measured rounds (5); warm-up: each contender repeats one-way and ping-pong runs until it has
+ * handled {@code --warmup-messages} (20,000) of each, or for {@code --warmup-budget-ms} (60,000) at most, since the
+ * JIT compiles a method only after thousands of calls (10,000 with C2 alone, as in the VM). {@code --only} also
  * takes the diagnostic variants netty-flush-each and netty-fixed-receive-buffer.
  */
 public final class ThroughputComparison {
@@ -86,7 +89,8 @@ public final class ThroughputComparison {
         List<Integer> sizes = List.of(64, 1024, 16384, 65536);
         int latencySize = 1024;
         long budgetMillis = 2_000;
-        int warmups = 1;
+        long warmupMessages = 20_000;
+        long warmupBudgetMillis = 60_000;
         int iterations = 5;
         List<String> only = null;
         Path cSource = null;
@@ -101,7 +105,8 @@ public final class ThroughputComparison {
                         .toList();
                 case "--latency-size" -> latencySize = Integer.parseInt(args[++i]);
                 case "--budget-ms" -> budgetMillis = Long.parseLong(args[++i]);
-                case "--warmups" -> warmups = Integer.parseInt(args[++i]);
+                case "--warmup-messages" -> warmupMessages = Long.parseLong(args[++i]);
+                case "--warmup-budget-ms" -> warmupBudgetMillis = Long.parseLong(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--only" -> only = Arrays.asList(args[++i].split(","));
                 case "--out" -> out = Path.of(args[++i]);
@@ -139,7 +144,8 @@ public final class ThroughputComparison {
         for (Map.Entry<String, Contender> e : all.entrySet()) {
             progress(started, "warm-up " + e.getKey());
             try {
-                e.getValue().measure(new Plan(latencySize, messages, rounds, budget, warmups, 1));
+                warmUp(e.getValue(), new Plan(latencySize, messages, rounds, budget, 0, 1), warmupMessages,
+                        warmupBudgetMillis);
             } catch (Exception | LinkageError ex) {
                 // One broken contender (say, no libsctp.so.1 for the JDK) must not hide the others' numbers.
                 failures.put(e.getKey(), ex.toString());
@@ -178,6 +184,21 @@ public final class ThroughputComparison {
         }
         if (!failures.isEmpty()) {
             System.exit(1);
+        }
+    }
+
+    /**
+     * Repeats {@code plan} until the contender has handled {@code messages} messages one way and as many round trips
+     * (either count is met at once if it runs no such test), or {@code budgetMillis} have passed.
+     */
+    private static void warmUp(Contender contender, Plan plan, long messages, long budgetMillis) throws Exception {
+        long deadline = System.nanoTime() + budgetMillis * 1_000_000;
+        long oneWay = contender.oneWay() ? 0 : messages;
+        long roundTrips = 0;
+        while ((oneWay < messages || roundTrips < messages) && System.nanoTime() < deadline) {
+            Results r = contender.measure(plan);
+            oneWay += r.oneWay().stream().mapToLong(Results.OneWay::received).sum();
+            roundTrips += r.pingPong().stream().mapToLong(Results.PingPong::rounds).sum();
         }
     }
 
