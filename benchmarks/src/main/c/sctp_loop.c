@@ -10,12 +10,14 @@
  *              passed), then a 1-byte end marker; a receiver thread counts messages and bytes until the marker.
  *              Time runs from the first send to the marker's arrival.
  *   ping-pong: the client sends one message and waits for its echo, up to ROUNDS times or BUDGET_MS, then
- *              sends the marker; an echo thread sends every message back.
+ *              sends the marker; an echo thread sends every message back. Every round trip is timed.
  *
- * Usage: sctp_loop MESSAGES ROUNDS SIZE BUDGET_MS WARMUPS ITERATIONS
- * Output, one line per run (warm-ups included, marked as such):
- *   one-way <warmup|measure> sent=N received=N bytes=N nanos=N
- *   ping-pong <warmup|measure> rounds=N nanos=N
+ * Usage: sctp_loop MESSAGES ROUNDS SIZE BUDGET_MS WARMUPS ITERATIONS   (MESSAGES 0: no one-way runs; ROUNDS 0:
+ * no ping-pong runs)
+ * Output, one line per run (warm-ups included, marked as such); cpu is this process's utime+stime during the run
+ * (getrusage, both threads), p50/p99/p999 the nearest-rank percentiles of the round trips, all in nanoseconds:
+ *   one-way <warmup|measure> sent=N received=N bytes=N nanos=N cpu=N
+ *   ping-pong <warmup|measure> rounds=N nanos=N cpu=N p50=N p99=N p999=N
  * Exit status 0 on success; any failed call prints its errno text and exits 1.
  *
  * Build: cc -O2 -pthread -o sctp_loop sctp_loop.c   (ThroughputComparison does this into target/).
@@ -28,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -55,6 +58,29 @@ static int64_t now_nanos(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* utime + stime of the whole process (every thread) in nanoseconds. */
+static int64_t cpu_nanos(void)
+{
+	struct rusage ru;
+	if (getrusage(RUSAGE_SELF, &ru) < 0)
+		die("getrusage");
+	return ((int64_t)ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000
+		+ ((int64_t)ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000;
+}
+
+static int compare_int64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The nearest-rank percentile (in thousandths) of the first N sorted values, as CrossPeer.percentile has it. */
+static int64_t percentile(const int64_t *sorted, long n, long per_mille)
+{
+	long rank = (n * per_mille + 999) / 1000;
+	return sorted[rank > 1 ? rank - 1 : 0];
 }
 
 static void set_int(int fd, int level, int name, int value, const char *what)
@@ -160,6 +186,7 @@ static void one_way(struct endpoint *client, struct endpoint *server, long messa
 {
 	struct receiver r = { .e = server, .size = size };
 	pthread_t thread;
+	int64_t cpu = cpu_nanos();
 	if (pthread_create(&thread, NULL, count_messages, &r) != 0)
 		fail("pthread_create");
 	int64_t start = now_nanos();
@@ -174,8 +201,9 @@ static void one_way(struct endpoint *client, struct endpoint *server, long messa
 	}
 	send_message(client, MARKER_SIZE);
 	pthread_join(thread, NULL);
-	printf("one-way %s sent=%ld received=%lld bytes=%lld nanos=%lld\n", phase, sent, (long long)r.received,
-	       (long long)r.bytes, (long long)(r.end_nanos - start));
+	cpu = cpu_nanos() - cpu;
+	printf("one-way %s sent=%ld received=%lld bytes=%lld nanos=%lld cpu=%lld\n", phase, sent, (long long)r.received,
+	       (long long)r.bytes, (long long)(r.end_nanos - start), (long long)cpu);
 	fflush(stdout);
 }
 
@@ -194,26 +222,34 @@ static void *echo_messages(void *arg)
 }
 
 static void ping_pong(struct endpoint *client, struct endpoint *server, long rounds, size_t size,
-		      int64_t budget_nanos, const char *phase)
+		      int64_t budget_nanos, int64_t *rtt, const char *phase)
 {
 	pthread_t thread;
+	int64_t cpu = cpu_nanos();
 	if (pthread_create(&thread, NULL, echo_messages, server) != 0)
 		fail("pthread_create");
 	int64_t start = now_nanos();
 	int64_t deadline = start + budget_nanos;
+	int64_t t = start;
 	long done = 0;
 	while (done < rounds) {
 		send_message(client, size);
 		if (receive_message(client) != size)
 			fail("ping-pong: the echo has the wrong size");
-		done++;
-		if (now_nanos() > deadline)
+		int64_t now = now_nanos();
+		rtt[done++] = now - t;
+		t = now;
+		if (now > deadline)
 			break;
 	}
-	int64_t end = now_nanos();
+	int64_t end = t;
 	send_message(client, MARKER_SIZE);
 	pthread_join(thread, NULL);
-	printf("ping-pong %s rounds=%ld nanos=%lld\n", phase, done, (long long)(end - start));
+	cpu = cpu_nanos() - cpu;
+	qsort(rtt, (size_t)done, sizeof(int64_t), compare_int64);
+	printf("ping-pong %s rounds=%ld nanos=%lld cpu=%lld p50=%lld p99=%lld p999=%lld\n", phase, done,
+	       (long long)(end - start), (long long)cpu, (long long)percentile(rtt, done, 500),
+	       (long long)percentile(rtt, done, 990), (long long)percentile(rtt, done, 999));
 	fflush(stdout);
 }
 
@@ -280,15 +316,16 @@ int main(int argc, char **argv)
 
 	struct endpoint client = { client_fd, malloc(size), malloc(RECV_BUFFER) };
 	struct endpoint server = { server_fd, malloc(size), malloc(RECV_BUFFER) };
-	if (!client.out || !client.in || !server.out || !server.in)
+	int64_t *rtt = malloc(sizeof(int64_t) * (size_t)(rounds > 0 ? rounds : 1));
+	if (!client.out || !client.in || !server.out || !server.in || !rtt)
 		fail("out of memory");
 	for (long i = 0; i < size; i++)
 		client.out[i] = (char)('a' + i % 26);
 
-	for (long i = 0; i < warmups + iterations; i++)
+	for (long i = 0; messages > 0 && i < warmups + iterations; i++)
 		one_way(&client, &server, messages, (size_t)size, budget, i < warmups ? "warmup" : "measure");
-	for (long i = 0; i < warmups + iterations; i++)
-		ping_pong(&client, &server, rounds, (size_t)size, budget, i < warmups ? "warmup" : "measure");
+	for (long i = 0; rounds > 0 && i < warmups + iterations; i++)
+		ping_pong(&client, &server, rounds, (size_t)size, budget, rtt, i < warmups ? "warmup" : "measure");
 
 	close(client_fd);
 	close(server_fd);

@@ -26,6 +26,10 @@ abstract class BlockingContender implements Contender {
 
         /** Sends back the message {@link #receive()} just returned, from the receive buffer. */
         void echo(int length) throws IOException;
+
+        /** Sends what an end that batches its sends still holds; a no-op for ends that send at once. */
+        default void flush() throws IOException {
+        }
     }
 
     /**
@@ -55,13 +59,13 @@ abstract class BlockingContender implements Contender {
     public Results measure(Plan plan) throws Exception {
         Results results = new Results();
         try (Association association = open(plan.messageSize())) {
-            for (int i = 0; i < plan.warmups() + plan.iterations(); i++) {
+            for (int i = 0; plan.messages() > 0 && i < plan.warmups() + plan.iterations(); i++) {
                 Results.OneWay run = oneWay(association, plan);
                 if (i >= plan.warmups()) {
                     results.add(run);
                 }
             }
-            for (int i = 0; i < plan.warmups() + plan.iterations(); i++) {
+            for (int i = 0; plan.rounds() > 0 && i < plan.warmups() + plan.iterations(); i++) {
                 Results.PingPong run = pingPong(association, plan);
                 if (i >= plan.warmups()) {
                     results.add(run);
@@ -94,6 +98,7 @@ abstract class BlockingContender implements Contender {
             counted[2] = System.nanoTime();
         });
         Endpoint client = association.client();
+        long cpu = Results.processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + plan.budgetNanos();
         long sent = 0;
@@ -107,7 +112,8 @@ abstract class BlockingContender implements Contender {
         }
         client.send(Plan.MARKER_SIZE);
         counter.finish(JOIN_MILLIS); // the join orders the worker's writes to counted before our reads
-        return new Results.OneWay(sent, counted[0], counted[1], counted[2] - start);
+        cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
+        return new Results.OneWay(sent, counted[0], counted[1], counted[2] - start, cpu);
     }
 
     private static Results.PingPong pingPong(Association association, Plan plan) throws Exception {
@@ -117,30 +123,36 @@ abstract class BlockingContender implements Contender {
             while (true) {
                 int n = server.receive();
                 if (n == Plan.MARKER_SIZE) {
+                    server.flush();
                     return;
                 }
                 server.echo(n);
             }
         });
         Endpoint client = association.client();
+        long[] rtt = new long[plan.rounds()]; // once per run, so the loop itself allocates nothing
+        long cpu = Results.processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + plan.budgetNanos();
-        long rounds = 0;
+        long t = start;
+        int rounds = 0;
         while (rounds < plan.rounds()) {
             client.send(size);
             int n = client.receive();
             if (n != size) {
                 throw new IllegalStateException("ping-pong: a " + n + "-byte echo arrived, expected " + size);
             }
-            rounds++;
-            if (System.nanoTime() > deadline) {
+            long now = System.nanoTime();
+            rtt[rounds++] = now - t;
+            t = now;
+            if (now > deadline) {
                 break;
             }
         }
-        long end = System.nanoTime();
         client.send(Plan.MARKER_SIZE);
         echoer.finish(JOIN_MILLIS);
-        return new Results.PingPong(rounds, end - start);
+        cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
+        return Results.PingPong.of(rtt, rounds, t - start, cpu);
     }
 
     /** A body that may throw, run on its own thread. */

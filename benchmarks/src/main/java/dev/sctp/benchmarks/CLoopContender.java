@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 public final class CLoopContender implements Contender {
 
     private static final Pattern ONE_WAY = Pattern.compile(
-            "one-way (warmup|measure) sent=(\\d+) received=(\\d+) bytes=(\\d+) nanos=(\\d+)");
-    private static final Pattern PING_PONG = Pattern.compile("ping-pong (warmup|measure) rounds=(\\d+) nanos=(\\d+)");
+            "one-way (warmup|measure) sent=(\\d+) received=(\\d+) bytes=(\\d+) nanos=(\\d+) cpu=(\\d+)");
+    private static final Pattern PING_PONG = Pattern.compile("ping-pong (warmup|measure) rounds=(\\d+) nanos=(\\d+)"
+            + " cpu=(\\d+) p50=(\\d+) p99=(\\d+) p999=(\\d+)");
 
     private final Path source;
     private final Path binary;
@@ -78,18 +79,23 @@ public final class CLoopContender implements Contender {
         while (m.find()) {
             if (m.group(1).equals("measure")) {
                 results.add(new Results.OneWay(Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                        Long.parseLong(m.group(4)), Long.parseLong(m.group(5))));
+                        Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6))));
             }
         }
         m = PING_PONG.matcher(out);
         while (m.find()) {
             if (m.group(1).equals("measure")) {
-                results.add(new Results.PingPong(Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
+                results.add(new Results.PingPong(Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                        Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)),
+                        Long.parseLong(m.group(7))));
             }
         }
-        if (results.oneWay().size() != plan.iterations() || results.pingPong().size() != plan.iterations()) {
+        int oneWayRuns = plan.messages() > 0 ? plan.iterations() : 0;
+        int pingPongRuns = plan.rounds() > 0 ? plan.iterations() : 0;
+        if (results.oneWay().size() != oneWayRuns || results.pingPong().size() != pingPongRuns) {
             throw new IllegalStateException("sctp_loop printed " + results.oneWay().size() + " one-way and "
-                    + results.pingPong().size() + " ping-pong results, expected " + plan.iterations() + " each:\n"
+                    + results.pingPong().size() + " ping-pong results, expected " + oneWayRuns + " and " + pingPongRuns
+                    + ":\n"
                     + out);
         }
         return results;

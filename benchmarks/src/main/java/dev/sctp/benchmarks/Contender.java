@@ -13,4 +13,9 @@ public interface Contender {
      * @throws IllegalStateException if a run loses or corrupts messages: a wrong count invalidates the numbers
      */
     Results measure(Plan plan) throws Exception;
+
+    /** Returns whether this contender runs one-way tests; one that does not returns no one-way runs. */
+    default boolean oneWay() {
+        return true;
+    }
 }

@@ -8,6 +8,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -33,9 +35,32 @@ public final class NettySctpContender implements Contender {
 
     private static final long WAIT_SECONDS = 120;
 
+    /** Variations of the setup, to find what limits Netty's one-way rate; {@link #STANDARD} is what the table shows. */
+    public enum Tuning {
+        /** Netty's defaults: adaptive receive buffers, writes flushed when the channel turns unwritable. */
+        STANDARD,
+        /** writeAndFlush for every message (one sendmsg per message as soon as it is written). */
+        FLUSH_EACH,
+        /** A fixed 64 KiB receive buffer, so every message arrives whole in one read. */
+        FIXED_RECEIVE_BUFFER
+    }
+
+    private final Tuning tuning;
+
+    /** Netty as its users run it: {@link Tuning#STANDARD}. */
+    public NettySctpContender() {
+        this(Tuning.STANDARD);
+    }
+
+    /** Netty with one {@link Tuning}, for diagnosis. */
+    public NettySctpContender(Tuning tuning) {
+        this.tuning = tuning;
+    }
+
     @Override
     public String name() {
-        return "Netty NioSctpChannel";
+        return tuning == Tuning.STANDARD ? "Netty NioSctpChannel"
+                : "Netty NioSctpChannel, " + tuning.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     @Override
@@ -44,11 +69,14 @@ public final class NettySctpContender implements Contender {
         EventLoopGroup child = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup clients = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         ServerHandler server = new ServerHandler(plan.messageSize());
-        ClientHandler client = new ClientHandler(plan.messageSize());
+        ClientHandler client = new ClientHandler(plan.messageSize(), tuning == Tuning.FLUSH_EACH);
         try {
             Channel listener = new ServerBootstrap().group(boss, child)
                     .channel(NioSctpServerChannel.class)
                     .childOption(SctpChannelOption.SCTP_NODELAY, true)
+                    // STANDARD keeps Netty's default (adaptive, 16 messages per read from the channel metadata).
+                    .childOption(ChannelOption.RCVBUF_ALLOCATOR, tuning == Tuning.FIXED_RECEIVE_BUFFER
+                            ? new FixedRecvByteBufAllocator(65536).maxMessagesPerRead(16) : null)
                     .childHandler(new ChannelInitializer<SctpChannel>() {
                         @Override
                         protected void initChannel(SctpChannel ch) {
@@ -70,13 +98,13 @@ public final class NettySctpContender implements Contender {
             server.active.get(WAIT_SECONDS, TimeUnit.SECONDS);
 
             Results results = new Results();
-            for (int i = 0; i < plan.warmups() + plan.iterations(); i++) {
+            for (int i = 0; plan.messages() > 0 && i < plan.warmups() + plan.iterations(); i++) {
                 Results.OneWay run = oneWay(server, client, plan);
                 if (i >= plan.warmups()) {
                     results.add(run);
                 }
             }
-            for (int i = 0; i < plan.warmups() + plan.iterations(); i++) {
+            for (int i = 0; plan.rounds() > 0 && i < plan.warmups() + plan.iterations(); i++) {
                 Results.PingPong run = pingPong(server, client, plan);
                 if (i >= plan.warmups()) {
                     results.add(run);
@@ -95,17 +123,23 @@ public final class NettySctpContender implements Contender {
 
     private static Results.OneWay oneWay(ServerHandler server, ClientHandler client, Plan plan) throws Exception {
         CompletableFuture<long[]> counted = server.expect(false);
+        long cpu = Results.processCpuNanos();
         long start = System.nanoTime();
         CompletableFuture<Long> sent = client.sendMessages(plan.messages(), start + plan.budgetNanos());
         long[] c = counted.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        return new Results.OneWay(sent.get(WAIT_SECONDS, TimeUnit.SECONDS), c[0], c[1], c[2] - start);
+        long n = sent.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
+        return new Results.OneWay(n, c[0], c[1], c[2] - start, cpu);
     }
 
     private static Results.PingPong pingPong(ServerHandler server, ClientHandler client, Plan plan) throws Exception {
         CompletableFuture<long[]> echoed = server.expect(true);
-        long[] r = client.ping(plan.rounds(), plan.budgetNanos()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        long[] rtt = new long[plan.rounds()];
+        long cpu = Results.processCpuNanos();
+        long[] r = client.ping(rtt, plan.budgetNanos()).get(WAIT_SECONDS, TimeUnit.SECONDS);
         echoed.get(WAIT_SECONDS, TimeUnit.SECONDS); // the echoer has seen the marker: the next run starts clean
-        return new Results.PingPong(r[0], r[1]);
+        cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
+        return Results.PingPong.of(rtt, (int) r[0], r[1], cpu);
     }
 
     /** The accepted end: counts messages (one-way) or echoes them (ping-pong) until the 1-byte marker. */
@@ -180,12 +214,16 @@ public final class NettySctpContender implements Contender {
         private long sent;
         private long deadline;
         private CompletableFuture<long[]> pinging;
-        private long rounds;
-        private long done;
+        private long[] rtt;
+        private int done;
         private long start;
+        private long last;
 
-        ClientHandler(int size) {
+        private final boolean flushEach;
+
+        ClientHandler(int size, boolean flushEach) {
             this.size = size;
+            this.flushEach = flushEach;
             this.payload = Unpooled.directBuffer(size).writeBytes(Payloads.bytes(size));
         }
 
@@ -227,7 +265,11 @@ public final class NettySctpContender implements Contender {
                     f.complete(sent);
                     return;
                 }
-                channel.write(message());
+                if (flushEach) {
+                    channel.writeAndFlush(message());
+                } else {
+                    channel.write(message());
+                }
                 sent++;
             }
             // Unwritable: flush what is queued; channelWritabilityChanged resumes once it has drained.
@@ -242,14 +284,18 @@ public final class NettySctpContender implements Contender {
             ctx.fireChannelWritabilityChanged();
         }
 
-        /** Starts a ping-pong run; the future gets {rounds, nanos}. */
-        CompletableFuture<long[]> ping(long maxRounds, long budgetNanos) {
+        /**
+         * Starts a ping-pong run of at most {@code times.length} round trips, timing each into {@code times}; the
+         * future gets {rounds, nanos}.
+         */
+        CompletableFuture<long[]> ping(long[] times, long budgetNanos) {
             CompletableFuture<long[]> f = new CompletableFuture<>();
             channel.eventLoop().execute(() -> {
                 pinging = f;
-                rounds = maxRounds;
+                rtt = times;
                 done = 0;
                 start = System.nanoTime();
+                last = start;
                 deadline = start + budgetNanos;
                 channel.writeAndFlush(message());
             });
@@ -269,9 +315,10 @@ public final class NettySctpContender implements Contender {
                 f.completeExceptionally(new IllegalStateException("a " + n + "-byte echo arrived"));
                 return;
             }
-            done++;
             long now = System.nanoTime();
-            if (done < rounds && now <= deadline) {
+            rtt[done++] = now - last;
+            last = now;
+            if (done < rtt.length && now <= deadline) {
                 channel.writeAndFlush(message());
             } else {
                 pinging = null;

@@ -1,6 +1,8 @@
 package dev.sctp.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -15,12 +17,23 @@ public final class Results {
      * @param received messages the receiver counted
      * @param bytes payload bytes the receiver counted
      * @param nanos from the first send to the end marker's arrival
+     * @param cpuNanos utime + stime of the process (both ends) during the run, or -1 if not measured
      */
-    public record OneWay(long sent, long received, long bytes, long nanos) {
+    public record OneWay(long sent, long received, long bytes, long nanos, long cpuNanos) {
 
         /** Returns received messages per second. */
         public double messagesPerSecond() {
             return received * 1e9 / nanos;
+        }
+
+        /** Returns received payload megabytes (10^6 bytes) per second. */
+        public double megabytesPerSecond() {
+            return bytes * 1e3 / nanos;
+        }
+
+        /** Returns the CPU time of both ends per message in microseconds, or NaN if not measured. */
+        public double cpuMicrosPerMessage() {
+            return cpuNanos < 0 || received == 0 ? Double.NaN : cpuNanos / 1e3 / received;
         }
     }
 
@@ -29,8 +42,27 @@ public final class Results {
      *
      * @param rounds completed round trips
      * @param nanos time they took
+     * @param cpuNanos utime + stime of the process (both ends) during the run, or -1 if not measured
+     * @param p50 median round-trip time in nanoseconds (nearest rank)
+     * @param p99 99th percentile round-trip time in nanoseconds
+     * @param p999 99.9th percentile round-trip time in nanoseconds
      */
-    public record PingPong(long rounds, long nanos) {
+    public record PingPong(long rounds, long nanos, long cpuNanos, long p50, long p99, long p999) {
+
+        /**
+         * Returns the run of {@code rounds} round trips whose times are the first {@code rounds} of {@code rtt}
+         * (sorted here, in place).
+         */
+        public static PingPong of(long[] rtt, int rounds, long nanos, long cpuNanos) {
+            Arrays.sort(rtt, 0, rounds);
+            return new PingPong(rounds, nanos, cpuNanos, percentile(rtt, rounds, 500), percentile(rtt, rounds, 990),
+                    percentile(rtt, rounds, 999));
+        }
+
+        /** Returns the CPU time of both ends per round trip in microseconds, or NaN if not measured. */
+        public double cpuMicrosPerRoundTrip() {
+            return cpuNanos < 0 || rounds == 0 ? Double.NaN : cpuNanos / 1e3 / rounds;
+        }
 
         /** Returns round trips per second. */
         public double roundTripsPerSecond() {
@@ -41,6 +73,23 @@ public final class Results {
         public double microsPerRoundTrip() {
             return nanos / 1e3 / rounds;
         }
+    }
+
+    /** The nearest-rank percentile (in thousandths) of the first {@code n} sorted values, as sctp_loop.c has it. */
+    static long percentile(long[] sorted, int n, int perMille) {
+        if (n == 0) {
+            return 0;
+        }
+        long rank = ((long) n * perMille + 999) / 1000;
+        return sorted[(int) Math.max(0, rank - 1)];
+    }
+
+    /** Returns the utime + stime of this whole process so far, in nanoseconds, or -1 if the JVM cannot tell. */
+    public static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private final List<OneWay> oneWay = new ArrayList<>();

@@ -6,26 +6,40 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 /**
- * Measures, in one run on one kernel, the message rate and round-trip time of this library against the JDK's
- * SctpChannel (with and without NODELAY), Netty's NIO SCTP transport and a plain C loop, all doing the same thing:
- * 1 KiB messages on one loopback association, one way with the receiver counting, then ping-pong. It prints a
- * table of medians and of ratios to the C loop and to the JDK.
+ * Measures, in one run on one kernel, this library (plain and batched) against the JDK's SctpChannel (with and
+ * without NODELAY), Netty's NIO SCTP transport and a plain C loop, all doing the same thing on one loopback
+ * association in one process: one way with the receiver counting, at 64 B, 1 KiB, 16 KiB and 64 KiB, then
+ * ping-pong at 1 KiB with every round trip timed (p50/p99/p99.9).
  *
- * <p>Run it with {@code scripts/bench}, which builds the module and starts this inside the SCTP test VM when the
- * host kernel has no SCTP. Absolute numbers depend on the machine (and mean little under emulation); the ratios
+ * <p>Every contender is warmed up first (the JIT works per process, so once per contender suffices); then each round
+ * runs every size and contender once, in reverse contender order every other round, so slow drifts of a shared
+ * machine hit all alike. Each figure is the median of the rounds with their min and max, the CPU time of the
+ * process (both ends) per message, and the kernel's T3 and fast-retransmit deltas. It prints the report and writes it
+ * with its charts to {@code --out} (benchmarks/results/compare.md).
+ *
+ * <p>Run it with {@code scripts/bench compare}, which builds the module and starts this inside the SCTP test VM when
+ * the host kernel has no SCTP. Absolute numbers depend on the machine (and mean little under emulation); the ratios
  * between contenders measured in the same run are the result.
  *
  * <pre>
  * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.sctp.benchmarks.ThroughputComparison
- *     [--messages N] [--rounds N] [--size BYTES] [--budget-ms MS] [--warmups N] [--iterations N]
- *     [--only c,dev,jdk,jdk-nodelay-off,netty] [--c-source PATH] [--build-c-only]
+ *     [--sizes 64,1024,16384,65536] [--latency-size BYTES] [--messages N] [--rounds N] [--budget-ms MS]
+ *     [--warmup-messages N] [--warmup-budget-ms MS] [--iterations N]
+ *     [--only c,dev,dev-batched,jdk,jdk-nodelay-off,netty,spring] [--out FILE]
+ *     [--c-source PATH] [--build-c-only]
  * </pre>
+ * {@code --messages}: per one-way run at most; {@code --rounds}: round trips per ping-pong run at most;
+ * {@code --iterations}: measured rounds (5); warm-up: each contender repeats one-way and ping-pong runs until it has
+ * handled {@code --warmup-messages} (20,000) of each, or for {@code --warmup-budget-ms} (60,000) at most, since the
+ * JIT compiles a method only after thousands of calls (10,000 with C2 alone, as in the VM). {@code --only} also
+ * takes the diagnostic variants netty-flush-each and netty-fixed-receive-buffer.
  */
 public final class ThroughputComparison {
 
@@ -46,39 +60,56 @@ public final class ThroughputComparison {
         Map<String, Contender> all = new LinkedHashMap<>();
         all.put(C_LOOP, cLoop);
         all.put("dev", new DevSctpContender());
+        all.put("dev-batched", new DevSctpBatchedContender());
         all.put(JDK, new JdkSctpContender(true));
         all.put("jdk-nodelay-off", new JdkSctpContender(false));
         all.put("netty", new NettySctpContender());
+        all.put("spring", new SpringGatewayContender());
+        return all;
+    }
+
+    /** Variants that diagnose one contender; they run only when {@code --only} names them. */
+    static Map<String, Contender> experiments() {
+        Map<String, Contender> all = new LinkedHashMap<>();
+        all.put("netty-flush-each", new NettySctpContender(NettySctpContender.Tuning.FLUSH_EACH));
+        all.put("netty-fixed-receive-buffer", new NettySctpContender(NettySctpContender.Tuning.FIXED_RECEIVE_BUFFER));
         return all;
     }
 
     /**
-     * Runs the comparison and prints the table; exits with status 1 if any contender failed.
+     * Runs the comparison, prints the report and writes it; exits with status 1 if any contender failed.
      *
      * @param args see the class documentation
      */
     public static void main(String[] args) throws Exception {
-        // Defaults sized for the emulated test VM: each run stops after 2 s at most, so the whole comparison
-        // (5 contenders x 4 runs x 2 tests) stays within about three minutes there.
-        int messages = 20_000;
-        int rounds = 2_000;
-        int size = 1024;
+        // Defaults sized for the emulated test VM: 5 rounds of 4 sizes x 6 contenders one way plus 6 ping-pong runs,
+        // each stopped after 2 s, about 10 minutes there.
+        int messages = 2_000_000;
+        int rounds = 200_000;
+        List<Integer> sizes = List.of(64, 1024, 16384, 65536);
+        int latencySize = 1024;
         long budgetMillis = 2_000;
-        int warmups = 1;
-        int iterations = 3;
+        long warmupMessages = 20_000;
+        long warmupBudgetMillis = 60_000;
+        int iterations = 5;
         List<String> only = null;
         Path cSource = null;
+        Path out = null;
         boolean buildOnly = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--messages" -> messages = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--size" -> size = Integer.parseInt(args[++i]);
+                case "--size", "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::valueOf)
+                        .toList();
+                case "--latency-size" -> latencySize = Integer.parseInt(args[++i]);
                 case "--budget-ms" -> budgetMillis = Long.parseLong(args[++i]);
-                case "--warmups" -> warmups = Integer.parseInt(args[++i]);
+                case "--warmup-messages" -> warmupMessages = Long.parseLong(args[++i]);
+                case "--warmup-budget-ms" -> warmupBudgetMillis = Long.parseLong(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--only" -> only = Arrays.asList(args[++i].split(","));
+                case "--out" -> out = Path.of(args[++i]);
                 case "--c-source" -> cSource = Path.of(args[++i]);
                 case "--build-c-only" -> buildOnly = true;
                 default -> {
@@ -92,37 +123,113 @@ public final class ThroughputComparison {
             System.out.println("built " + cLoop.build());
             return;
         }
-        Plan plan = new Plan(size, messages, rounds, Duration.ofMillis(budgetMillis), warmups, iterations);
+        Duration budget = Duration.ofMillis(budgetMillis);
+        for (int size : sizes) {
+            new Plan(size, messages, 0, budget, 0, 1); // checks every size before anything runs
+        }
+        Plan latency = new Plan(latencySize, 0, rounds, budget, 0, 1);
         Map<String, Contender> all = contenders(cLoop);
         if (only != null) {
+            all.putAll(experiments());
             all.keySet().retainAll(only);
         }
+        if (out == null) {
+            // scripts/bench runs from the repository root, the module's tests from the module directory.
+            Path module = Files.isDirectory(Path.of("benchmarks", "src")) ? Path.of("benchmarks") : Path.of("");
+            out = module.resolve("results").resolve("compare.md");
+        }
 
-        System.out.println(header(plan));
-        Map<String, Results> results = new LinkedHashMap<>();
+        long started = System.nanoTime();
         Map<String, String> failures = new LinkedHashMap<>();
         for (Map.Entry<String, Contender> e : all.entrySet()) {
-            System.out.printf("running %s ...%n", e.getValue().name());
+            progress(started, "warm-up " + e.getKey());
             try {
-                Map<String, Long> before = ProcStats.snmp();
-                results.put(e.getKey(), check(e.getValue().measure(plan), plan));
-                Map<String, Long> after = ProcStats.snmp();
-                // A T3 expiry is a sender that waited out RTO.min (1 s): it explains a collapsed rate at once.
-                System.out.printf("  kernel counters during %s: T3 expirations +%d, fast retransmits +%d%n",
-                        e.getValue().name(), after.get(ProcStats.T3) - before.get(ProcStats.T3),
-                        after.get(ProcStats.FAST_RTX) - before.get(ProcStats.FAST_RTX));
+                warmUp(e.getValue(), new Plan(latencySize, messages, rounds, budget, 0, 1), warmupMessages,
+                        warmupBudgetMillis);
             } catch (Exception | LinkageError ex) {
                 // One broken contender (say, no libsctp.so.1 for the JDK) must not hide the others' numbers.
                 failures.put(e.getKey(), ex.toString());
                 ex.printStackTrace(System.out);
             }
-            System.gc(); // let the previous contender's garbage go before the next one starts
         }
+        List<CompareRun> runs = new ArrayList<>();
+        for (int round = 0; round < iterations; round++) {
+            progress(started, "round " + (round + 1) + " of " + iterations);
+            List<String> order = new ArrayList<>(all.keySet());
+            order.removeAll(failures.keySet());
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (int size : sizes) {
+                for (String key : order) {
+                    if (!all.get(key).oneWay()) {
+                        continue;
+                    }
+                    measure(all, key, round, new Plan(size, messages, 0, budget, 0, 1), runs, failures);
+                }
+            }
+            for (String key : order) {
+                measure(all, key, round, latency, runs, failures);
+            }
+        }
+        CompareReport report = new CompareReport(all, sizes, latencySize, budget, iterations, runs, failures);
+        String markdown = report.markdown();
         System.out.println();
-        System.out.print(table(all, results, failures));
+        System.out.println(markdown);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, markdown);
+        System.out.println("written to " + out.toAbsolutePath());
+        for (Path png : report.writeCharts(out)) {
+            System.out.println("written to " + png);
+        }
         if (!failures.isEmpty()) {
             System.exit(1);
         }
+    }
+
+    /**
+     * Repeats {@code plan} until the contender has handled {@code messages} messages one way and as many round trips
+     * (either count is met at once if it runs no such test), or {@code budgetMillis} have passed.
+     */
+    private static void warmUp(Contender contender, Plan plan, long messages, long budgetMillis) throws Exception {
+        long deadline = System.nanoTime() + budgetMillis * 1_000_000;
+        long oneWay = contender.oneWay() ? 0 : messages;
+        long roundTrips = 0;
+        while ((oneWay < messages || roundTrips < messages) && System.nanoTime() < deadline) {
+            Results r = contender.measure(plan);
+            oneWay += r.oneWay().stream().mapToLong(Results.OneWay::received).sum();
+            roundTrips += r.pingPong().stream().mapToLong(Results.PingPong::rounds).sum();
+        }
+    }
+
+    /** Runs one plan of one contender, recording the run with the kernel's counters around it, or the failure. */
+    private static void measure(Map<String, Contender> all, String key, int round, Plan plan, List<CompareRun> runs,
+                                Map<String, String> failures) {
+        if (failures.containsKey(key)) {
+            return;
+        }
+        try {
+            Map<String, Long> before = ProcStats.snmp();
+            Results r = check(all.get(key).measure(plan), plan);
+            Map<String, Long> after = ProcStats.snmp();
+            // A T3 expiry is a sender that waited out its RTO (1 s at least): it explains a collapsed rate at once.
+            long t3 = after.get(ProcStats.T3) - before.get(ProcStats.T3);
+            long fastRtx = after.get(ProcStats.FAST_RTX) - before.get(ProcStats.FAST_RTX);
+            runs.add(new CompareRun(key, round, plan.messageSize(), r.oneWay().isEmpty() ? null : r.oneWay().get(0),
+                    r.pingPong().isEmpty() ? null : r.pingPong().get(0), t3, fastRtx,
+                    delta(before, after, ProcStats.DELAYED_SACK), delta(before, after, ProcStats.DATA_DISCARDS)));
+        } catch (Exception | LinkageError ex) {
+            failures.put(key, ex.toString());
+            ex.printStackTrace(System.out);
+        }
+    }
+
+    private static long delta(Map<String, Long> before, Map<String, Long> after, String counter) {
+        return after.getOrDefault(counter, 0L) - before.getOrDefault(counter, 0L);
+    }
+
+    private static void progress(long started, String what) {
+        System.out.printf("compare [%4ds]: %s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), what);
     }
 
     /** Fails if any run lost, duplicated or resized messages: such numbers would be meaningless. */
@@ -139,79 +246,5 @@ public final class ThroughputComparison {
             }
         }
         return results;
-    }
-
-    private static String header(Plan plan) {
-        return String.format(Locale.ROOT, "SCTP one-to-one on 127.0.0.1, one association, %d-byte messages on stream 0."
-                        + "%nEach run: up to %,d messages one way (receiver counting), then up to %,d ping-pong round trips,"
-                        + " each stopped after %.1f s;%nmedian of %d runs after %d warm-up(s). NODELAY on unless stated."
-                        + "%nkernel %s, %s %s, %d CPUs%n",
-                plan.messageSize(), plan.messages(), plan.rounds(), plan.budget().toMillis() / 1000.0,
-                plan.iterations(), plan.warmups(), kernel(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-    }
-
-    private static String kernel() {
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
-        } catch (Exception e) {
-            return System.getProperty("os.version");
-        }
-    }
-
-    /** Formats the results table and the headline ratios. */
-    static String table(Map<String, Contender> contenders, Map<String, Results> results, Map<String, String> failures) {
-        StringBuilder out = new StringBuilder();
-        String rowFormat = "%-30s %14s %9s %9s %15s %10s %9s %9s%n";
-        out.append(String.format(Locale.ROOT, rowFormat, "implementation", "one-way msg/s", "vs C", "vs JDK",
-                "round trips/s", "RTT us", "vs C", "vs JDK"));
-        double cOneWay = rate(results, C_LOOP, true);
-        double cPing = rate(results, C_LOOP, false);
-        double jdkOneWay = rate(results, JDK, true);
-        double jdkPing = rate(results, JDK, false);
-        for (Map.Entry<String, Contender> e : contenders.entrySet()) {
-            String key = e.getKey();
-            if (failures.containsKey(key)) {
-                out.append(String.format(Locale.ROOT, "%-30s failed: %s%n", e.getValue().name(), failures.get(key)));
-                continue;
-            }
-            double oneWay = rate(results, key, true);
-            double ping = rate(results, key, false);
-            out.append(String.format(Locale.ROOT, rowFormat, e.getValue().name(), String.format(Locale.ROOT, "%,.0f",
-                            oneWay), ratio(oneWay, cOneWay), ratio(oneWay, jdkOneWay),
-                    String.format(Locale.ROOT, "%,.0f", ping), String.format(Locale.ROOT, "%,.1f", 1e6 / ping),
-                    ratio(ping, cPing), ratio(ping, jdkPing)));
-        }
-        out.append(String.format("%nHeadline ratios (higher is faster; one-way msg/s, ping-pong round trips/s):%n"));
-        List<String[]> pairs = new ArrayList<>();
-        pairs.add(new String[] {"dev", JDK, "dev.sctp / JDK"});
-        pairs.add(new String[] {"dev", C_LOOP, "dev.sctp / C loop"});
-        pairs.add(new String[] {"dev", "netty", "dev.sctp / Netty"});
-        pairs.add(new String[] {"netty", JDK, "Netty / JDK"});
-        pairs.add(new String[] {JDK, C_LOOP, "JDK / C loop"});
-        pairs.add(new String[] {JDK, "jdk-nodelay-off", "JDK NODELAY on / off"});
-        for (String[] p : pairs) {
-            if (results.containsKey(p[0]) && results.containsKey(p[1])) {
-                out.append(String.format(Locale.ROOT, "  %-22s = %s one-way, %s ping-pong%n", p[2],
-                        ratio(rate(results, p[0], true), rate(results, p[1], true)),
-                        ratio(rate(results, p[0], false), rate(results, p[1], false))));
-            }
-        }
-        return out.toString();
-    }
-
-    private static double rate(Map<String, Results> results, String key, boolean oneWay) {
-        Results r = results.get(key);
-        if (r == null) {
-            return Double.NaN;
-        }
-        return oneWay ? r.medianMessagesPerSecond() : r.medianRoundTripsPerSecond();
-    }
-
-    private static String ratio(double value, double base) {
-        if (Double.isNaN(value) || Double.isNaN(base) || base == 0) {
-            return "-";
-        }
-        return String.format(Locale.ROOT, "%.2fx", value / base);
     }
 }

@@ -33,7 +33,7 @@ public final class CrossPeer {
      */
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: CrossPeer dev|jdk");
+            System.err.println("usage: CrossPeer " + String.join("|", PeerKind.javaKinds().stream().map(PeerKind::key).toList()));
             System.exit(2);
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -87,6 +87,7 @@ public final class CrossPeer {
     }
 
     private void send(PeerLink link, int size, long max, long budgetMillis) throws IOException {
+        link.prepare(size);
         long start = System.nanoTime();
         long deadline = start + budgetMillis * 1_000_000;
         long sent = 0;
@@ -103,6 +104,7 @@ public final class CrossPeer {
     }
 
     private void receive(PeerLink link, int size) throws IOException {
+        link.prepare(size);
         long received = 0;
         long bytes = 0;
         while (true) {
@@ -125,6 +127,7 @@ public final class CrossPeer {
             link.echo();
             echoed++;
         }
+        link.flush();
         out.println("echoed " + echoed);
     }
 
@@ -132,6 +135,7 @@ public final class CrossPeer {
         if (window < 1) {
             throw new IllegalArgumentException("pipeline window " + window + " must be at least 1");
         }
+        link.prepare(size);
         long start = System.nanoTime();
         long deadline = start + budgetMillis * 1_000_000;
         long sent = 0;
@@ -160,6 +164,7 @@ public final class CrossPeer {
         if (max < 1) {
             throw new IllegalArgumentException("latency: at most " + max + " round trips; use 1 or more");
         }
+        link.prepare(size);
         long[] rtt = new long[max]; // once per command, so the loop itself allocates nothing
         long start = System.nanoTime();
         long deadline = start + budgetMillis * 1_000_000;

@@ -6,6 +6,7 @@ import dev.sctp.SctpOptions;
 import dev.sctp.SctpServerSocket;
 import dev.sctp.SctpSocket;
 import dev.sctp.SendInfo;
+import dev.sctp.benchmarks.BatchedEnd;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,13 +14,20 @@ import java.time.Duration;
 
 /**
  * This library used as its documentation recommends for a hot path: blocking calls, direct buffers, one
- * {@link SendInfo} and one {@link ReceiveInfo} reused for every message.
+ * {@link SendInfo} and one {@link ReceiveInfo} reused for every message; or, batched, through
+ * {@link dev.sctp.SctpMessageBatch} with one sendmmsg/recvmmsg for many messages ({@link BatchedEnd}).
  */
 final class DevSctpStack implements PeerStack {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    private final boolean batched;
     private SctpServerSocket listener;
+
+    /** A stack whose links send and receive one message per call, or batches of them if {@code batched}. */
+    DevSctpStack(boolean batched) {
+        this.batched = batched;
+    }
 
     @Override
     public int listen() throws IOException {
@@ -35,18 +43,73 @@ final class DevSctpStack implements PeerStack {
         if (listener == null) {
             throw new IllegalStateException("accept before listen");
         }
-        return new Link(listener.accept(TIMEOUT));
+        return link(listener.accept(TIMEOUT));
     }
 
     @Override
     public PeerLink connect(int port) throws IOException {
-        return new Link(SctpSocket.dial(SctpAddress.parse("127.0.0.1:" + port), TIMEOUT));
+        return link(SctpSocket.dial(SctpAddress.parse("127.0.0.1:" + port), TIMEOUT));
     }
 
     @Override
     public void close() {
         if (listener != null) {
             listener.close();
+        }
+    }
+
+    private PeerLink link(SctpSocket socket) throws IOException {
+        try {
+            return batched ? new BatchedLink(new BatchedEnd(socket, Payload.direct(), INITIAL_SIZE)) : new Link(socket);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** The slot size a batched link starts with; {@link PeerLink#prepare} grows it for larger messages. */
+    private static final int INITIAL_SIZE = 1024;
+
+    private record BatchedLink(BatchedEnd end) implements PeerLink {
+
+        @Override
+        public void prepare(int size) {
+            end.prepare(size);
+        }
+
+        @Override
+        public void send(int length) throws IOException {
+            end.send(length);
+        }
+
+        @Override
+        public int receive() throws IOException {
+            return end.receive();
+        }
+
+        @Override
+        public void echo() throws IOException {
+            end.echo();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            end.flush();
+        }
+
+        @Override
+        public int receiveBufferSize() throws IOException {
+            return end.socket().getOption(SctpOptions.SO_RCVBUF);
+        }
+
+        @Override
+        public int sendBufferSize() throws IOException {
+            return end.socket().getOption(SctpOptions.SO_SNDBUF);
+        }
+
+        @Override
+        public void close() {
+            end.close();
         }
     }
 

@@ -90,12 +90,15 @@ final class JdkSctpStack implements PeerStack {
 
         @Override
         public int receiveBufferSize() throws IOException {
-            return channel.getOption(SctpStandardSocketOptions.SO_RCVBUF);
+            // The JDK halves what getsockopt returns for SO_RCVBUF/SO_SNDBUF on Linux (NET_GetSockOpt undoes the
+            // kernel's doubling of a set value), so its 106496 is the same 212992-byte buffer as everyone's; the
+            // report shows the kernel's figure, as the other peers do.
+            return 2 * channel.getOption(SctpStandardSocketOptions.SO_RCVBUF);
         }
 
         @Override
         public int sendBufferSize() throws IOException {
-            return channel.getOption(SctpStandardSocketOptions.SO_SNDBUF);
+            return 2 * channel.getOption(SctpStandardSocketOptions.SO_SNDBUF); // see receiveBufferSize
         }
 
         @Override

@@ -10,18 +10,11 @@ public enum PeerKind {
     /** {@code src/main/c/sctp_peer.c}: raw sendmsg/recvmsg, no library. */
     C("c", "C loop", null),
     /** This library, blocking calls on direct buffers. */
-    DEV("dev", "dev.sctp", DevSctpStack::new),
+    DEV("dev", "dev.sctp", () -> new DevSctpStack(false)),
+    /** This library's batch API: one sendmmsg for up to 64 queued messages, one recvmmsg for every queued one. */
+    DEV_BATCHED("dev-batched", "dev.sctp batched", () -> new DevSctpStack(true)),
     /** The JDK's com.sun.nio.sctp.SctpChannel, blocking. */
     JDK("jdk", "JDK SctpChannel", JdkSctpStack::new);
-
-    // ---- PLACE FOR "dev.sctp batched" ----------------------------------------------------------------------------
-    // Once sctp-core has SctpMessageBatch with SctpSocket.receive(batch)/send(batch), add a constant here, e.g.
-    //     DEV_BATCHED("dev-batched", "dev.sctp batched", DevSctpBatchedStack::new),
-    // with a PeerStack whose link drains/fills one reusable batch (receive() hands out the batch's messages one by
-    // one and refills it when empty; send(n) queues into the batch and flushes it when full or at the marker).
-    // CrossProcessBenchmark then pairs it with every other kind and the tables pick up its rows; for its headline
-    // ratios add rows to CrossReport.ratios (e.g. "dev.sctp batched receiving from C / C receiving from C").
-    // ---------------------------------------------------------------------------------------------------------------
 
     private final String key;
     private final String label;

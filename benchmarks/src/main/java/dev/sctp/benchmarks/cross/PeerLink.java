@@ -10,6 +10,17 @@ import java.io.IOException;
  */
 interface PeerLink extends Closeable {
 
+    /**
+     * Readies the link for messages of {@code size} bytes before a run; a no-op unless the link keeps per-size
+     * buffers (the batched one sizes its slots).
+     */
+    default void prepare(int size) {
+    }
+
+    /** Sends what a link that batches its sends still holds; a no-op for links that send at once. */
+    default void flush() throws IOException {
+    }
+
     /** Sends the first {@code length} bytes of the payload as one message on stream 0 with PPID 0. */
     void send(int length) throws IOException;
 
@@ -20,7 +31,7 @@ interface PeerLink extends Closeable {
      */
     int receive() throws IOException;
 
-    /** Sends back the message the last {@link #receive()} returned. */
+    /** Sends back (or, batched, queues to send back) the message the last {@link #receive()} returned. */
     void echo() throws IOException;
 
     /** Returns SO_RCVBUF as the kernel reports it for this socket. */

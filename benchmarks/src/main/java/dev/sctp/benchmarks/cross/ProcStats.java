@@ -16,6 +16,10 @@ public final class ProcStats {
     public static final String T3 = "SctpT3RtxExpireds";
     /** The SCTP MIB counter of fast retransmissions. */
     public static final String FAST_RTX = "SctpFastRetransmits";
+    /** The SCTP MIB counter of delayed-SACK timer expirations: a receiver that held its SACK for sack_delay. */
+    public static final String DELAYED_SACK = "SctpDelaySackExpireds";
+    /** The SCTP MIB counter of DATA chunks the receiver discarded (e.g. over its receive buffer). */
+    public static final String DATA_DISCARDS = "SctpInDataChunkDiscards";
 
     /** Linux's USER_HZ: /proc/PID/stat counts CPU time in these ticks; 100 on every mainstream architecture. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
@@ -65,7 +69,7 @@ public final class ProcStats {
     }
 
     /** Returns the first line of a /proc file trimmed, or "?" if it cannot be read. */
-    static String read(String path) {
+    public static String read(String path) {
         try {
             return readFully(Path.of(path)).trim().replaceAll("\\s+", " ");
         } catch (IOException e) {
@@ -81,7 +85,7 @@ public final class ProcStats {
     }
 
     /** Returns the CPU model from /proc/cpuinfo, or "?". */
-    static String cpuModel() {
+    public static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");

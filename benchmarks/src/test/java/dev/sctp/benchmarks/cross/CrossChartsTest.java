@@ -47,14 +47,6 @@ class CrossChartsTest {
         assertThat(isWhite(img.getRGB(300 + plot * 3 / 5, secondBarY))).isTrue();
     }
 
-    @Test
-    void axisEndsOnARoundNumber() {
-        assertThat(CrossCharts.niceCeiling(7_300)).isEqualTo(10_000);
-        assertThat(CrossCharts.niceCeiling(1_900)).isEqualTo(2_000);
-        assertThat(CrossCharts.niceCeiling(2_100)).isEqualTo(2_500);
-        assertThat(CrossCharts.niceCeiling(320)).isEqualTo(500);
-    }
-
     private static boolean isWhite(int rgb) {
         return (rgb & 0xFFFFFF) == 0xFFFFFF;
     }

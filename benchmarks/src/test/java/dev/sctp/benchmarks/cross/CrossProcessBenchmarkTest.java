@@ -80,6 +80,21 @@ class CrossProcessBenchmarkTest {
                         + ProcStats.read("/proc/sys/net/core/rmem_default") + " / ")
                 .containsPattern("C loop client -> dev.sctp server: client rcvbuf \\d+ sndbuf \\d+; server rcvbuf \\d+"
                         + " sndbuf \\d+");
+        // Every peer runs on default buffers, and the report shows the kernel's figure for each (the JDK's getOption
+        // shows half of it on Linux).
+        assertThat(numbersAfter(md, "rcvbuf")).hasSize(2 * kinds * kinds)
+                .containsOnly(Long.parseLong(ProcStats.read("/proc/sys/net/core/rmem_default")));
+        assertThat(numbersAfter(md, "sndbuf")).hasSize(2 * kinds * kinds)
+                .containsOnly(Long.parseLong(ProcStats.read("/proc/sys/net/core/wmem_default")));
+    }
+
+    private static List<Long> numbersAfter(String text, String word) {
+        List<Long> found = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(word + " (\\d+)").matcher(text);
+        while (m.find()) {
+            found.add(Long.parseLong(m.group(1)));
+        }
+        return found;
     }
 
     @Test
@@ -113,7 +128,7 @@ class CrossProcessBenchmarkTest {
         assertThatThrownBy(() -> Options.parse(new String[] {"--window", "65"}))
                 .hasMessageContaining("--window 65 must be between 1 and 64");
         assertThatThrownBy(() -> Options.parse(new String[] {"--kinds", "c,go"}))
-                .hasMessageContaining("unknown peer kind 'go'").hasMessageContaining("[c, dev, jdk]");
+                .hasMessageContaining("unknown peer kind 'go'").hasMessageContaining("[c, dev, dev-batched, jdk]");
         assertThatThrownBy(() -> Options.parse(new String[] {"--size", "16384"}))
                 .hasMessageContaining("--window 64 x --size 16384").hasMessageContaining("use --window 4 or less");
         assertThatThrownBy(() -> Options.parse(new String[] {"--size", "1"}))
