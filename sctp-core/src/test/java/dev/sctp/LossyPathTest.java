@@ -54,10 +54,10 @@ class LossyPathTest {
         }
         SctpCounters after = SctpCounters.read();
         System.out.printf("LossyPathTest: %d messages in %d ms, longest pause %d ms, T3 +%d, fast retransmits +%d,"
-                + " retransmitted chunks +%d%n", MESSAGES, (System.nanoTime() - started) / 1_000_000, gap,
+                + " T3 retransmissions +%d%n", MESSAGES, (System.nanoTime() - started) / 1_000_000, gap,
                 after.since(before, "SctpT3RtxExpireds"), after.since(before, "SctpFastRetransmits"),
-                after.since(before, "SctpRetransChunks"));
-        assertThat(after.since(before, "SctpRetransChunks") + after.since(before, "SctpFastRetransmits"))
+                after.since(before, "SctpT3Retransmits"));
+        assertThat(after.since(before, "SctpT3Retransmits") + after.since(before, "SctpFastRetransmits"))
                 .as("the path really lost packets (retransmissions)").isPositive();
     }
 }

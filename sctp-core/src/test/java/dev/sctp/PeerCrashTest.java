@@ -35,24 +35,33 @@ class PeerCrashTest {
         Duration heartbeat = Duration.ofMillis(500);
         int maxRetransmissions = 3;
         try (FaultLab lab = FaultLab.create(1);
-                SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse(lab.local(1) + ":" + PORT));
-                ExternalPeer peer = startClient(lab);
-                SctpSocket accepted = server.accept(TIMEOUT)) {
-            accepted.setOption(SctpOptions.RTO_INFO, rto);
-            accepted.setOption(SctpOptions.ASSOC_INFO,
-                    accepted.getOption(SctpOptions.ASSOC_INFO).withMaxRetransmissions(maxRetransmissions));
-            accepted.setPeerAddressParameters(accepted.getPeerAddressParameters(null)
+                SctpServerSocket server = SctpServerSocket.open(SctpNetwork.SCTP,
+                        SctpAddress.parse(lab.local(1) + ":" + PORT))) {
+            // on the listener, so the association starts with them (an RTO already computed is not re-clamped)
+            server.setOption(SctpOptions.RTO_INFO, rto);
+            server.setOption(SctpOptions.ASSOC_INFO,
+                    server.getOption(SctpOptions.ASSOC_INFO).withMaxRetransmissions(maxRetransmissions));
+            server.setOption(SctpOptions.PEER_ADDR_PARAMS, server.getOption(SctpOptions.PEER_ADDR_PARAMS)
                     .withHeartbeatInterval(heartbeat).withPathMaxRetransmissions(maxRetransmissions));
-            accepted.subscribe(NotificationType.ASSOC_CHANGE);
+            server.subscribe(NotificationType.ASSOC_CHANGE);
+            server.bind(SctpAddress.parse(lab.local(1) + ":" + PORT), 8);
+            detectVanishedPeer(lab, server, rto, heartbeat, maxRetransmissions);
+        }
+    }
+
+    private static void detectVanishedPeer(FaultLab lab, SctpServerSocket server, RtoInfo rto, Duration heartbeat,
+            int maxRetransmissions) throws Exception {
+        try (ExternalPeer peer = startClient(lab); SctpSocket accepted = server.accept(TIMEOUT)) {
             assertThat(receiveText(accepted)).isEqualTo("hello");
 
             long crashed = System.nanoTime();
             lab.crashPeerHost();
             AssociationChange.State end = awaitEnd(accepted);
             long detected = (System.nanoTime() - crashed) / 1_000_000;
-            // each unanswered heartbeat waits the interval plus an RTO jittered by up to half of it; the association
-            // is given up after maxRetransmissions + 1 of them
-            long bound = (maxRetransmissions + 1) * (heartbeat.toMillis() + rto.max().toMillis() * 3 / 2)
+            // a heartbeat goes out every interval plus an RTO jittered by up to half of it; the first one after the
+            // crash only goes out, each later one counts the one before as unanswered, and the association is given
+            // up when maxRetransmissions + 1 went unanswered
+            long bound = (maxRetransmissions + 2) * (heartbeat.toMillis() + rto.max().toMillis() * 3 / 2)
                     + SLACK.toMillis();
             System.out.printf("PeerCrashTest: a vanished peer detected after %d ms (bound %d ms), %s%n", detected,
                     bound, end);

@@ -103,6 +103,10 @@ public final class FaultLab implements AutoCloseable {
                 ProcessHandle.of(Long.parseLong(pid.trim())).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+        // the links go first: a namespace's teardown can lag behind its deletion, and the rebuilt host needs them
+        for (int p = 1; p <= paths; p++) {
+            run("ip", "link", "del", device(p));
+        }
         run("ip", "netns", "del", namespace);
     }
 
