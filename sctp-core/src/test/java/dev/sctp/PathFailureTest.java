@@ -6,9 +6,8 @@ import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.NotificationType;
 import dev.sctp.notification.PeerAddressChange;
 import dev.sctp.notification.SctpNotification;
-import dev.sctp.test.CPrograms;
-import dev.sctp.test.ExternalPeer;
 import dev.sctp.test.FaultLab;
+import dev.sctp.test.PathSink;
 import dev.sctp.test.RequiresSctp;
 import dev.sctp.test.SctpCounters;
 import java.io.IOException;
@@ -97,7 +96,8 @@ class PathFailureTest {
     }
 
     /** What one transfer measured. */
-    private record Run(long gapMillis, long rtoAtCutMillis, long unreachableMillis, long availableMillis, long t3, List<String> events) {
+    private record Run(long gapMillis, long rtoAtCutMillis, long unreachableMillis, long availableMillis, long t3,
+            List<String> events) {
     }
 
     private record Event(long nanos, SctpNotification notification) {
@@ -108,13 +108,10 @@ class PathFailureTest {
      * unreachable, when {@code awaitUnreachable}), then checks the receiver's account and the association's events.
      */
     private static Run transfer(Profile profile, boolean awaitUnreachable) throws Exception {
-        String sink = CPrograms.compile("pathsink");
         SctpCounters before = SctpCounters.read();
         try (FaultLab lab = FaultLab.create(2);
-                ExternalPeer peer = ExternalPeer.start(lab.inPeer(sink, String.valueOf(PORT), lab.peer(1),
-                        lab.peer(2)));
+                PathSink sink = PathSink.start(lab, PORT, TIMEOUT);
                 SctpSocket socket = SctpSocket.open()) {
-            peer.awaitOutput(out -> out.contains("listening"), TIMEOUT);
             if (profile != null) {
                 socket.setOption(SctpOptions.RTO_INFO, profile.rto());
             }
@@ -143,7 +140,7 @@ class PathFailureTest {
             for (int i = 0; i < MESSAGES; i++) {
                 int stream = i % STREAMS;
                 message.clear();
-                message.putInt(0, next[stream]++).putInt(4, 0);
+                PathSink.number(message, next[stream]++, PathSink.ORDERED);
                 assertThat(socket.send(message, SendInfo.DEFAULT, stream, 0)).isEqualTo(SIZE);
                 if (i == MESSAGES * 3 / 10) {
                     rtoAtCut = socket.peerAddressInfo(new InetSocketAddress(primary, PORT)).rto().toMillis();
@@ -161,20 +158,12 @@ class PathFailureTest {
                 awaitPathEvent(events, primary, PeerAddressChange.State.ADDR_AVAILABLE, restoredAt);
             }
             socket.shutdownOutput();
-            assertThat(peer.waitFor(TIMEOUT)).as("receiver exit code; its output:\n%s", peer.output()).isZero();
+            long gap = sink.verify(next, new int[STREAMS], TIMEOUT);
             reader.join(TIMEOUT.toMillis());
-
-            String out = peer.output();
-            for (int s = 0; s < STREAMS; s++) {
-                assertThat(out).as("stream %d's account", s).contains("stream " + s + " ordered " + next[s]
-                        + " unordered 0\n");
-            }
-            assertThat(out).contains("received " + MESSAGES + " errors 0 duplicates 0 ");
             List<String> seen = events.stream().map(e -> describe(e.notification())).toList();
             assertThat(events).as("association events: %s", seen).noneMatch(e -> e.notification()
                     instanceof AssociationChange change && change.state() != AssociationChange.State.COMM_UP
                     && change.state() != AssociationChange.State.SHUTDOWN_COMP);
-            long gap = Long.parseLong(out.replaceAll("(?s).*max-gap-ms (\\d+).*", "$1"));
             return new Run(gap, rtoAtCut, millisAfter(events, primary, PeerAddressChange.State.ADDR_UNREACHABLE, cutAt),
                     millisAfter(events, primary, PeerAddressChange.State.ADDR_AVAILABLE, restoredAt),
                     SctpCounters.read().since(before, "SctpT3RtxExpireds"), seen);

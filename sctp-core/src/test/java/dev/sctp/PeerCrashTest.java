@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.NotificationType;
 import dev.sctp.notification.SctpNotification;
-import dev.sctp.test.CPrograms;
+import dev.sctp.test.CProgram;
 import dev.sctp.test.ExternalPeer;
 import dev.sctp.test.FaultLab;
 import dev.sctp.test.RequiresSctp;
@@ -101,7 +101,7 @@ class PeerCrashTest {
     }
 
     private static ExternalPeer startClient(FaultLab lab) throws IOException, InterruptedException {
-        String client = CPrograms.compile("labclient");
+        String client = CProgram.compile("labclient").toString();
         ExternalPeer peer = ExternalPeer.start(lab.inPeer(client, lab.peer(1), String.valueOf(CLIENT_PORT),
                 lab.local(1), String.valueOf(PORT)));
         peer.awaitOutput(out -> out.contains("connected"), TIMEOUT);

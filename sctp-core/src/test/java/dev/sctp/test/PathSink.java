@@ -25,7 +25,7 @@ public final class PathSink implements AutoCloseable {
 
     /** Starts the receiver in {@code lab}'s namespace on {@code port} and waits until it listens. */
     public static PathSink start(FaultLab lab, int port, Duration timeout) throws IOException, InterruptedException {
-        String program = CPrograms.compile("pathsink");
+        String program = CProgram.compile("pathsink").toString();
         String[] command = new String[2 + lab.paths()];
         command[0] = program;
         command[1] = String.valueOf(port);
