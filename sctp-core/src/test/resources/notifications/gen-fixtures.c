@@ -41,7 +41,7 @@ int main(void)
 	sac->sac_type = SCTP_ASSOC_CHANGE;
 	sac->sac_length = sizeof(*sac) + sizeof(cause);
 	sac->sac_state = SCTP_COMM_LOST;
-	sac->sac_error = 12;
+	sac->sac_error = htons(12); /* the ABORT's first cause code, left in network byte order */
 	sac->sac_assoc_id = 3;
 	memcpy(sac->sac_info, cause, sizeof(cause));
 	dump("assoc_change_comm_lost_abort", sac->sac_length);

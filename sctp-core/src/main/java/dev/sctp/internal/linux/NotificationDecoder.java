@@ -24,9 +24,10 @@ import java.util.Objects;
  * {@link SctpNotification} records.
  *
  * <p>Internal usage only. The layouts are those of {@code /usr/include/linux/sctp.h} on x86_64 (RFC 6458 section
- * 6.1). Every field is in host byte order except {@code sre_error} and the PPIDs inside the send information,
- * which stay in network byte order; the decoder converts those to host order, as the rest of the library exposes
- * them. Every read uses {@link ByteBuffer}'s absolute, bounds-checked methods and stays inside
+ * 6.1). Every field is in host byte order except {@code sac_error}, {@code sre_error} and the PPIDs inside the send
+ * information, which stay in network byte order; the decoder converts those to host order, as the rest of the
+ * library exposes them. ({@code sac_error} is declared {@code __u16}, but the kernel passes the {@code __be16}
+ * cause code through: a forged ABORT in {@code ForgedChunkTest} shows it.) Every read uses {@link ByteBuffer}'s absolute, bounds-checked methods and stays inside
  * {@code [offset, offset + sn_length)}, where {@code sn_length} has been checked against the bytes received.
  */
 public final class NotificationDecoder {
@@ -55,7 +56,7 @@ public final class NotificationDecoder {
 
     // struct sctp_assoc_change (linux/sctp.h; RFC 6458 section 6.1.1): sizeof 20, then __u8 sac_info[].
     static final int SAC_STATE = 8; // __u16 sac_state
-    static final int SAC_ERROR = 10; // __u16 sac_error
+    static final int SAC_ERROR = 10; // __u16 sac_error, yet network byte order (see the class comment)
     static final int SAC_OUTBOUND_STREAMS = 12; // __u16 sac_outbound_streams
     static final int SAC_INBOUND_STREAMS = 14; // __u16 sac_inbound_streams
     static final int SAC_ASSOC_ID = 16; // sctp_assoc_t sac_assoc_id
@@ -259,7 +260,7 @@ public final class NotificationDecoder {
     private static AssociationChange assocChange(ByteBuffer buf, int offset, int end, int flags) {
         int state = u16(buf, offset + SAC_STATE);
         return new AssociationChange(flags, AssociationChange.State.of(state), state,
-                u16(buf, offset + SAC_ERROR), u16(buf, offset + SAC_OUTBOUND_STREAMS),
+                be16(buf, offset + SAC_ERROR), u16(buf, offset + SAC_OUTBOUND_STREAMS),
                 u16(buf, offset + SAC_INBOUND_STREAMS), buf.getInt(offset + SAC_ASSOC_ID),
                 bytes(buf, offset + SAC_INFO, end));
     }

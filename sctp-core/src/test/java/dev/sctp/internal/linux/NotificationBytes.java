@@ -66,10 +66,10 @@ final class NotificationBytes {
     // Builders: one per notification, at the header's offsets, little-endian (x86_64).
     // ---------------------------------------------------------------------------------------------------------
 
-    /** struct sctp_assoc_change: state@8 error@10 outbound@12 inbound@14 (u16), assoc_id@16, sac_info@20. */
+    /** struct sctp_assoc_change: state@8, error@10 (network order), outbound@12, inbound@14, assoc_id@16, info@20. */
     static byte[] assocChange(int state, int error, int outbound, int inbound, int assocId, byte[] info) {
         return new Layout(SCTP_ASSOC_CHANGE, 0, 20 + info.length)
-                .u16(8, state).u16(10, error).u16(12, outbound).u16(14, inbound).s32(16, assocId).bytes(20, info)
+                .u16(8, state).be16(10, error).u16(12, outbound).u16(14, inbound).s32(16, assocId).bytes(20, info)
                 .array();
     }
 
