@@ -19,10 +19,10 @@ final class GracefulDrain {
      */
     static void drain(List<SctpAssociation> open, Duration timeout, LogAccessor logger) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        open.forEach(SctpAssociation::pauseReading);
+        open.forEach(association -> association.reader().pause());
         for (SctpAssociation association : open) {
             try {
-                if (!association.awaitPausedAndDelivered(deadline)) {
+                if (!association.reader().awaitPausedAndDelivered(deadline)) {
                     logger.warn(() -> "Deliveries of association " + association.getId() + " were still running "
                             + "when shutting it down");
                 }
@@ -33,7 +33,7 @@ final class GracefulDrain {
         }
         for (SctpAssociation association : open) {
             association.shutdown();
-            association.resumeReading();
+            association.reader().resume();
         }
         for (SctpAssociation association : open) {
             long left = deadline - System.nanoTime();
