@@ -53,7 +53,7 @@ final class AssociationReader implements Runnable {
                     // our pause deadline; with no read timeout on the socket nothing else times out, so a resume
                     // that came before this check is no failure either
                     if (pause.isRequested() || socket.getReadTimeout().isZero()) {
-                        pause.park(association::isFinished);
+                        pause.park(this::ended);
                         continue;
                     }
                     throw e;
@@ -78,7 +78,7 @@ final class AssociationReader implements Runnable {
                 }
                 if (!association.upFuture().isDone()) {
                     association.becameUp(0, 0); // data before COMM_UP: the subscription missed it
-                    if (association.isFinished()) {
+                    if (!association.isOpen()) {
                         return; // an interceptor failed as it came up
                     }
                 }
@@ -88,7 +88,7 @@ final class AssociationReader implements Runnable {
                 AssociationCallbacks callbacks = factory.callbacks();
                 callbacks.observeReceived(association, message.streamId(), payload.length);
                 if (!dispatcher.dispatch(message.streamId(), () -> callbacks.deliver(association, message),
-                        association::isFinished)) {
+                        this::ended)) {
                     LOGGER.warn("Association " + association.getId() + " ended while a message of " + payload.length
                             + " bytes on stream " + message.streamId() + " waited for delivery; it was not delivered");
                     return;
@@ -135,6 +135,15 @@ final class AssociationReader implements Runnable {
                 + " is larger than the maximum message size of " + factory.getMaxMessageSize()
                 + " bytes (at least " + size + " bytes); it was discarded. Raise maxMessageSize on factory '"
                 + factory.getComponentName() + "' to accept it", null);
+    }
+
+    private boolean ended() {
+        return !association.isOpen();
+    }
+
+    /** Waits until the deliveries already queued are done, at most {@code timeoutMillis}. */
+    boolean awaitDelivered(long timeoutMillis) throws InterruptedException {
+        return dispatcher.awaitIdle(timeoutMillis);
     }
 
     /** Returns the number of whole messages received. */

@@ -39,7 +39,8 @@ final class GracefulDrain {
             long left = deadline - System.nanoTime();
             try {
                 association.closeFuture().get(Math.max(0, left), TimeUnit.NANOSECONDS);
-                association.awaitDeliveries(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                long millisLeft = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+                association.reader().awaitDelivered(millisLeft);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 association.abort();

@@ -231,11 +231,6 @@ public class SctpAssociation {
         return requestedClose;
     }
 
-    /** Returns whether the association has ended. */
-    boolean isFinished() {
-        return finished.get();
-    }
-
     /** Marks the association's terminal event published; returns false if it already was. */
     boolean claimTerminalEvent() {
         return terminalPublished.compareAndSet(false, true);
@@ -244,11 +239,6 @@ public class SctpAssociation {
     /** Passes a received message through the interceptors; null when one kept it from the flow. */
     @Nullable Message<byte[]> intercept(Message<byte[]> message) {
         return interceptors.isEmpty() ? message : interceptors.received(message);
-    }
-
-    /** Waits until the deliveries already queued are done, at most {@code timeoutMillis}. */
-    boolean awaitDeliveries(long timeoutMillis) throws InterruptedException {
-        return dispatcher.awaitIdle(timeoutMillis);
     }
 
     /** Records that the association sent or received just now. */
@@ -271,18 +261,6 @@ public class SctpAssociation {
     /** Returns the factory the association belongs to. */
     public AbstractSctpAssociationFactory getFactory() {
         return factory;
-    }
-
-    /**
-     * Returns the socket.
-     *
-     * @return the socket
-     * @deprecated receiving or closing on it breaks the association's reader; read its state with {@link #status()},
-     *     {@link #associationStats()}, {@link #paths()} and {@link #getOption}
-     */
-    @Deprecated(since = "0.1.0")
-    public SctpSocket socket() {
-        return socket;
     }
 
     /**
@@ -325,6 +303,23 @@ public class SctpAssociation {
      */
     public <T> T getOption(SctpOption<T> option) throws IOException {
         return socket.getOption(option);
+    }
+
+    /**
+     * Changes a socket option of the association while it is in use, for the options that tune a live association:
+     * {@code PRIMARY_ADDR}, {@code PEER_ADDR_PARAMS}, {@code RTO_INFO}, {@code ASSOC_INFO}, {@code DELAYED_SACK},
+     * {@code NODELAY}, {@code MAXSEG}, {@code MAX_BURST}, {@code DEFAULT_PRINFO}, {@code SO_SNDBUF} and
+     * {@code PARTIAL_DELIVERY_POINT}. Others are set on the factory, for every association from its start.
+     *
+     * @param option the option, from {@link SctpOptions}
+     * @param value its value
+     * @param <T> its value type
+     * @throws IllegalArgumentException if the option is not one of those; the message says why and what to do
+     * @throws IOException if the association is closing or the kernel refuses the value
+     */
+    public <T> void setOption(SctpOption<T> option, T value) throws IOException {
+        LiveOptions.checkSettable(option, id);
+        socket.setOption(option, value);
     }
 
     /** Returns whether this side accepted the association (rather than connecting it). */
