@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.springframework.core.log.LogAccessor;
 
 /**
@@ -29,6 +30,8 @@ final class AssociationReader implements Runnable {
     private final StreamDispatcher dispatcher;
     private final ReaderPause pause;
     private final AtomicLong received = new AtomicLong();
+    /** Whether the association ended: one instance, since the reader checks it for every message it dispatches. */
+    private final BooleanSupplier ended;
 
     AssociationReader(SctpAssociation association, AbstractSctpAssociationFactory factory, SctpSocket socket,
             StreamDispatcher dispatcher) {
@@ -37,6 +40,7 @@ final class AssociationReader implements Runnable {
         this.socket = socket;
         this.dispatcher = dispatcher;
         this.pause = new ReaderPause(socket);
+        this.ended = () -> !association.isOpen();
     }
 
     @Override
@@ -53,7 +57,7 @@ final class AssociationReader implements Runnable {
                     // our pause deadline; with no read timeout on the socket nothing else times out, so a resume
                     // that came before this check is no failure either
                     if (pause.isRequested() || socket.getReadTimeout().isZero()) {
-                        pause.park(this::ended);
+                        pause.park(ended);
                         continue;
                     }
                     throw e;
@@ -85,10 +89,8 @@ final class AssociationReader implements Runnable {
                 SctpReceivedMessage message = new SctpReceivedMessage(payload, info.streamId(), info.ppid(),
                         info.isUnordered(), info.context(), info.ssn(), info.tsn());
                 received.incrementAndGet();
-                AssociationCallbacks callbacks = factory.callbacks();
-                callbacks.observeReceived(association, message.streamId(), payload.length);
-                if (!dispatcher.dispatch(message.streamId(), () -> callbacks.deliver(association, message),
-                        this::ended)) {
+                factory.callbacks().observeReceived(association, message.streamId(), payload.length);
+                if (!dispatcher.dispatch(message, ended)) {
                     LOGGER.warn("Association " + association.getId() + " ended while a message of " + payload.length
                             + " bytes on stream " + message.streamId() + " waited for delivery; it was not delivered");
                     return;
@@ -135,10 +137,6 @@ final class AssociationReader implements Runnable {
                 + " is larger than the maximum message size of " + factory.getMaxMessageSize()
                 + " bytes (at least " + size + " bytes); it was discarded. Raise maxMessageSize on factory '"
                 + factory.getComponentName() + "' to accept it", null);
-    }
-
-    private boolean ended() {
-        return !association.isOpen();
     }
 
     /** Waits until the deliveries already queued are done, at most {@code timeoutMillis}. */

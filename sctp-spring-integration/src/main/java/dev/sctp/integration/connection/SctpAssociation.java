@@ -69,7 +69,9 @@ public class SctpAssociation {
         this.primaryAddress = remoteAddress.primaryAddress().orElse(null);
         String host = primaryAddress == null ? "unknown" : primaryAddress.getHostAddress();
         this.id = host + ":" + remoteAddress.port() + ":" + localAddress.port() + ":" + SEQUENCE.incrementAndGet();
-        this.dispatcher = new StreamDispatcher(factory.executor(), factory.getMaxPendingDeliveries());
+        AssociationCallbacks callbacks = factory.callbacks();
+        this.dispatcher = new StreamDispatcher(factory.executor(), factory.getMaxPendingDeliveries(),
+                message -> callbacks.deliver(this, message));
         this.interceptors = new AssociationInterceptors(this, factory.getInterceptorFactoryChain());
         this.reader = new AssociationReader(this, factory, socket, dispatcher);
         this.sender = new AssociationSender(this, factory, socket);
