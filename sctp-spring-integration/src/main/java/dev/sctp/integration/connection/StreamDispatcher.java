@@ -21,11 +21,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each stream with messages pending has a lane: a queue and the task that drains it, handed to the executor
  * when the lane starts. Dispatching allocates nothing per message: an idle lane goes back to a pool, and a lane
- * holds at least one pending message while it exists, so the pool never exceeds {@code capacity} lanes.
+ * holds at least one pending message while it exists, so the pool never exceeds {@code capacity} lanes. A lane whose
+ * queue grew long in a burst is not pooled, so the pool's queues stay small. The table of lanes by stream id grows to
+ * the highest stream a peer used: at most 65,536 references, small beside the {@code capacity} messages a peer may
+ * make the association hold.
  */
 final class StreamDispatcher {
 
     private static final Log LOGGER = LogFactory.getLog(StreamDispatcher.class);
+    /** The longest queue a pooled lane may have had. */
+    private static final int POOLED_QUEUE = 16;
 
     private final Executor executor;
     private final Consumer<SctpReceivedMessage> delivery;
@@ -63,13 +68,14 @@ final class StreamDispatcher {
             }
             Lane lane = lanes[stream];
             if (lane == null) {
-                lane = idle.isEmpty() ? new Lane() : idle.poll();
+                lane = idle.isEmpty() ? new Lane() : idle.pop();
                 lane.stream = stream;
                 lanes[stream] = lane;
                 active++;
                 start = lane;
             }
             lane.queue.add(message);
+            lane.peak = Math.max(lane.peak, lane.queue.size());
         }
         if (start != null) {
             schedule(start);
@@ -94,6 +100,11 @@ final class StreamDispatcher {
         return capacity - permits.availablePermits();
     }
 
+    /** Returns the number of idle lanes kept for reuse. */
+    synchronized int pooledLanes() {
+        return idle.size();
+    }
+
     /** Waits until no delivery is pending or {@code timeoutMillis} passes; returns whether it is idle. */
     synchronized boolean awaitIdle(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
@@ -112,6 +123,8 @@ final class StreamDispatcher {
 
         final ArrayDeque<SctpReceivedMessage> queue = new ArrayDeque<>();
         int stream;
+        /** The longest the queue has been. */
+        int peak;
 
         @Override
         public void run() {
@@ -131,7 +144,9 @@ final class StreamDispatcher {
                     next = queue.poll();
                     if (next == null) {
                         lanes[stream] = null;
-                        idle.add(this);
+                        if (peak <= POOLED_QUEUE) {
+                            idle.push(this); // the most recently used first: its queue is the warmest
+                        }
                         active--;
                         StreamDispatcher.this.notifyAll();
                     }

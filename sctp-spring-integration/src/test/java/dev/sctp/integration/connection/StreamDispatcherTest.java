@@ -87,6 +87,22 @@ class StreamDispatcherTest {
     }
 
     @Test
+    void aLaneWhoseQueueGrewLongInABurstIsNotKeptForReuse() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        StreamDispatcher dispatcher = new StreamDispatcher(executor, 200, m -> awaitQuietly(release));
+        for (int n = 0; n < 100; n++) {
+            dispatcher.dispatch(message(1, n), () -> false);
+        }
+        release.countDown();
+        assertThat(dispatcher.awaitIdle(Harness.TIMEOUT.toMillis())).isTrue();
+        assertThat(dispatcher.pooledLanes()).as("lanes kept after a burst of 100").isZero();
+
+        dispatcher.dispatch(message(2, 0), () -> false);
+        assertThat(dispatcher.awaitIdle(Harness.TIMEOUT.toMillis())).isTrue();
+        assertThat(dispatcher.pooledLanes()).as("lanes kept after one message").isEqualTo(1);
+    }
+
+    @Test
     void dispatchingAllocatesNothingPerMessage() throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         AtomicLong delivered = new AtomicLong();
