@@ -2,7 +2,6 @@ package dev.sctp.demo;
 
 import dev.sctp.AssociationStats;
 import dev.sctp.PeerAddressInfo;
-import dev.sctp.SctpSocket;
 import dev.sctp.SctpStatus;
 import dev.sctp.integration.connection.SctpAssociation;
 import java.io.IOException;
@@ -40,10 +39,9 @@ public record AssociationReport(String local, String remote, String state, int o
         String local = String.valueOf(association.getLocalAddress());
         String remote = String.valueOf(association.getRemoteAddress());
         try {
-            SctpSocket socket = association.socket();
-            SctpStatus status = socket.status();
-            List<PeerAddressInfo> paths = socket.paths();
-            AssociationStats stats = socket.associationStats();
+            SctpStatus status = association.status();
+            List<PeerAddressInfo> paths = association.paths();
+            AssociationStats stats = association.associationStats();
             return new AssociationReport(local, remote, status.state().name(), status.outboundStreams(),
                     status.inboundStreams(), status.primary(), paths, srttMillis, stats.retransmittedChunks(), null);
         } catch (IOException | RuntimeException e) {

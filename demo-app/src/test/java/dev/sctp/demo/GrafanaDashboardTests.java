@@ -77,7 +77,7 @@ class GrafanaDashboardTests extends DemoServerContext {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         SctpAssociation association = new ArrayList<>(client.getAssociations()).get(0);
         // a new primary path: the kernel notifies SCTP_ADDR_MADE_PRIM
-        association.socket().setOption(SctpOptions.PRIMARY_ADDR,
+        association.setOption(SctpOptions.PRIMARY_ADDR,
                 new InetSocketAddress(InetAddress.getByName("127.0.0.2"), SCTP_PORT));
         // 127.0.0.3 is not one of the server's addresses: the kernel refuses the send
         try {

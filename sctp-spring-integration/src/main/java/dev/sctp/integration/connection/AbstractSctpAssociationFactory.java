@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +50,7 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
     private final Object lifecycleMonitor = new Object();
     private final Object registry = new Object();
     private final Map<String, SctpAssociation> associations = new ConcurrentHashMap<>();
-    private final List<SctpAssociationObserver> observers = new CopyOnWriteArrayList<>();
+    private final ObserverList observers = new ObserverList();
     private final AssociationCallbacks callbacks = new AssociationCallbacks(this);
     private volatile @Nullable SctpListener listener;
     private volatile @Nullable ApplicationEventPublisher eventPublisher;
@@ -339,8 +338,9 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
         return readerThreads;
     }
 
-    List<SctpAssociationObserver> observers() {
-        return observers;
+    /** Returns the observers: an array, so the per-message loops allocate no iterator. */
+    SctpAssociationObserver[] observers() {
+        return observers.array();
     }
 
     /** Returns what the associations call back, the one instance of this factory. */

@@ -93,6 +93,16 @@ final class AssociationCallbacks {
         }
     }
 
+    void connectFailed(dev.sctp.SctpAddress peer, Exception cause) {
+        for (SctpAssociationObserver o : factory.observers()) {
+            try {
+                o.connectFailed(peer, cause);
+            } catch (RuntimeException e) {
+                factory.log().error(e, () -> "Observer " + o + " failed in connectFailed for " + peer);
+            }
+        }
+    }
+
     /** Logs an observer's failure: at error level the first time, then at debug, so a broken one cannot flood. */
     private void observerFailed(SctpAssociationObserver observer, String callback, SctpAssociation association,
             RuntimeException e) {

@@ -19,10 +19,10 @@ final class GracefulDrain {
      */
     static void drain(List<SctpAssociation> open, Duration timeout, LogAccessor logger) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        open.forEach(SctpAssociation::pauseReading);
+        open.forEach(association -> association.reader().pause());
         for (SctpAssociation association : open) {
             try {
-                if (!association.awaitPausedAndDelivered(deadline)) {
+                if (!association.reader().awaitPausedAndDelivered(deadline)) {
                     logger.warn(() -> "Deliveries of association " + association.getId() + " were still running "
                             + "when shutting it down");
                 }
@@ -33,13 +33,14 @@ final class GracefulDrain {
         }
         for (SctpAssociation association : open) {
             association.shutdown();
-            association.resumeReading();
+            association.reader().resume();
         }
         for (SctpAssociation association : open) {
             long left = deadline - System.nanoTime();
             try {
                 association.closeFuture().get(Math.max(0, left), TimeUnit.NANOSECONDS);
-                association.awaitDeliveries(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                long millisLeft = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+                association.reader().awaitDelivered(millisLeft);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 association.abort();

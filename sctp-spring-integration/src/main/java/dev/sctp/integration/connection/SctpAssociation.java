@@ -2,25 +2,17 @@ package dev.sctp.integration.connection;
 
 import dev.sctp.AssociationStats;
 import dev.sctp.PeerAddressInfo;
-import dev.sctp.ReceiveInfo;
 import dev.sctp.SctpAddress;
-import dev.sctp.SctpAssociationAbortedException;
 import dev.sctp.SctpOption;
 import dev.sctp.SctpOptions;
 import dev.sctp.SctpSocket;
 import dev.sctp.SctpStatus;
 import dev.sctp.SendInfo;
-import dev.sctp.notification.AssociationChange;
-import dev.sctp.notification.SctpNotification;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -31,11 +23,10 @@ import org.springframework.messaging.Message;
  * One SCTP association of a factory: an {@link SctpSocket} with a stable id, a reader loop, per-stream serial
  * delivery and bounded sends.
  *
- * <p>One thread of the factory's executor reads the association. Each whole message (partial deliveries are
- * reassembled up to the factory's maximum message size) is handed to the lane of its stream; lanes deliver serially
- * and in parallel with each other. While the factory's limit of pending deliveries is reached the reader waits, so
- * the kernel's receive window throttles the peer. Notifications are handled on the reader thread, in order with the
- * data.
+ * <p>A thread of its own reads the association. Each whole message (partial deliveries are reassembled up to the
+ * factory's maximum message size) is handed to the lane of its stream; lanes deliver serially and in parallel with
+ * each other. While the factory's limit of pending deliveries is reached the reader waits, so the kernel's receive
+ * window throttles the peer. Notifications are handled on the reader thread, in order with the data.
  *
  * <p>Sends may come from any thread; at most the factory's {@code maxInFlightSends} wait in the kernel at once, and
  * each waits at most the factory's send timeout.
@@ -53,7 +44,6 @@ public class SctpAssociation {
     private final boolean server;
     private final StreamDispatcher dispatcher;
     private final AssociationInterceptors interceptors;
-    private final Semaphore sendPermits;
     private final CompletableFuture<SctpAssociation> up = new CompletableFuture<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -64,11 +54,9 @@ public class SctpAssociation {
     private volatile @Nullable InetAddress primaryAddress;
     private volatile int outboundStreams;
     private volatile int inboundStreams;
-    private volatile long lastActivityNanos = System.nanoTime();
-    private volatile boolean idleReported;
-    private final AtomicLong messagesReceived = new AtomicLong();
-    private final AtomicLong messagesSent = new AtomicLong();
-    private final ReaderPause pause;
+    private final IdleClock idle = new IdleClock();
+    private final AssociationReader reader;
+    private final AssociationSender sender;
     /** The association's life as an Observation, while the factory has a registry; set at COMM_UP. */
     volatile io.micrometer.observation.@Nullable Observation observation;
 
@@ -81,149 +69,30 @@ public class SctpAssociation {
         this.primaryAddress = remoteAddress.primaryAddress().orElse(null);
         String host = primaryAddress == null ? "unknown" : primaryAddress.getHostAddress();
         this.id = host + ":" + remoteAddress.port() + ":" + localAddress.port() + ":" + SEQUENCE.incrementAndGet();
-        this.dispatcher = new StreamDispatcher(factory.executor(), factory.getMaxPendingDeliveries());
-        this.sendPermits = new Semaphore(factory.getMaxInFlightSends());
+        AssociationCallbacks callbacks = factory.callbacks();
+        this.dispatcher = new StreamDispatcher(factory.executor(), factory.getMaxPendingDeliveries(),
+                message -> callbacks.deliver(this, message));
         this.interceptors = new AssociationInterceptors(this, factory.getInterceptorFactoryChain());
-        this.pause = new ReaderPause(socket);
-        Duration sendTimeout = factory.getSendTimeout();
-        socket.setWriteTimeout(sendTimeout);
+        this.reader = new AssociationReader(this, factory, socket, dispatcher);
+        this.sender = new AssociationSender(this, factory, socket);
     }
 
     /** Starts the reader loop on a thread of its own (see the factory's executor model). */
     void start() {
-        Thread reader = factory.readerThreads().newThread(this::readLoop);
-        if (reader == null) {
+        Thread thread = factory.readerThreads().newThread(reader);
+        if (thread == null) {
             throw new IllegalStateException("No reader thread for association " + id);
         }
-        reader.start();
+        thread.start();
     }
 
-    // ---- reading ---------------------------------------------------------------------------------------------
-
-    private void readLoop() {
-        byte[] buffer = new byte[factory.getReadBufferSize()];
-        ReceiveInfo info = new ReceiveInfo();
-        Reassembly reassembly = new Reassembly(factory.getMaxMessageSize());
-        try {
-            while (!finished.get()) {
-                int n;
-                try {
-                    n = socket.receive(buffer, 0, buffer.length, info);
-                } catch (SocketTimeoutException e) {
-                    // our pause deadline; with no read timeout on the socket nothing else times out, so a resume
-                    // that came before this check is no failure either
-                    if (pause.isRequested() || socket.getReadTimeout().isZero()) {
-                        pause.park(finished::get);
-                        continue;
-                    }
-                    throw e;
-                }
-                if (n < 0) {
-                    finish(CloseReason.SHUTDOWN, null);
-                    return;
-                }
-                SctpNotification notification = info.notification();
-                if (notification != null) {
-                    onNotification(notification);
-                    continue;
-                }
-                markActive();
-                byte[] payload = reassembly.add(buffer, n, info.streamId(), info.isComplete());
-                if (payload == null) {
-                    int tooLarge = reassembly.takeOverflow();
-                    if (tooLarge > 0) {
-                        receiveError(tooLarge(tooLarge, info.streamId()));
-                    }
-                    continue;
-                }
-                if (!up.isDone()) {
-                    becameUp(0, 0); // data before COMM_UP: the subscription missed it
-                    if (finished.get()) {
-                        return; // an interceptor failed as it came up
-                    }
-                }
-                SctpReceivedMessage message = new SctpReceivedMessage(payload, info.streamId(), info.ppid(),
-                        info.isUnordered(), info.context(), info.ssn(), info.tsn());
-                messagesReceived.incrementAndGet();
-                AssociationCallbacks callbacks = factory.callbacks();
-                callbacks.observeReceived(this, message.streamId(), payload.length);
-                if (!dispatcher.dispatch(message.streamId(), () -> callbacks.deliver(this, message), finished::get)) {
-                    LOGGER.warn("Association " + id + " ended while a message of " + payload.length
-                            + " bytes on stream " + message.streamId() + " waited for delivery; it was not delivered");
-                    return;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            CloseReason requested = requestedClose;
-            if (requested != null) {
-                finish(requested, null);
-            } else {
-                finish(e instanceof SctpAssociationAbortedException ? CloseReason.LOST : CloseReason.FAILED, e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finish(CloseReason.FAILED, e);
-        } finally {
-            pause.readerEnded();
-        }
+    /** Returns the reader, which a graceful stop pauses. */
+    AssociationReader reader() {
+        return reader;
     }
 
-    // ---- pausing (graceful stop) -----------------------------------------------------------------------------
-
-    /** Stops reading after the message in hand, until {@link #resumeReading} (see {@link ReaderPause}). */
-    void pauseReading() {
-        pause.pause();
-    }
-
-    /** Lets a paused reader go on. */
-    void resumeReading() {
-        pause.resume();
-    }
-
-    /**
-     * Waits until the reader is parked (or ended) and every message it read has been delivered, at most until
-     * {@code deadlineNanos} ({@link System#nanoTime}); returns whether that happened in time.
-     */
-    boolean awaitPausedAndDelivered(long deadlineNanos) throws InterruptedException {
-        if (!pause.awaitParked(deadlineNanos)) {
-            return false;
-        }
-        return dispatcher.awaitIdle(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
-    }
-
-    private SctpAssociationException tooLarge(int size, int stream) {
-        return new SctpAssociationException(id, "Message on stream " + stream + " of association " + id
-                + " is larger than the maximum message size of " + factory.getMaxMessageSize()
-                + " bytes (at least " + size + " bytes); it was discarded. Raise maxMessageSize on factory '"
-                + factory.getComponentName() + "' to accept it", null);
-    }
-
-    private void receiveError(Exception error) {
-        factory.callbacks().receiveError(this, error);
-    }
-
-    private void onNotification(SctpNotification notification) {
-        if (notification instanceof AssociationChange change) {
-            switch (change.state()) {
-                case COMM_UP -> {
-                    if (!up.isDone()) {
-                        becameUp(change.outboundStreams(), change.inboundStreams()); // publishes the opened event
-                    }
-                }
-                case RESTART -> {
-                    outboundStreams = change.outboundStreams();
-                    inboundStreams = change.inboundStreams();
-                }
-                default -> {
-                }
-            }
-        } else if (notification instanceof dev.sctp.notification.PeerAddressChange) {
-            refreshAddresses();
-        }
-        factory.callbacks().handleNotification(this, notification);
-    }
-
-    private void becameUp(int outbound, int inbound) {
+    /** Called by the reader when the association came up (COMM_UP, or data before it). */
+    void becameUp(int outbound, int inbound) {
         outboundStreams = outbound;
         inboundStreams = inbound;
         refreshAddresses();
@@ -239,7 +108,14 @@ public class SctpAssociation {
         up.complete(this);
     }
 
-    private void refreshAddresses() {
+    /** Called by the reader on a RESTART of the association: the peer may have negotiated other stream counts. */
+    void streamsChanged(int outbound, int inbound) {
+        outboundStreams = outbound;
+        inboundStreams = inbound;
+    }
+
+    /** Reads the addresses again, after COMM_UP or a peer address change. */
+    void refreshAddresses() {
         try {
             remoteAddress = socket.remoteAddress();
             localAddress = socket.localAddress();
@@ -276,49 +152,7 @@ public class SctpAssociation {
                     + (closed.isDone() ? " (" + closed.join() + ")" : "") + "; the " + payload.length
                     + "-byte message for stream " + info.streamId() + " was not sent", null);
         }
-        if (payload.length > factory.getMaxMessageSize()) {
-            throw new IllegalArgumentException("Message of " + payload.length + " bytes for association " + id
-                    + " exceeds the maximum message size of " + factory.getMaxMessageSize() + " bytes of factory '"
-                    + factory.getComponentName() + "'");
-        }
-        int outbound = outboundStreams;
-        if (outbound > 0 && info.streamId() >= outbound) {
-            throw new IllegalArgumentException("Stream " + info.streamId() + " is beyond the " + outbound
-                    + " outbound streams negotiated for association " + id + ": use 0.." + (outbound - 1));
-        }
-        Duration timeout = factory.getSendTimeout();
-        try {
-            boolean acquired = timeout.isZero() ? acquire() : sendPermits.tryAcquire(timeout.toNanos(),
-                    TimeUnit.NANOSECONDS);
-            if (!acquired) {
-                throw new SocketTimeoutException("Send to association " + id + " timed out after " + timeout
-                        + ": " + factory.getMaxInFlightSends() + " sends already in flight (maxInFlightSends)");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SctpAssociationException(id, "Interrupted waiting to send on association " + id, e);
-        }
-        try {
-            socket.send(payload, info);
-        } catch (IOException | RuntimeException e) {
-            sendPermits.release();
-            factory.callbacks().observeSendFailed(this, info.streamId(), payload.length, e);
-            if (e instanceof IllegalArgumentException iae) {
-                throw new IllegalArgumentException("Association " + id + ": " + iae.getMessage(), iae);
-            }
-            throw new SctpAssociationException(id, "Failed to send " + payload.length + " bytes on stream "
-                    + info.streamId() + " of association " + id + ": " + e.getMessage(), e);
-        }
-        sendPermits.release();
-        messagesSent.incrementAndGet();
-        markActive();
-        // after the send succeeded: an observer's failure must not turn it into a failed send that callers retry
-        factory.callbacks().observeSent(this, info.streamId(), payload.length);
-    }
-
-    private boolean acquire() throws InterruptedException {
-        sendPermits.acquire();
-        return true;
+        sender.send(payload, info, outboundStreams);
     }
 
     // ---- closing ---------------------------------------------------------------------------------------------
@@ -394,6 +228,11 @@ public class SctpAssociation {
         return requestedClose != null;
     }
 
+    /** Returns the end this side asked for, or null. */
+    @Nullable CloseReason requestedClose() {
+        return requestedClose;
+    }
+
     /** Marks the association's terminal event published; returns false if it already was. */
     boolean claimTerminalEvent() {
         return terminalPublished.compareAndSet(false, true);
@@ -404,23 +243,14 @@ public class SctpAssociation {
         return interceptors.isEmpty() ? message : interceptors.received(message);
     }
 
-    /** Waits until the deliveries already queued are done, at most {@code timeoutMillis}. */
-    boolean awaitDeliveries(long timeoutMillis) throws InterruptedException {
-        return dispatcher.awaitIdle(timeoutMillis);
-    }
-
-    private void markActive() {
-        lastActivityNanos = System.nanoTime();
-        idleReported = false;
+    /** Records that the association sent or received just now. */
+    void markActive() {
+        idle.markActive();
     }
 
     /** Returns whether the association has been idle for {@code idleNanos} and that was not yet reported. */
     boolean checkIdle(long idleNanos) {
-        if (!idleReported && System.nanoTime() - lastActivityNanos >= idleNanos && up.isDone() && isOpen()) {
-            idleReported = true;
-            return true;
-        }
-        return false;
+        return up.isDone() && isOpen() && idle.claimIdle(idleNanos);
     }
 
     // ---- accessors -------------------------------------------------------------------------------------------
@@ -433,18 +263,6 @@ public class SctpAssociation {
     /** Returns the factory the association belongs to. */
     public AbstractSctpAssociationFactory getFactory() {
         return factory;
-    }
-
-    /**
-     * Returns the socket.
-     *
-     * @return the socket
-     * @deprecated receiving or closing on it breaks the association's reader; read its state with {@link #status()},
-     *     {@link #associationStats()}, {@link #paths()} and {@link #getOption}
-     */
-    @Deprecated(since = "0.1.0")
-    public SctpSocket socket() {
-        return socket;
     }
 
     /**
@@ -487,6 +305,23 @@ public class SctpAssociation {
      */
     public <T> T getOption(SctpOption<T> option) throws IOException {
         return socket.getOption(option);
+    }
+
+    /**
+     * Changes a socket option of the association while it is in use, for the options that tune a live association:
+     * {@code PRIMARY_ADDR}, {@code PEER_ADDR_PARAMS}, {@code RTO_INFO}, {@code ASSOC_INFO}, {@code DELAYED_SACK},
+     * {@code NODELAY}, {@code MAXSEG}, {@code MAX_BURST}, {@code DEFAULT_PRINFO}, {@code SO_SNDBUF} and
+     * {@code PARTIAL_DELIVERY_POINT}. Others are set on the factory, for every association from its start.
+     *
+     * @param option the option, from {@link SctpOptions}
+     * @param value its value
+     * @param <T> its value type
+     * @throws IllegalArgumentException if the option is not one of those; the message says why and what to do
+     * @throws IOException if the association is closing or the kernel refuses the value
+     */
+    public <T> void setOption(SctpOption<T> option, T value) throws IOException {
+        LiveOptions.checkSettable(option, id);
+        socket.setOption(option, value);
     }
 
     /** Returns whether this side accepted the association (rather than connecting it). */
@@ -541,17 +376,17 @@ public class SctpAssociation {
 
     /** Returns the number of sends waiting in the kernel right now. */
     public int getInFlightSends() {
-        return factory.getMaxInFlightSends() - sendPermits.availablePermits();
+        return sender.inFlight();
     }
 
     /** Returns the number of whole messages received. */
     public long getMessagesReceived() {
-        return messagesReceived.get();
+        return reader.received();
     }
 
     /** Returns the number of messages sent. */
     public long getMessagesSent() {
-        return messagesSent.get();
+        return sender.sent();
     }
 
     @Override

@@ -6,17 +6,13 @@ import dev.sctp.integration.event.SctpAssociationFailedEvent;
 import dev.sctp.notification.NotificationType;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.backoff.BackOffExecution;
 
 /**
@@ -53,10 +49,9 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
     private boolean reconnect = true;
     private volatile @Nullable SctpAssociation current;
     private volatile int currentPeer;
-    private volatile boolean reconnecting;
     private volatile @Nullable SctpSocket connecting;
     private Duration failbackInterval = Duration.ZERO;
-    private volatile @Nullable ScheduledFuture<?> failback;
+    private final ClientReconnects reconnects = new ClientReconnects(this, logger);
 
     /**
      * Creates a factory for one or more peers, tried in order.
@@ -256,7 +251,7 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
                 currentPeer = index;
                 current = association;
                 if (index != 0) {
-                    scheduleFailback();
+                    reconnects.failBackLater();
                 }
                 return association;
             } catch (IOException e) {
@@ -264,13 +259,7 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
                 if (first == null) {
                     first = e;
                 }
-                for (SctpAssociationObserver o : observers()) {
-                    try {
-                        o.connectFailed(peer, e);
-                    } catch (RuntimeException failure) {
-                        logger.error(failure, () -> "Observer " + o + " failed in connectFailed for " + peer);
-                    }
-                }
+                callbacks().connectFailed(peer, e);
                 publish(new SctpAssociationFailedEvent(this, getComponentName(), peer, null, e));
             }
         }
@@ -324,51 +313,38 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         }
     }
 
-    private void scheduleFailback() {
-        TaskScheduler scheduler = getActiveTaskScheduler();
-        ScheduledFuture<?> pending = failback;
-        if (failbackInterval.isZero() || scheduler == null || (pending != null && !pending.isDone())) {
-            return;
-        }
-        try {
-            // the connect blocks up to the connect timeout: on a thread of its own, not the timer's
-            failback = scheduler.schedule(() -> readerThreads().newThread(this::failBack).start(),
-                    Instant.now().plus(failbackInterval));
-        } catch (RejectedExecutionException | IllegalStateException e) {
-            // stopping
-        }
-    }
-
-    /** Connects to the first peer and, if it answers, moves there from the later peer in use. */
-    private void failBack() {
+    /**
+     * Connects to the first peer and, if it answers, moves there from the later peer in use; returns false if the
+     * first peer did not answer (the failback is tried again later).
+     */
+    boolean failBack() {
         synchronized (connectMonitor) {
             SctpAssociation old = current;
             if (!isRunning() || currentPeer == 0 || old == null || !old.isOpen()) {
-                return; // stopped, already back, or lost: the reconnect starts from the peer used last
+                return true; // stopped, already back, or lost: the reconnect starts from the peer used last
             }
             SctpAddress first = peers.get(0);
             SctpAssociation association;
             try {
                 association = connect(first);
             } catch (IOException | RuntimeException e) {
-                logger.debug(() -> "Factory '" + getComponentName() + "' cannot fail back to " + first + " yet ("
-                        + e.getMessage() + "); next attempt in " + failbackInterval);
-                failback = null;
-                scheduleFailback();
-                return;
+                logger.debug(() -> "Factory '" + getComponentName() + "' cannot fail back to " + first + " yet: "
+                        + e.getMessage());
+                return false;
             }
             currentPeer = 0;
             current = association;
             logger.info(() -> "Factory '" + getComponentName() + "' failed back to " + first + "; shutting down "
                     + "association " + old.getId() + " with " + old.getRemoteAddress());
             old.shutdown();
+            return true;
         }
     }
 
     @Override
     protected void doStart() {
         if (connectOnStart) {
-            scheduleConnect(reconnectPolicy.getBackOff().start(), 0);
+            reconnects.connect(reconnectPolicy.getBackOff().start(), 0);
         }
     }
 
@@ -380,13 +356,8 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
         if (attempt != null) {
             attempt.close();
         }
-        ScheduledFuture<?> pending = failback;
-        if (pending != null) {
-            pending.cancel(false);
-            failback = null;
-        }
         synchronized (connectMonitor) {
-            reconnecting = false;
+            reconnects.cancel();
         }
     }
 
@@ -398,44 +369,7 @@ public class SctpClientAssociationFactory extends AbstractSctpAssociationFactory
             logger.info(() -> "Association " + association.getId() + " of factory '" + getComponentName()
                     + "' ended (" + reason + "); reconnecting");
             BackOffExecution backOff = reconnectPolicy.getBackOff().start();
-            scheduleConnect(backOff, backOff.nextBackOff());
-        }
-    }
-
-    private void scheduleConnect(BackOffExecution backOff, long delayMillis) {
-        TaskScheduler scheduler = getActiveTaskScheduler();
-        if (scheduler == null || !isRunning() || delayMillis == BackOffExecution.STOP) {
-            if (delayMillis == BackOffExecution.STOP) {
-                logger.error(() -> "Factory '" + getComponentName() + "' gave up reconnecting to " + peers);
-            }
-            return;
-        }
-        reconnecting = true;
-        try {
-            // the connect blocks up to the connect timeout per peer: on a thread of its own, not the timer's
-            scheduler.schedule(() -> readerThreads().newThread(() -> attemptConnect(backOff)).start(),
-                    Instant.now().plusMillis(delayMillis));
-        } catch (RejectedExecutionException | IllegalStateException e) {
-            reconnecting = false; // stopping
-        }
-    }
-
-    private void attemptConnect(BackOffExecution backOff) {
-        if (!isRunning() || !reconnecting) {
-            return;
-        }
-        try {
-            getAssociation();
-            reconnecting = false;
-        } catch (IOException | RuntimeException e) {
-            if (!reconnectPolicy.shouldRetry(e)) {
-                logger.error(e, () -> "Factory '" + getComponentName() + "' stops reconnecting");
-                return;
-            }
-            long next = backOff.nextBackOff();
-            logger.debug(() -> "Factory '" + getComponentName() + "' reconnect failed (" + e.getMessage()
-                    + "); next attempt in " + next + " ms");
-            scheduleConnect(backOff, next);
+            reconnects.connect(backOff, backOff.nextBackOff());
         }
     }
 

@@ -58,11 +58,12 @@ class SctpSocketSupportTest {
                     }
                 }), Harness.addressOf(server)));
 
-        PeerAddressParameters clientSide = client.getAssociation().socket().getPeerAddressParameters(null);
+        PeerAddressParameters clientSide = client.getAssociation().getOption(SctpOptions.PEER_ADDR_PARAMS);
         assertThat(clientSide.pathMaxRetransmissions()).isEqualTo(4);
         assertThat(clientSide.heartbeatInterval()).isEqualTo(heartbeat);
         await().atMost(Harness.TIMEOUT).until(() -> server.getAssociations().size() == 1);
-        PeerAddressParameters serverSide = server.getAssociations().get(0).socket().getPeerAddressParameters(null);
+        PeerAddressParameters serverSide = server.getAssociations().get(0)
+                .getOption(SctpOptions.PEER_ADDR_PARAMS);
         assertThat(serverSide.pathMaxRetransmissions()).isEqualTo(3);
         assertThat(serverSide.heartbeatInterval()).isEqualTo(heartbeat);
         assertThat(accepted).hasValue(1);

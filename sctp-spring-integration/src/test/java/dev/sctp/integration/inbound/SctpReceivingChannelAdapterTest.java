@@ -3,6 +3,7 @@ package dev.sctp.integration.inbound;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.sctp.InitOptions;
 import dev.sctp.SctpAddress;
@@ -10,6 +11,8 @@ import dev.sctp.SendInfo;
 import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.Shutdown;
 import dev.sctp.integration.Harness;
+import dev.sctp.integration.connection.SctpAssociation;
+import dev.sctp.integration.connection.SctpAssociationException;
 import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.outbound.SctpSendingMessageHandler;
@@ -20,8 +23,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
@@ -256,5 +265,58 @@ class SctpReceivingChannelAdapterTest {
         assertThatThrownBy(() -> sender.handleMessage(MessageBuilder.withPayload(42).build()))
                 .isInstanceOf(MessageHandlingException.class)
                 .hasMessageContaining("java.lang.Integer");
+    }
+
+    @Test
+    void aReplyThatFailsInTheFlowIsLoggedAsAFailedSendNotAsAFailedDelivery() throws Exception {
+        SctpServerAssociationFactory server = harness.server(f -> { });
+        DirectChannel flow = new DirectChannel();
+        // the flow answers on the association after this side began shutting it down: the reply cannot go out
+        flow.subscribe(m -> {
+            SctpAssociation association = server.getAssociation(
+                    (String) m.getHeaders().get(SctpHeaders.ASSOCIATION_ID));
+            association.shutdown();
+            try {
+                association.send("reply".getBytes(UTF_8), SendInfo.DEFAULT);
+            } catch (java.io.IOException e) {
+                throw new MessageHandlingException(m, "reply failed", e);
+            }
+        });
+        SctpReceivingChannelAdapter adapter = new SctpReceivingChannelAdapter();
+        adapter.setAssociationFactory(server);
+        adapter.setOutputChannel(flow);
+        harness.endpoint(adapter).start();
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger(SctpReceivingChannelAdapter.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            SctpClientAssociationFactory client = harness.client(f -> f.setReconnect(false),
+                    Harness.addressOf(server));
+            outbound(client).handleMessage(MessageBuilder.withPayload("request").setHeader(SctpHeaders.STREAM_ID, 2)
+                    .build());
+
+            await().atMost(Harness.TIMEOUT).until(() -> logged.stream().anyMatch(r -> r.getLevel() == Level.SEVERE));
+            LogRecord record = logged.stream().filter(r -> r.getLevel() == Level.SEVERE).findFirst().orElseThrow();
+            assertThat(record.getMessage()).startsWith("Sending in the flow of the message from association ")
+                    .contains(" on stream 2 failed and there is no error channel")
+                    .doesNotContain("Failed to deliver");
+            assertThat(record.getThrown()).hasRootCauseInstanceOf(SctpAssociationException.class);
+        } finally {
+            log.removeHandler(capture);
+        }
     }
 }

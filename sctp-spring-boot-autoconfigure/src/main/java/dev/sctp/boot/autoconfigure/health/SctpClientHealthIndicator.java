@@ -72,7 +72,7 @@ public class SctpClientHealthIndicator extends AbstractHealthIndicator implement
                 .withDetail("outboundStreams", association.getOutboundStreams())
                 .withDetail("inboundStreams", association.getInboundStreams());
         try {
-            List<PeerAddressInfo> paths = association.socket().paths();
+            List<PeerAddressInfo> paths = association.paths();
             Map<String, String> states = new LinkedHashMap<>();
             for (PeerAddressInfo path : paths) {
                 states.put(path.address().getAddress().getHostAddress(), path.state().name());

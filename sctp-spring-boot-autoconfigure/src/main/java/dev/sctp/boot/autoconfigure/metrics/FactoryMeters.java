@@ -3,7 +3,6 @@ package dev.sctp.boot.autoconfigure.metrics;
 import dev.sctp.AssociationStats;
 import dev.sctp.PeerAddressInfo;
 import dev.sctp.SctpAddress;
-import dev.sctp.SctpSocket;
 import dev.sctp.SctpStatus;
 import dev.sctp.boot.autoconfigure.SctpEndpointNames;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
@@ -294,8 +293,7 @@ final class FactoryMeters implements SctpAssociationObserver {
     }
 
     static Sample readSocket(SctpAssociation association) throws IOException {
-        SctpSocket socket = association.socket();
-        return new Sample(socket.status(), socket.associationStats());
+        return new Sample(association.status(), association.associationStats());
     }
 
     private static double max(double current, double value) {

@@ -1,0 +1,174 @@
+package dev.sctp.integration.connection;
+
+import dev.sctp.ReceiveInfo;
+import dev.sctp.SctpAssociationAbortedException;
+import dev.sctp.SctpSocket;
+import dev.sctp.notification.AssociationChange;
+import dev.sctp.notification.PeerAddressChange;
+import dev.sctp.notification.SctpNotification;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.springframework.core.log.LogAccessor;
+
+/**
+ * The reader loop of one association, on a thread of its own (see {@link ReaderThreads}): reads messages and
+ * notifications, reassembles partial deliveries and hands each whole message to the lane of its stream. While the
+ * factory's limit of pending deliveries is reached it waits, so the kernel's receive window throttles the peer.
+ * Notifications are handled on this thread, in order with the data. A graceful stop pauses it (see
+ * {@link ReaderPause}).
+ */
+final class AssociationReader implements Runnable {
+
+    private static final LogAccessor LOGGER = new LogAccessor(AssociationReader.class);
+
+    private final SctpAssociation association;
+    private final AbstractSctpAssociationFactory factory;
+    private final SctpSocket socket;
+    private final StreamDispatcher dispatcher;
+    private final ReaderPause pause;
+    private final AtomicLong received = new AtomicLong();
+    /** Whether the association ended: one instance, since the reader checks it for every message it dispatches. */
+    private final BooleanSupplier ended;
+
+    AssociationReader(SctpAssociation association, AbstractSctpAssociationFactory factory, SctpSocket socket,
+            StreamDispatcher dispatcher) {
+        this.association = association;
+        this.factory = factory;
+        this.socket = socket;
+        this.dispatcher = dispatcher;
+        this.pause = new ReaderPause(socket);
+        this.ended = () -> !association.isOpen();
+    }
+
+    @Override
+    public void run() {
+        byte[] buffer = new byte[factory.getReadBufferSize()];
+        ReceiveInfo info = new ReceiveInfo();
+        Reassembly reassembly = new Reassembly(factory.getMaxMessageSize());
+        try {
+            while (association.isOpen()) {
+                int n;
+                try {
+                    n = socket.receive(buffer, 0, buffer.length, info);
+                } catch (SocketTimeoutException e) {
+                    // our pause deadline; with no read timeout on the socket nothing else times out, so a resume
+                    // that came before this check is no failure either
+                    if (pause.isRequested() || socket.getReadTimeout().isZero()) {
+                        pause.park(ended);
+                        continue;
+                    }
+                    throw e;
+                }
+                if (n < 0) {
+                    association.finish(CloseReason.SHUTDOWN, null);
+                    return;
+                }
+                SctpNotification notification = info.notification();
+                if (notification != null) {
+                    onNotification(notification);
+                    continue;
+                }
+                association.markActive();
+                byte[] payload = reassembly.add(buffer, n, info.streamId(), info.isComplete());
+                if (payload == null) {
+                    int tooLarge = reassembly.takeOverflow();
+                    if (tooLarge > 0) {
+                        factory.callbacks().receiveError(association, tooLarge(tooLarge, info.streamId()));
+                    }
+                    continue;
+                }
+                if (!association.upFuture().isDone()) {
+                    association.becameUp(0, 0); // data before COMM_UP: the subscription missed it
+                    if (!association.isOpen()) {
+                        return; // an interceptor failed as it came up
+                    }
+                }
+                SctpReceivedMessage message = new SctpReceivedMessage(payload, info.streamId(), info.ppid(),
+                        info.isUnordered(), info.context(), info.ssn(), info.tsn());
+                received.incrementAndGet();
+                factory.callbacks().observeReceived(association, message.streamId(), payload.length);
+                if (!dispatcher.dispatch(message, ended)) {
+                    LOGGER.warn("Association " + association.getId() + " ended while a message of " + payload.length
+                            + " bytes on stream " + message.streamId() + " waited for delivery; it was not delivered");
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            CloseReason requested = association.requestedClose();
+            if (requested != null) {
+                association.finish(requested, null);
+            } else {
+                association.finish(e instanceof SctpAssociationAbortedException ? CloseReason.LOST
+                        : CloseReason.FAILED, e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            association.finish(CloseReason.FAILED, e);
+        } finally {
+            pause.readerEnded();
+        }
+    }
+
+    private void onNotification(SctpNotification notification) {
+        if (notification instanceof AssociationChange change) {
+            switch (change.state()) {
+                case COMM_UP -> {
+                    if (!association.upFuture().isDone()) {
+                        // publishes the opened event
+                        association.becameUp(change.outboundStreams(), change.inboundStreams());
+                    }
+                }
+                case RESTART -> association.streamsChanged(change.outboundStreams(), change.inboundStreams());
+                default -> {
+                }
+            }
+        } else if (notification instanceof PeerAddressChange) {
+            association.refreshAddresses();
+        }
+        factory.callbacks().handleNotification(association, notification);
+    }
+
+    private SctpAssociationException tooLarge(int size, int stream) {
+        String id = association.getId();
+        return new SctpAssociationException(id, "Message on stream " + stream + " of association " + id
+                + " is larger than the maximum message size of " + factory.getMaxMessageSize()
+                + " bytes (at least " + size + " bytes); it was discarded. Raise maxMessageSize on factory '"
+                + factory.getComponentName() + "' to accept it", null);
+    }
+
+    /** Waits until the deliveries already queued are done, at most {@code timeoutMillis}. */
+    boolean awaitDelivered(long timeoutMillis) throws InterruptedException {
+        return dispatcher.awaitIdle(timeoutMillis);
+    }
+
+    /** Returns the number of whole messages received. */
+    long received() {
+        return received.get();
+    }
+
+    // ---- pausing (graceful stop) -----------------------------------------------------------------------------
+
+    /** Stops reading after the message in hand, until {@link #resume} (see {@link ReaderPause}). */
+    void pause() {
+        pause.pause();
+    }
+
+    /** Lets a paused reader go on. */
+    void resume() {
+        pause.resume();
+    }
+
+    /**
+     * Waits until the reader is parked (or ended) and every message it read has been delivered, at most until
+     * {@code deadlineNanos} ({@link System#nanoTime}); returns whether that happened in time.
+     */
+    boolean awaitPausedAndDelivered(long deadlineNanos) throws InterruptedException {
+        if (!pause.awaitParked(deadlineNanos)) {
+            return false;
+        }
+        return dispatcher.awaitIdle(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+    }
+}
