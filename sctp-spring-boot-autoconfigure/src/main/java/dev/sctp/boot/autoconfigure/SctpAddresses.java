@@ -5,6 +5,7 @@ import dev.sctp.SctpNetwork;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>a list of hosts ({@code [10.0.0.1, 10.0.0.2]}, or {@code 10.0.0.1,10.0.0.2}), each without a port, and
  *       {@code port}. IPv6 literals may be written with or without brackets.</li>
  * </ul>
+ * Each element is already parsed when it is bound ({@link SctpHostAddress}); this checks that they fit together.
  */
 final class SctpAddresses {
 
@@ -28,13 +30,14 @@ final class SctpAddresses {
      * Resolves the addresses.
      *
      * @param network the endpoint's address family
-     * @param addresses the {@code addresses} property
+     * @param addresses the {@code addresses} property; null elements (blank texts) are ignored
      * @param port the {@code port} property
      * @return the address
-     * @throws IllegalArgumentException if they are empty, mix the forms or do not parse; the message says why
+     * @throws IllegalArgumentException if they are empty, mix the forms or do not resolve; the message says why
      */
-    static SctpAddress resolve(SctpNetwork network, List<String> addresses, @Nullable Integer port) {
-        List<String> hosts = addresses.stream().map(String::strip).filter(h -> !h.isEmpty()).toList();
+    static SctpAddress resolve(SctpNetwork network, List<@Nullable SctpHostAddress> addresses,
+            @Nullable Integer port) {
+        List<SctpHostAddress> hosts = present(addresses);
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("no address is given: " + HOW);
         }
@@ -43,47 +46,38 @@ final class SctpAddresses {
                 throw new IllegalArgumentException("a list of " + hosts.size() + " hosts " + hosts
                         + " needs the port property: " + HOW);
             }
-            return SctpAddress.resolve(network, hosts.get(0));
+            return hosts.get(0).resolve(network);
         }
         List<InetAddress> all = new ArrayList<>();
-        for (String host : hosts) {
-            if (hasPort(host)) {
+        for (SctpHostAddress host : hosts) {
+            if (host.hasPort()) {
                 throw new IllegalArgumentException("\"" + host + "\" carries a port, and port is set to " + port
                         + ": give the port once, either in addresses or in port; " + HOW);
             }
-            all.addAll(SctpAddress.resolveHosts(network, bracketed(host)));
+            all.addAll(host.resolveHosts(network));
         }
         return SctpAddress.of(all, port);
     }
 
+    /** Returns whether any address is given. */
+    static boolean any(List<@Nullable SctpHostAddress> addresses) {
+        return addresses.stream().anyMatch(Objects::nonNull);
+    }
+
     /** Returns the addresses as written, for messages. */
-    static String text(List<String> addresses, @Nullable Integer port) {
-        String hosts = addresses.size() == 1 ? addresses.get(0) : addresses.toString();
-        return port == null ? hosts : hosts + " with port " + port;
+    static String text(List<@Nullable SctpHostAddress> addresses, @Nullable Integer port) {
+        List<SctpHostAddress> hosts = present(addresses);
+        String text = hosts.size() == 1 ? hosts.get(0).toString() : hosts.toString();
+        return port == null ? text : text + " with port " + port;
     }
 
-    // A bare IPv6 literal such as ::1 is more natural in a YAML list than [::1]; it has two colons at least.
-    private static String bracketed(String host) {
-        if (!host.startsWith("[") && !host.contains("/") && host.indexOf(':') != host.lastIndexOf(':')) {
-            return "[" + host + "]";
+    private static List<SctpHostAddress> present(List<@Nullable SctpHostAddress> addresses) {
+        List<SctpHostAddress> present = new ArrayList<>();
+        for (SctpHostAddress address : addresses) {
+            if (address != null) {
+                present.add(address);
+            }
         }
-        return host;
-    }
-
-    // host:port, [v6]:port, or a/b:port; a bare IPv6 literal has more than one colon and no brackets
-    private static boolean hasPort(String host) {
-        int colon = host.lastIndexOf(':');
-        if (colon < 0) {
-            return false;
-        }
-        if (host.startsWith("[")) {
-            // without its ']' the literal is malformed, which resolving reports, rather than a host with a port
-            int close = host.lastIndexOf(']');
-            return close >= 0 && colon > close;
-        }
-        if (host.contains("/")) {
-            return colon > host.lastIndexOf(']');
-        }
-        return host.indexOf(':') == colon;
+        return present;
     }
 }

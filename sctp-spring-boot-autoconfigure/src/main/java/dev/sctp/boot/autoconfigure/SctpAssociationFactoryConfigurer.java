@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.util.LambdaSafe;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.unit.DataSize;
 
@@ -29,7 +30,7 @@ import org.springframework.util.unit.DataSize;
 public final class SctpAssociationFactoryConfigurer {
 
     private final Duration defaultShutdownTimeout;
-    private final List<SctpAssociationFactoryCustomizer> customizers;
+    private final List<SctpAssociationFactoryCustomizer<?>> customizers;
     private final @Nullable Executor taskExecutor;
 
     /**
@@ -39,7 +40,7 @@ public final class SctpAssociationFactoryConfigurer {
      * @param customizers the customizers to apply, in order
      */
     public SctpAssociationFactoryConfigurer(Duration defaultShutdownTimeout,
-            List<SctpAssociationFactoryCustomizer> customizers) {
+            List<? extends SctpAssociationFactoryCustomizer<?>> customizers) {
         this(defaultShutdownTimeout, customizers, null);
     }
 
@@ -52,7 +53,7 @@ public final class SctpAssociationFactoryConfigurer {
      *        {@code applicationTaskExecutor}; {@code null} lets each factory make its own
      */
     public SctpAssociationFactoryConfigurer(Duration defaultShutdownTimeout,
-            List<SctpAssociationFactoryCustomizer> customizers, @Nullable Executor taskExecutor) {
+            List<? extends SctpAssociationFactoryCustomizer<?>> customizers, @Nullable Executor taskExecutor) {
         this.defaultShutdownTimeout = defaultShutdownTimeout;
         this.customizers = List.copyOf(customizers);
         this.taskExecutor = taskExecutor;
@@ -104,8 +105,10 @@ public final class SctpAssociationFactoryConfigurer {
     public SctpClientAssociationFactory createClient(String name, SctpClientProperties client) {
         List<SctpAddress> peers = new ArrayList<>();
         peers.add(client.address());
-        for (String failover : client.getFailoverAddresses()) {
-            peers.add(SctpAddress.resolve(client.getNetwork(), failover));
+        for (SctpHostAddress failover : client.getFailoverAddresses()) {
+            if (failover != null) {
+                peers.add(failover.resolve(client.getNetwork()));
+            }
         }
         SctpClientAssociationFactory factory = new SctpClientAssociationFactory(peers);
         configureClient(factory, client);
@@ -138,9 +141,9 @@ public final class SctpAssociationFactoryConfigurer {
      */
     public void configureClient(SctpClientAssociationFactory factory, SctpClientProperties client) {
         configure(factory, client, null);
-        String local = client.getLocalAddresses();
+        SctpHostAddress local = client.getLocalAddresses();
         if (local != null) {
-            factory.setLocalAddress(SctpAddress.resolve(client.getNetwork(), local));
+            factory.setLocalAddress(local.resolve(client.getNetwork()));
         }
         factory.setConnectTimeout(client.getConnectTimeout());
         factory.setConnectOnStart(client.isConnectOnStart());
@@ -257,10 +260,13 @@ public final class SctpAssociationFactoryConfigurer {
         }
     }
 
+    // As Boot applies WebServerFactoryCustomizers: a customizer whose type argument does not fit the factory is
+    // skipped, also when it is a lambda, whose type argument is known only by the ClassCastException of its call.
+    @SuppressWarnings("unchecked")
     private void customize(String name, AbstractSctpAssociationFactory factory) {
-        for (SctpAssociationFactoryCustomizer customizer : customizers) {
-            customizer.customize(name, factory);
-        }
+        LambdaSafe.callbacks(SctpAssociationFactoryCustomizer.class, customizers, factory)
+                .withLogger(SctpAssociationFactoryConfigurer.class)
+                .invoke(customizer -> customizer.customize(name, factory));
     }
 
     private static void bytes(@Nullable DataSize size, java.util.function.IntConsumer setter) {

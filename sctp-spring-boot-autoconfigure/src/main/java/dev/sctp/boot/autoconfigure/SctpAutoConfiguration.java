@@ -40,7 +40,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = "sctp.enabled", matchIfMissing = true)
 @Conditional(OnSctpEndpointsCondition.class)
 @EnableConfigurationProperties(SctpProperties.class)
-@Import(SctpEndpointsRegistrar.class)
+@Import({ SctpPropertiesBinding.class, SctpEndpointsRegistrar.class })
 public final class SctpAutoConfiguration {
 
     /** Lifecycle phase timeout used when {@code spring.lifecycle.timeout-per-shutdown-phase} is not set. */
@@ -52,7 +52,7 @@ public final class SctpAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SctpAssociationFactoryConfigurer sctpAssociationFactoryConfigurer(Environment environment,
-            ObjectProvider<SctpAssociationFactoryCustomizer> customizers,
+            ObjectProvider<SctpAssociationFactoryCustomizer<?>> customizers,
             @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationTaskExecutor) {
         Duration phase = Binder.get(environment).bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
                 .orElse(DEFAULT_PHASE_TIMEOUT);

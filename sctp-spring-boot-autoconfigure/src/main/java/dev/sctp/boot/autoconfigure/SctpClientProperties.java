@@ -18,7 +18,7 @@ public class SctpClientProperties extends SctpEndpointProperties {
      * Peer's addresses and port, as host1/host2/...:port (multi-homed, connected with sctp_connectx), or a list of
      * hosts with port.
      */
-    private List<String> addresses = new ArrayList<>();
+    private List<@Nullable SctpHostAddress> addresses = new ArrayList<>();
 
     /** Peer's port when addresses is a list of hosts without a port. */
     private @Nullable Integer port;
@@ -34,10 +34,10 @@ public class SctpClientProperties extends SctpEndpointProperties {
     private Duration replyTimeout = Duration.ofSeconds(10);
 
     /** Further peers, each host1/host2/...:port, tried in order when the peer cannot be reached. */
-    private List<String> failoverAddresses = new ArrayList<>();
+    private List<@Nullable SctpHostAddress> failoverAddresses = new ArrayList<>();
 
     /** Local addresses (and port, 0 for any) to bind before connecting, as host1/host2/...:port. */
-    private @Nullable String localAddresses;
+    private @Nullable SctpHostAddress localAddresses;
 
     /** How long one connect attempt may take, until the association is up. */
     private Duration connectTimeout = Duration.ofSeconds(30);
@@ -49,11 +49,11 @@ public class SctpClientProperties extends SctpEndpointProperties {
     @NestedConfigurationProperty
     private final Reconnect reconnect = new Reconnect();
 
-    public List<String> getAddresses() {
+    public List<@Nullable SctpHostAddress> getAddresses() {
         return addresses;
     }
 
-    public void setAddresses(List<String> addresses) {
+    public void setAddresses(List<@Nullable SctpHostAddress> addresses) {
         this.addresses = addresses;
     }
 
@@ -86,19 +86,19 @@ public class SctpClientProperties extends SctpEndpointProperties {
         return SctpAddresses.resolve(getNetwork(), addresses, port);
     }
 
-    public List<String> getFailoverAddresses() {
+    public List<@Nullable SctpHostAddress> getFailoverAddresses() {
         return failoverAddresses;
     }
 
-    public void setFailoverAddresses(List<String> failoverAddresses) {
+    public void setFailoverAddresses(List<@Nullable SctpHostAddress> failoverAddresses) {
         this.failoverAddresses = failoverAddresses;
     }
 
-    public @Nullable String getLocalAddresses() {
+    public @Nullable SctpHostAddress getLocalAddresses() {
         return localAddresses;
     }
 
-    public void setLocalAddresses(@Nullable String localAddresses) {
+    public void setLocalAddresses(@Nullable SctpHostAddress localAddresses) {
         this.localAddresses = localAddresses;
     }
 

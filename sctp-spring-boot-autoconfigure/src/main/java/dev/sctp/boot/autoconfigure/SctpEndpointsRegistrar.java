@@ -16,7 +16,6 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
@@ -62,7 +61,9 @@ final class SctpEndpointsRegistrar implements ImportBeanDefinitionRegistrar, Env
         if (environment == null || beanFactory == null) {
             throw new IllegalStateException("SctpEndpointsRegistrar needs the environment and bean factory");
         }
-        SctpProperties names = Binder.get(environment).bindOrCreate("sctp", Bindable.of(SctpProperties.class));
+        // A bad address fails here as it would in the properties bean: Boot's "Failed to bind properties under ..."
+        SctpProperties names = SctpPropertiesBinding.binder(environment).bindOrCreate("sctp",
+                Bindable.of(SctpProperties.class));
         for (Map.Entry<String, SctpListenerProperties> listener : names.allListeners().entrySet()) {
             registerListener(registry, listener.getKey(), listener.getValue());
         }

@@ -17,7 +17,7 @@ public class SctpListenerProperties extends SctpEndpointProperties {
      * Local addresses and port to listen on, as host1/host2/...:port (multi-homed), or a list of hosts with port;
      * :port listens on every local address, and port 0 picks a free port.
      */
-    private List<String> addresses = new ArrayList<>();
+    private List<@Nullable SctpHostAddress> addresses = new ArrayList<>();
 
     /** Port to listen on when addresses is a list of hosts without a port; 0 picks a free port. */
     private @Nullable Integer port;
@@ -31,11 +31,11 @@ public class SctpListenerProperties extends SctpEndpointProperties {
     /** Lifetime of the state cookie sent in INIT-ACK (SCTP_ASSOCINFO). Unset keeps the kernel's default. */
     private @Nullable Duration cookieLife;
 
-    public List<String> getAddresses() {
+    public List<@Nullable SctpHostAddress> getAddresses() {
         return addresses;
     }
 
-    public void setAddresses(List<String> addresses) {
+    public void setAddresses(List<@Nullable SctpHostAddress> addresses) {
         this.addresses = addresses;
     }
 
@@ -53,7 +53,7 @@ public class SctpListenerProperties extends SctpEndpointProperties {
      * @return whether any address is given
      */
     public boolean hasAddresses() {
-        return addresses.stream().anyMatch(SctpProperties::hasText);
+        return SctpAddresses.any(addresses);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(SctpAddress.class)
 @ConditionalOnBooleanProperty(name = "sctp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SctpProperties.class)
+@Import(SctpPropertiesBinding.class)
 public final class SctpPropertiesAutoConfiguration {
 
     @Bean

@@ -108,11 +108,14 @@ final class SctpPropertiesValidator {
 
     private void client(String path, SctpClientProperties client) {
         address(path + ".addresses", client, client.getAddresses(), client.getPort(), true);
-        List<String> failover = client.getFailoverAddresses();
+        List<@Nullable SctpHostAddress> failover = client.getFailoverAddresses();
         for (int i = 0; i < failover.size(); i++) {
-            address(path + ".failover-addresses[" + i + "]", client, List.of(failover.get(i)), null, true);
+            SctpHostAddress peer = failover.get(i);
+            if (peer != null) {
+                address(path + ".failover-addresses[" + i + "]", client, List.of(peer), null, true);
+            }
         }
-        String local = client.getLocalAddresses();
+        SctpHostAddress local = client.getLocalAddresses();
         if (local != null) {
             address(path + ".local-addresses", client, List.of(local), null, false);
         }
@@ -141,9 +144,9 @@ final class SctpPropertiesValidator {
         }
     }
 
-    private void address(String path, SctpEndpointProperties endpoint, List<String> addresses,
+    private void address(String path, SctpEndpointProperties endpoint, List<@Nullable SctpHostAddress> addresses,
             @Nullable Integer port, boolean peer) {
-        if (addresses.stream().noneMatch(SctpProperties::hasText)) {
+        if (!SctpAddresses.any(addresses)) {
             reject(path, "is required: " + SctpAddresses.HOW);
             return;
         }

@@ -19,7 +19,9 @@ import dev.sctp.integration.outbound.SctpSendingMessageHandler;
 import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.SendInfo;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -303,6 +305,19 @@ class SctpAutoConfigurationTests {
                 });
     }
 
+    @Test
+    void aTypedCustomizerIsAppliedOnlyToItsKindOfFactoryAndAnUntypedOneToBoth() {
+        runner.withUserConfiguration(TypedCustomizers.class)
+                .withPropertyValues("sctp.listen.addresses=127.0.0.1:0", NO_START_LISTEN, "sctp.listen.backlog=7",
+                        "sctp.clients.hss.addresses=127.0.0.1:3868", "sctp.clients.hss.auto-startup=false")
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    // creating the factories calls the customizers; both are singletons created at refresh
+                    assertThat(ctx.getBean(TypedCustomizers.class).calls).containsExactlyInAnyOrder(
+                            "server:default:7", "serverClass:default", "any:default", "client:hss:1", "any:hss");
+                });
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class OwnBeansByName {
 
@@ -339,8 +354,45 @@ class SctpAutoConfigurationTests {
     static class Customizer {
 
         @Bean
-        SctpAssociationFactoryCustomizer maxBurst() {
+        SctpAssociationFactoryCustomizer<AbstractSctpAssociationFactory> maxBurst() {
             return (name, factory) -> factory.setOption(SctpOptions.MAX_BURST, 8);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TypedCustomizers {
+
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        // lambdas, whose type argument only the declared bean type knows
+        @Bean
+        SctpAssociationFactoryCustomizer<SctpServerAssociationFactory> serverOnly() {
+            return (name, factory) -> calls.add("server:" + name + ":" + factory.getBacklog());
+        }
+
+        @Bean
+        SctpAssociationFactoryCustomizer<SctpClientAssociationFactory> clientOnly() {
+            return (name, factory) -> calls.add("client:" + name + ":" + factory.getPeers().size());
+        }
+
+        @Bean
+        SctpAssociationFactoryCustomizer<AbstractSctpAssociationFactory> any() {
+            return (name, factory) -> calls.add("any:" + name);
+        }
+
+        // a class, whose type argument is resolvable
+        @Bean
+        ServerClassCustomizer serverClass() {
+            return new ServerClassCustomizer(calls);
+        }
+    }
+
+    record ServerClassCustomizer(List<String> calls)
+            implements SctpAssociationFactoryCustomizer<SctpServerAssociationFactory> {
+
+        @Override
+        public void customize(String name, SctpServerAssociationFactory factory) {
+            calls.add("serverClass:" + name);
         }
     }
 }

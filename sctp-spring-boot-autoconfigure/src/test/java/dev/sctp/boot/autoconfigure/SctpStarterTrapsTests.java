@@ -6,6 +6,8 @@ import dev.sctp.SctpAddress;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.connection.SctpClientAssociationFactory;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
+import dev.sctp.integration.dsl.Sctp;
+import dev.sctp.integration.inbound.SctpInboundGateway;
 import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
 import dev.sctp.integration.outbound.SctpOutboundGateway;
 import dev.sctp.integration.outbound.SctpSendingMessageHandler;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.endpoint.EventDrivenConsumer;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
@@ -106,6 +109,18 @@ class SctpStarterTrapsTests {
     }
 
     @Test
+    void aReplyTimeoutOfAOneWayClientIsReportedAsConfiguringNothing(CapturedOutput output) {
+        runner.withPropertyValues("sctp.clients.hss.addresses=127.0.0.1:3868", "sctp.clients.hss.auto-startup=false",
+                "sctp.clients.hss.reply-timeout=2s", "sctp.clients.hlr.addresses=127.0.0.1:3869",
+                "sctp.clients.hlr.auto-startup=false", "sctp.clients.hlr.mode=request-reply",
+                "sctp.clients.hlr.reply-timeout=3s").run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    assertThat(output).contains("SCTP properties [sctp.clients.hss.reply-timeout] configure nothing")
+                            .doesNotContain("sctp.clients.hlr.reply-timeout");
+                });
+    }
+
+    @Test
     void anApplicationServerFactoryMakesTheDefaultListenerBackOffEntirely(CapturedOutput output) {
         runner.withUserConfiguration(OwnServerFactory.class)
                 .withPropertyValues("sctp.listen.addresses=127.0.0.1:0").run(ctx -> {
@@ -116,6 +131,20 @@ class SctpStarterTrapsTests {
                             .doesNotHaveBean(SctpSendingMessageHandler.class);
                     assertThat(ctx.getBean("myServer", SctpServerAssociationFactory.class).getListener()).isNull();
                     assertThat(output).contains("sctp.listen.* configures nothing").contains("myServer");
+                });
+    }
+
+    @Test
+    void anApplicationServerFactoryWithADslGatewayStartsAlongsideSctpListen(CapturedOutput output) {
+        // before the default listener backed off, its adapter was attached to this factory too: "already has listener"
+        runner.withUserConfiguration(OwnServerFactoryWithDslGateway.class)
+                .withPropertyValues("sctp.listen.addresses=127.0.0.1:0").run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    assertThat(ctx.getBean("myServer", SctpServerAssociationFactory.class).getListener())
+                            .isInstanceOf(SctpInboundGateway.class);
+                    assertThat(ctx).doesNotHaveBean("sctpListener-default")
+                            .doesNotHaveBean(SctpReceivingChannelAdapter.class);
+                    assertThat(output).contains("sctp.listen.* configures nothing");
                 });
     }
 
@@ -196,6 +225,22 @@ class SctpStarterTrapsTests {
             SctpServerAssociationFactory factory = new SctpServerAssociationFactory(0);
             factory.setAutoStartup(false);
             return factory;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnServerFactoryWithDslGateway {
+
+        @Bean
+        SctpServerAssociationFactory myServer() {
+            SctpServerAssociationFactory factory = new SctpServerAssociationFactory(0);
+            factory.setAutoStartup(false);
+            return factory;
+        }
+
+        @Bean
+        IntegrationFlow myServerFlow(SctpServerAssociationFactory myServer) {
+            return IntegrationFlow.from(Sctp.inboundGateway(myServer).autoStartup(false)).handle((p, h) -> p).get();
         }
     }
 

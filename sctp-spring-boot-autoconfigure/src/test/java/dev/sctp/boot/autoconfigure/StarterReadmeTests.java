@@ -66,7 +66,7 @@ class StarterReadmeTests {
         for (int i = 0; i < properties.length(); i++) {
             types.put(properties.getJSONObject(i).getString("name"), properties.getJSONObject(i).optString("type"));
         }
-        assertThat(types).containsEntry("sctp.listen.addresses", "java.util.List<java.lang.String>")
+        assertThat(types).containsEntry("sctp.listen.addresses", "java.util.List<dev.sctp.boot.autoconfigure.SctpHostAddress>")
                 .containsEntry("sctp.listen.port", "java.lang.Integer")
                 .containsEntry("sctp.listen.error-channel", "java.lang.String")
                 .containsEntry("sctp.clients", "java.util.Map<java.lang.String,dev.sctp.boot.autoconfigure.SctpClientProperties>");

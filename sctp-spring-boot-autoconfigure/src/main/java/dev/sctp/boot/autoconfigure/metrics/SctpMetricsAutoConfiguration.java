@@ -3,6 +3,7 @@ package dev.sctp.boot.autoconfigure.metrics;
 import dev.sctp.boot.autoconfigure.OnSctpFactoriesCondition;
 import dev.sctp.boot.autoconfigure.SctpAutoConfiguration;
 import dev.sctp.boot.autoconfigure.SctpProperties;
+import dev.sctp.boot.autoconfigure.SctpPropertiesBinding;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of Micrometer metrics for every SCTP association factory of the application, the
@@ -51,6 +53,7 @@ import org.springframework.context.annotation.Conditional;
 @Conditional(OnSctpFactoriesCondition.class)
 @ConditionalOnBooleanProperty(name = "sctp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SctpProperties.class)
+@Import(SctpPropertiesBinding.class)
 public final class SctpMetricsAutoConfiguration {
 
     @Bean

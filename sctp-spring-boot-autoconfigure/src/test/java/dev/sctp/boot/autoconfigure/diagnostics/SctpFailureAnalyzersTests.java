@@ -11,12 +11,15 @@ import dev.sctp.boot.autoconfigure.app.Apps;
 import dev.sctp.boot.autoconfigure.app.UppercaseServer;
 import dev.sctp.test.RequiresSctp;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContextException;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * Start-up failures of SCTP end in Boot's "APPLICATION FAILED TO START" with a description and an action, without a
@@ -63,8 +66,11 @@ class SctpFailureAnalyzersTests {
         Exception failure = new ApplicationContextException("Failed to start bean 'sctpListener-default'",
                 new UncheckedIOException("Factory 'sctpListener-default' cannot listen on :3868: "
                         + cause.getMessage(), cause));
-        FailureAnalysis analysis = new SctpUnavailableFailureAnalyzer().analyze(failure);
-        assertThat(analysis).isNotNull();
+        // the analyzers Boot loads from spring.factories, so that the registration is checked too
+        FailureAnalysis analysis = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+                .load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, e) -> { }))
+                .stream().map(analyzer -> analyzer.analyze(failure)).filter(Objects::nonNull).findFirst()
+                .orElseThrow(() -> new AssertionError("no failure analysis of " + failure));
         assertThat(analysis.getDescription()).contains("provides no SCTP")
                 .contains("socket failed: EPROTONOSUPPORT (Protocol not supported)")
                 .doesNotContain(SctpUnavailableException.FIX);
