@@ -4,10 +4,10 @@
  *   inject <target-port> <source-port> error|abort <cause-code> [cause-info-text]
  *
  * It sniffs the association with a raw IPPROTO_SCTP socket (which sees a copy of every SCTP packet the host
- * receives) until a packet travels from <source-port> to <target-port>, takes the verification tag the target
- * expects from it, and sends the target one packet from <source-port>: an ERROR chunk (an Operation Error the
- * target reports as SCTP_REMOTE_ERROR) or an ABORT chunk, each carrying one error cause with the given code and
- * optional info. Needs root (CAP_NET_RAW). Prints "sniffing" when ready and "injected vtag=<tag>" when done.
+ * receives) until a packet with a DATA chunk travels from <source-port> to <target-port>, takes the verification
+ * tag the target expects from it, and sends the target one packet from <source-port>: an ERROR chunk (an Operation
+ * Error the target reports as SCTP_REMOTE_ERROR) or an ABORT chunk, each carrying one error cause with the given
+ * code and optional info. Needs root (CAP_NET_RAW). Prints "sniffing" when ready and "injected vtag=<tag>" when done.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -32,6 +32,26 @@ static uint32_t crc32c(const uint8_t *data, size_t length) {
         }
     }
     return ~crc;
+}
+
+/*
+ * Whether the packet bundles a DATA chunk. Injecting after one (not after the heartbeats that follow COMM_UP) means
+ * the forged chunk reaches the target after that message: the kernel has queued the DATA before the raw copy's
+ * reader could run.
+ */
+static int carries_data(const uint8_t *sctp, size_t length) {
+    size_t offset = 12;
+    while (offset + 4 <= length) {
+        size_t chunk = (size_t) (sctp[offset + 2] << 8 | sctp[offset + 3]);
+        if (sctp[offset] == 0) {
+            return 1;
+        }
+        if (chunk < 4) {
+            return 0;
+        }
+        offset += (chunk + 3) & ~(size_t) 3;
+    }
+    return 0;
 }
 
 static void put16(uint8_t *p, unsigned v) { p[0] = (uint8_t) (v >> 8); p[1] = (uint8_t) v; }
@@ -81,7 +101,7 @@ int main(int argc, char **argv) {
         const uint8_t *sctp = in + ihl;
         unsigned src = (unsigned) (sctp[0] << 8 | sctp[1]);
         unsigned dst = (unsigned) (sctp[2] << 8 | sctp[3]);
-        if (src == source && dst == target) {
+        if (src == source && dst == target && carries_data(sctp, (size_t) n - ihl)) {
             vtag = (uint32_t) sctp[4] << 24 | (uint32_t) sctp[5] << 16 | (uint32_t) sctp[6] << 8 | sctp[7];
             break;
         }
