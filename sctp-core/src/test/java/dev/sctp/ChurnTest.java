@@ -1,5 +1,7 @@
 package dev.sctp;
 
+import static dev.sctp.test.ProcessResources.openFds;
+import static dev.sctp.test.ProcessResources.residentBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sctp.internal.linux.EpollPoller;
@@ -7,11 +9,8 @@ import dev.sctp.internal.linux.FileDescriptor;
 import dev.sctp.internal.linux.NativeBuffer;
 import dev.sctp.test.AssociationPair;
 import dev.sctp.test.RequiresSctp;
-import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,20 +109,5 @@ class ChurnTest {
                 }
             }
         }
-    }
-
-    private static long openFds() {
-        String[] entries = new File("/proc/self/fd").list();
-        return entries == null ? -1 : entries.length;
-    }
-
-    /** VmRSS of /proc/self/status, in bytes. */
-    private static long residentBytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
-            }
-        }
-        throw new AssertionError("VmRSS missing from /proc/self/status");
     }
 }

@@ -1,5 +1,7 @@
 package dev.sctp;
 
+import static dev.sctp.test.ProcessResources.openFds;
+import static dev.sctp.test.ProcessResources.residentBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sctp.internal.linux.EpollPoller;
@@ -7,20 +9,25 @@ import dev.sctp.internal.linux.FileDescriptor;
 import dev.sctp.internal.linux.NativeBuffer;
 import dev.sctp.test.AssociationPair;
 import dev.sctp.test.RequiresSctp;
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** File descriptors, native memory and per-message allocation return to their baseline. */
+/**
+ * File descriptors, native and resident memory and per-message allocation return to their baseline. Reliability
+ * scenario 5 (churn), the sequential half; {@link ChurnTest} runs the concurrent one.
+ */
 @RequiresSctp
 class ResourceTest {
 
     private static final Duration TIMEOUT = AssociationPair.TIMEOUT;
+    private static final int CYCLES = 10_000;
+    /** Resident memory 5,000 warm cycles may add: JIT, GC and malloc noise, far below a leak of 5,000 x anything. */
+    private static final long RSS_SLACK = 24L << 20;
 
     @Test
-    void tenThousandAssociationsOpenedAndClosedLeaveNoFdsOrNativeMemoryBehind() throws Exception {
+    void tenThousandAssociationsOpenedAndClosedLeaveNoFdsNativeOrResidentMemoryBehind() throws Exception {
         try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
             SctpAddress address = server.localAddress();
             cycle(server, address, 20); // warm up: the poller and the classes are loaded once
@@ -29,14 +36,27 @@ class ResourceTest {
             long buffers = NativeBuffer.liveBuffers();
             long bytes = NativeBuffer.liveBytes();
             int pollerThreads = EpollPoller.shared().liveThreads();
+            System.gc();
+            long residentBefore = residentBytes();
 
-            cycle(server, address, 10_000);
+            // two halves: the first warms the heap and malloc's arenas, the second must not keep adding to them
+            cycle(server, address, CYCLES / 2);
+            System.gc();
+            long residentAtHalf = residentBytes();
+            cycle(server, address, CYCLES / 2);
+            System.gc();
+            long residentAtEnd = residentBytes();
+            System.out.printf("ResourceTest: %,d connect/close cycles, fds %d -> %d, resident MiB %d before, %d after"
+                    + " %,d and %d after %,d%n", CYCLES, fds, openFds(), residentBefore >> 20, residentAtHalf >> 20, CYCLES / 2, residentAtEnd >> 20,
+                    CYCLES);
 
             assertThat(openFds()).as("entries in /proc/self/fd").isEqualTo(fds);
             assertThat(FileDescriptor.openCount()).as("fds owned by the library").isEqualTo(owned);
             assertThat(NativeBuffer.liveBuffers()).as("native buffers").isEqualTo(buffers);
             assertThat(NativeBuffer.liveBytes()).as("native bytes").isEqualTo(bytes);
             assertThat(EpollPoller.shared().liveThreads()).as("poller threads").isEqualTo(pollerThreads);
+            assertThat(residentAtEnd).as("resident bytes after %d cycles vs after %d", CYCLES, CYCLES / 2)
+                    .isLessThanOrEqualTo(residentAtHalf + RSS_SLACK);
         }
     }
 
@@ -52,11 +72,6 @@ class ResourceTest {
                 client.close();
             }
         }
-    }
-
-    private static long openFds() {
-        String[] entries = new File("/proc/self/fd").list();
-        return entries == null ? -1 : entries.length;
     }
 
     @Test
