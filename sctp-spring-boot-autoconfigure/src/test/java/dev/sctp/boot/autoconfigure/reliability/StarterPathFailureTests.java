@@ -1,0 +1,152 @@
+package dev.sctp.boot.autoconfigure.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sctp.boot.autoconfigure.app.Apps;
+import dev.sctp.integration.connection.SctpClientAssociationFactory;
+import dev.sctp.integration.event.SctpAssociationLostEvent;
+import dev.sctp.integration.event.SctpPeerAddressChangeEvent;
+import dev.sctp.integration.event.SctpSendFailedEvent;
+import dev.sctp.integration.support.SctpHeaders;
+import dev.sctp.notification.PeerAddressChange;
+import dev.sctp.test.FaultLab;
+import dev.sctp.test.RequiresSctp;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.MessageChannel;
+
+/**
+ * Reliability scenario 1 through the starter: a Boot application whose client {@code peer} is configured only by
+ * properties ({@code sctp.clients.peer.*}, two local and two peer addresses of a {@link FaultLab}, the telecom
+ * profile) sends numbered messages on 8 streams through its outbound channel to an independent C receiver
+ * ({@code tallysink.c}) in the peer namespace. The primary path is cut mid-stream and later restored. Every message
+ * must arrive once and in order per stream (the accounting of scenario 4: sends that succeeded = messages received,
+ * and no send-failed event), the association must stay up, and the starter's path metric and health details must
+ * follow the path down and back.
+ */
+@RequiresSctp
+class StarterPathFailureTests {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int PORT = 5311;
+    private static final int STREAMS = 8;
+    private static final int MESSAGES = 20_000;
+    private static final int SIZE = 64;
+    /** Scheduling slack of the emulated VM on top of the kernel's own timers. */
+    private static final Duration SLACK = Duration.ofMillis(1500);
+    private static final Duration RTO_MIN = Duration.ofMillis(100);
+    private static final Duration RTO_MAX = Duration.ofSeconds(1);
+    private static final int PATH_MAX_RETRANSMISSIONS = 2;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+
+    @Test
+    void aCutPrimaryPathFailsOverWithoutLossAndTheStartersMetricsAndHealthFollowIt() throws Exception {
+        try (FaultLab lab = FaultLab.create(2);
+                TallySink sink = TallySink.startIn(lab, PORT, TIMEOUT);
+                ConfigurableApplicationContext app = Apps.run(ReliabilityClient.class,
+                        "sctp.clients.peer.addresses=" + lab.peer(1) + "/" + lab.peer(2) + ":" + PORT,
+                        "sctp.clients.peer.local-addresses=" + lab.local(1) + "/" + lab.local(2) + ":0",
+                        "sctp.clients.peer.streams.outbound=" + STREAMS,
+                        "sctp.clients.peer.rto.initial=" + RTO_MAX.toMillis() + "ms",
+                        "sctp.clients.peer.rto.min=" + RTO_MIN.toMillis() + "ms",
+                        "sctp.clients.peer.rto.max=" + RTO_MAX.toMillis() + "ms",
+                        "sctp.clients.peer.path-max-retransmissions=" + PATH_MAX_RETRANSMISSIONS,
+                        "sctp.clients.peer.heartbeat.interval=" + HEARTBEAT.toMillis() + "ms")) {
+            EventLog events = app.getBean(EventLog.class);
+            MeterRegistry registry = app.getBean(MeterRegistry.class);
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ReliabilityClient.health(app).getDetails())
+                    .containsEntry("connected", true).containsEntry("pathsActive", 2L));
+            String association = app.getBean(SctpClientAssociationFactory.class).getAssociation().getId();
+            InetAddress primary = InetAddress.getByName(lab.peer(1));
+            MessageChannel outbound = app.getBean("peerOutbound", MessageChannel.class);
+
+            int[] next = new int[STREAMS];
+            long cutAt = 0;
+            long restoredAt = 0;
+            Health whileCut = null;
+            for (int i = 0; i < MESSAGES; i++) {
+                int stream = i % STREAMS;
+                assertThat(outbound.send(MessageBuilder.withPayload(TallySink.number(next[stream], SIZE))
+                        .setHeader(SctpHeaders.STREAM_ID, stream).build())).isTrue();
+                next[stream]++;
+                if (i == MESSAGES * 3 / 10) {
+                    lab.cut(1);
+                    cutAt = System.nanoTime();
+                } else if (i == MESSAGES * 6 / 10) {
+                    long since = cutAt;
+                    await().atMost(TIMEOUT).until(() -> pathEvent(events, since, primary,
+                            PeerAddressChange.State.ADDR_UNREACHABLE) >= 0);
+                    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ReliabilityClient.health(app)
+                            .getDetails()).containsEntry("pathsActive", 1L).containsEntry("pathsInactive", 1L));
+                    whileCut = ReliabilityClient.health(app);
+                    assertThat(pathChanges(registry, "unreachable")).as("sctp.path.changes{state=unreachable}")
+                            .isEqualTo(1);
+                    lab.restore(1);
+                    restoredAt = System.nanoTime();
+                }
+            }
+            long since = restoredAt;
+            await().atMost(TIMEOUT).until(() -> pathEvent(events, since, primary,
+                    PeerAddressChange.State.ADDR_AVAILABLE) >= 0);
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ReliabilityClient.health(app).getDetails())
+                    .containsEntry("pathsActive", 2L).containsEntry("pathsInactive", 0L));
+            assertThat(pathChanges(registry, "available")).as("sctp.path.changes{state=available}")
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(whileCut.getStatus()).as("health while a path is down").isEqualTo(Status.UP);
+            assertThat(app.getBean(SctpClientAssociationFactory.class).getAssociation().getId())
+                    .as("the association that carried the messages").isEqualTo(association);
+            assertThat(events.since(0, SctpAssociationLostEvent.class)).as("lost associations").isEmpty();
+            long unreachable = pathEvent(events, cutAt, primary, PeerAddressChange.State.ADDR_UNREACHABLE);
+            long available = pathEvent(events, restoredAt, primary, PeerAddressChange.State.ADDR_AVAILABLE);
+
+            app.close();
+            TallySink.Account account = sink.awaitEnd(TIMEOUT);
+            long sent = 0;
+            for (int s = 0; s < STREAMS; s++) {
+                sent += next[s];
+                assertThat(account.streams().get(s)).as("stream %d's account", s)
+                        .isEqualTo(new TallySink.Stream(next[s], 0, next[s] - 1, 0));
+            }
+            int failed = events.since(0, SctpSendFailedEvent.class).size();
+            // T3 on the cut path marks it potentially failed (fail-over); path-max-retransmissions more timeouts,
+            // each doubling the RTO but at most RTO.max, make it unreachable
+            long unreachableBound = (PATH_MAX_RETRANSMISSIONS + 1) * RTO_MAX.toMillis() + SLACK.toMillis();
+            // an unreachable path is probed every heartbeat interval plus one RTO (jittered by up to half of it)
+            long availableBound = HEARTBEAT.plus(RTO_MAX.multipliedBy(3).dividedBy(2)).plus(SLACK).toMillis();
+            System.out.printf("FIGURE StarterPathFailureTests: telecom profile (RTO %d-%d ms, path-max-retrans %d,"
+                    + " heartbeat %d ms), %d messages on %d streams: sent %d, received %d, send-failed events %d,"
+                    + " fail-over (longest pause at the receiver) %d ms, ADDR_UNREACHABLE %d ms after the cut (bound"
+                    + " %d), ADDR_AVAILABLE %d ms after the restore (bound %d), health while cut %s%n",
+                    RTO_MIN.toMillis(), RTO_MAX.toMillis(), PATH_MAX_RETRANSMISSIONS, HEARTBEAT.toMillis(), MESSAGES,
+                    STREAMS, sent, account.received(), failed, account.maxGapMillis(), unreachable,
+                    unreachableBound, available, availableBound, whileCut.getDetails().get("paths"));
+            assertThat(account.end()).as("how the receiver's association ended").isEqualTo("shutdown");
+            assertThat(account.errors()).as("messages out of order or twice").isZero();
+            assertThat(account.received()).as("received = sent").isEqualTo(sent);
+            assertThat(failed).as("send-failed events").isZero();
+            assertThat(unreachable).as("cut to ADDR_UNREACHABLE, ms").isBetween(0L, unreachableBound);
+            assertThat(available).as("restore to ADDR_AVAILABLE, ms").isBetween(0L, availableBound);
+            // fail-over: the cut path's first timeouts (at most RTO.max each while backing off) move the traffic
+            assertThat(account.maxGapMillis()).as("fail-over time, ms")
+                    .isLessThanOrEqualTo(3 * RTO_MAX.toMillis() + SLACK.toMillis());
+        }
+    }
+
+    private static long pathEvent(EventLog events, long since, InetAddress address, PeerAddressChange.State state) {
+        return events.millisTo(since, SctpPeerAddressChangeEvent.class, e -> e.getState() == state
+                && e.getAddress() != null && e.getAddress().getAddress().equals(address));
+    }
+
+    private static double pathChanges(MeterRegistry registry, String state) {
+        Counter counter = registry.find("sctp.path.changes").tag("name", "peer").tag("state", state).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
