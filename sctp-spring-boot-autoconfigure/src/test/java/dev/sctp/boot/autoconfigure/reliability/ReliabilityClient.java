@@ -8,6 +8,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.integration.channel.QueueChannel;
 
 /**
  * The application of the reliability tests: the starter's client {@code peer} (configured by each test's
@@ -16,6 +17,12 @@ import org.springframework.context.annotation.Bean;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class ReliabilityClient {
+
+    /** Queues what the listener {@code sctp} receives, when a test configures one. */
+    @Bean
+    QueueChannel sctpInbound() {
+        return new QueueChannel();
+    }
 
     /** Records the SCTP events. */
     @Bean
