@@ -14,10 +14,12 @@
  * a test that cut every path waits for it to know that this side has read everything its kernel acknowledged.
  * At the end it prints one line per stream that carried messages, how the association ended and a summary:
  *   stream S count N first F last L gaps G
+ *   max-gap before stream S seq N
  *   end shutdown|comm_lost|eof|error
  *   received T errors E max-gap-ms G
  * "shutdown" means SCTP_SHUTDOWN_EVENT (the peer shut down gracefully); "comm_lost" an ASSOC_CHANGE COMM_LOST (an
- * ABORT, or the peer stopped answering). G is the longest time between two consecutive messages.
+ * ABORT, or the peer stopped answering). G is the longest time between two consecutive messages, and "max-gap
+ * before" names the message that ended it.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -98,6 +100,7 @@ int main(int argc, char **argv) {
     long received = 0, errors = 0;
     int shutdown_seen = 0, lost_seen = 0, failed = 0;
     double last_at = 0, max_gap = 0;
+    unsigned int gap_stream = 0, gap_seq = 0;
     for (;;) {
         struct pollfd p = {fd, POLLIN, 0};
         int ready = poll(&p, 1, 200);
@@ -134,10 +137,6 @@ int main(int argc, char **argv) {
             continue;
         }
         double t = now_ms();
-        if (last_at > 0 && t - last_at > max_gap) {
-            max_gap = t - last_at;
-        }
-        last_at = t;
         unsigned int stream = 0;
         for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
             if (c->cmsg_level == IPPROTO_SCTP && c->cmsg_type == SCTP_RCVINFO) {
@@ -155,6 +154,12 @@ int main(int argc, char **argv) {
         unsigned int seq;
         memcpy(&seq, buf, 4);
         seq = ntohl(seq);
+        if (last_at > 0 && t - last_at > max_gap) {
+            max_gap = t - last_at;
+            gap_stream = stream;
+            gap_seq = seq;
+        }
+        last_at = t;
         if (count[stream] == 0) {
             first[stream] = seq;
         } else if ((long) seq <= last[stream]) {
@@ -174,6 +179,7 @@ int main(int argc, char **argv) {
             printf("stream %d count %ld first %ld last %ld gaps %ld\n", s, count[s], first[s], last[s], gaps[s]);
         }
     }
+    printf("max-gap before stream %u seq %u\n", gap_stream, gap_seq);
     printf("end %s\n", lost_seen ? "comm_lost" : shutdown_seen ? "shutdown" : failed ? "error" : "eof");
     printf("received %ld errors %ld max-gap-ms %.0f\n", received, errors, max_gap);
     close(fd);

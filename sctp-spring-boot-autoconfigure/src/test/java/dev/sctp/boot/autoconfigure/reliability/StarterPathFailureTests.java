@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -68,36 +69,34 @@ class StarterPathFailureTests {
             InetAddress primary = InetAddress.getByName(lab.peer(1));
             MessageChannel outbound = app.getBean("peerOutbound", MessageChannel.class);
 
+            // the faults come from another thread, so that the sender never pauses and every pause the receiver
+            // sees is the network's
+            Faults faults = new Faults(lab, events, app, registry, primary);
+            Thread faulting = new Thread(faults, "path-faults");
             int[] next = new int[STREAMS];
-            long cutAt = 0;
-            long restoredAt = 0;
-            Health whileCut = null;
-            for (int i = 0; i < MESSAGES; i++) {
+            long cutIndex = -1;
+            long restoreIndex = -1;
+            for (int i = 0; i < MESSAGES || faulting.isAlive(); i++) {
                 int stream = i % STREAMS;
                 assertThat(outbound.send(MessageBuilder.withPayload(TallySink.number(next[stream], SIZE))
                         .setHeader(SctpHeaders.STREAM_ID, stream).build())).isTrue();
                 next[stream]++;
-                if (i == MESSAGES * 3 / 10) {
-                    lab.cut(1);
-                    cutAt = System.nanoTime();
-                } else if (i == MESSAGES * 6 / 10) {
-                    long since = cutAt;
-                    await().atMost(TIMEOUT).until(() -> pathEvent(events, since, primary,
-                            PeerAddressChange.State.ADDR_UNREACHABLE) >= 0);
-                    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ReliabilityClient.health(app)
-                            .getDetails()).containsEntry("pathsActive", 1L).containsEntry("pathsInactive", 1L));
-                    whileCut = ReliabilityClient.health(app);
-                    assertThat(pathChanges(registry, "unreachable")).as("sctp.path.changes{state=unreachable}")
-                            .isEqualTo(1);
-                    lab.restore(1);
-                    restoredAt = System.nanoTime();
+                if (i == MESSAGES / 4) {
+                    faulting.start();
+                }
+                if (cutIndex < 0 && faults.cutAt != 0) {
+                    cutIndex = i;
+                }
+                if (restoreIndex < 0 && faults.restoredAt != 0) {
+                    restoreIndex = i;
                 }
             }
-            long since = restoredAt;
-            await().atMost(TIMEOUT).until(() -> pathEvent(events, since, primary,
-                    PeerAddressChange.State.ADDR_AVAILABLE) >= 0);
-            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ReliabilityClient.health(app).getDetails())
-                    .containsEntry("pathsActive", 2L).containsEntry("pathsInactive", 0L));
+            faulting.join();
+            assertThat(faults.failure).as("the fault thread's failure").isNull();
+            long cutAt = faults.cutAt;
+            long restoredAt = faults.restoredAt;
+            Health whileCut = faults.whileCut;
+            assertThat(whileCut).as("health while the path was cut").isNotNull();
             assertThat(pathChanges(registry, "available")).as("sctp.path.changes{state=available}")
                     .isGreaterThanOrEqualTo(1);
             assertThat(whileCut.getStatus()).as("health while a path is down").isEqualTo(Status.UP);
@@ -124,10 +123,12 @@ class StarterPathFailureTests {
             System.out.printf("FIGURE StarterPathFailureTests: telecom profile (RTO %d-%d ms, path-max-retrans %d,"
                     + " heartbeat %d ms), %d messages on %d streams: sent %d, received %d, send-failed events %d,"
                     + " fail-over (longest pause at the receiver) %d ms, ADDR_UNREACHABLE %d ms after the cut (bound"
-                    + " %d), ADDR_AVAILABLE %d ms after the restore (bound %d), health while cut %s%n",
-                    RTO_MIN.toMillis(), RTO_MAX.toMillis(), PATH_MAX_RETRANSMISSIONS, HEARTBEAT.toMillis(), MESSAGES,
+                    + " %d), ADDR_AVAILABLE %d ms after the restore (bound %d), health while cut %s; the longest"
+                    + " pause ended with message %d (cut after message ~%d, restored after ~%d)%n",
+                    RTO_MIN.toMillis(), RTO_MAX.toMillis(), PATH_MAX_RETRANSMISSIONS, HEARTBEAT.toMillis(), sent,
                     STREAMS, sent, account.received(), failed, account.maxGapMillis(), unreachable,
-                    unreachableBound, available, availableBound, whileCut.getDetails().get("paths"));
+                    unreachableBound, available, availableBound, whileCut.getDetails().get("paths"),
+                    account.gapSequence() * STREAMS + account.gapStream(), cutIndex, restoreIndex);
             assertThat(account.end()).as("how the receiver's association ended").isEqualTo("shutdown");
             assertThat(account.errors()).as("messages out of order or twice").isZero();
             assertThat(account.received()).as("received = sent").isEqualTo(sent);
@@ -137,6 +138,57 @@ class StarterPathFailureTests {
             // fail-over: the cut path's first timeouts (at most RTO.max each while backing off) move the traffic
             assertThat(account.maxGapMillis()).as("fail-over time, ms")
                     .isLessThanOrEqualTo(3 * RTO_MAX.toMillis() + SLACK.toMillis());
+        }
+    }
+
+    /**
+     * Cuts the primary path, waits until the event, the metric and the health details report it down, restores it
+     * and waits until they report it back.
+     */
+    private static final class Faults implements Runnable {
+
+        private final FaultLab lab;
+        private final EventLog events;
+        private final ConfigurableApplicationContext app;
+        private final MeterRegistry registry;
+        private final InetAddress primary;
+        volatile long cutAt;
+        volatile long restoredAt;
+        volatile @Nullable Health whileCut;
+        volatile @Nullable Throwable failure;
+
+        Faults(FaultLab lab, EventLog events, ConfigurableApplicationContext app, MeterRegistry registry,
+                InetAddress primary) {
+            this.lab = lab;
+            this.events = events;
+            this.app = app;
+            this.registry = registry;
+            this.primary = primary;
+        }
+
+        @Override
+        public void run() {
+            try {
+                lab.cut(1);
+                long cut = System.nanoTime();
+                cutAt = cut;
+                await().atMost(TIMEOUT).until(() -> pathEvent(events, cut, primary,
+                        PeerAddressChange.State.ADDR_UNREACHABLE) >= 0);
+                await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ReliabilityClient.health(app).getDetails())
+                        .containsEntry("pathsActive", 1L).containsEntry("pathsInactive", 1L));
+                whileCut = ReliabilityClient.health(app);
+                assertThat(pathChanges(registry, "unreachable")).as("sctp.path.changes{state=unreachable}")
+                        .isEqualTo(1);
+                lab.restore(1);
+                long restored = System.nanoTime();
+                restoredAt = restored;
+                await().atMost(TIMEOUT).until(() -> pathEvent(events, restored, primary,
+                        PeerAddressChange.State.ADDR_AVAILABLE) >= 0);
+                await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ReliabilityClient.health(app).getDetails())
+                        .containsEntry("pathsActive", 2L).containsEntry("pathsInactive", 0L));
+            } catch (Throwable e) {
+                failure = e;
+            }
         }
     }
 

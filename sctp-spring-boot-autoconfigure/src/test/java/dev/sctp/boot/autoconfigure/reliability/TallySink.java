@@ -24,7 +24,8 @@ final class TallySink implements AutoCloseable {
 
     private static final Pattern IDLE = Pattern.compile("idle (\\d+)\n");
     private static final Pattern STREAM = Pattern.compile("stream (\\d+) count (\\d+) first (\\d+) last (\\d+) gaps (\\d+)");
-    private static final Pattern SUMMARY = Pattern.compile("end (\\w+)\nreceived (\\d+) errors (\\d+) max-gap-ms (\\d+)");
+    private static final Pattern SUMMARY = Pattern.compile("max-gap before stream (\\d+) seq (\\d+)\nend (\\w+)\n"
+            + "received (\\d+) errors (\\d+) max-gap-ms (\\d+)");
 
     private final ExternalPeer process;
 
@@ -114,8 +115,14 @@ final class TallySink implements AutoCloseable {
             streams.put(Integer.parseInt(m.group(1)), new Stream(Long.parseLong(m.group(2)),
                     Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5))));
         }
-        return new Account(streams, summary.group(1), Long.parseLong(summary.group(2)),
-                Long.parseLong(summary.group(3)), Long.parseLong(summary.group(4)));
+        return new Account(streams, summary.group(3), Long.parseLong(summary.group(4)),
+                Long.parseLong(summary.group(5)), Long.parseLong(summary.group(6)),
+                Integer.parseInt(summary.group(1)), Long.parseLong(summary.group(2)));
+    }
+
+    /** Kills the receiver with SIGKILL, as a crash would: it closes nothing itself. */
+    void kill() {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
     }
 
     /** Returns the end of what the receiver printed, for failure messages. */
@@ -135,8 +142,10 @@ final class TallySink implements AutoCloseable {
 
     /**
      * The receiver's account: per stream, how the association ended ({@code shutdown}, {@code comm_lost}, {@code eof}
-     * or {@code error}), messages received, errors (a number that did not rise) and the longest pause in ms.
+     * or {@code error}), messages received, errors (a number that did not rise), the longest pause in ms and the
+     * message (stream and sequence number) that ended it.
      */
-    record Account(Map<Integer, Stream> streams, String end, long received, long errors, long maxGapMillis) {
+    record Account(Map<Integer, Stream> streams, String end, long received, long errors, long maxGapMillis,
+            int gapStream, long gapSequence) {
     }
 }
