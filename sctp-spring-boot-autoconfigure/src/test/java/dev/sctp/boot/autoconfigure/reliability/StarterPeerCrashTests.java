@@ -55,6 +55,7 @@ class StarterPeerCrashTests {
     private static final Duration HEARTBEAT = Duration.ofMillis(500);
     private static final int MAX_RETRANSMISSIONS = 3;
     private static final Duration RECONNECT_MAX = Duration.ofSeconds(2);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     @Test
     void aCrashedPeerIsDetectedTheClientReconnectsWithBackoffAndEverySentMessageIsAccountedFor() throws Exception {
@@ -69,7 +70,7 @@ class StarterPeerCrashTests {
                         "sctp.clients.peer.heartbeat.interval=" + HEARTBEAT.toMillis() + "ms",
                         "sctp.clients.peer.max-retransmissions=" + MAX_RETRANSMISSIONS,
                         "sctp.clients.peer.path-max-retransmissions=" + MAX_RETRANSMISSIONS,
-                        "sctp.clients.peer.send-timeout=500ms", "sctp.clients.peer.connect-timeout=2s",
+                        "sctp.clients.peer.send-timeout=500ms", "sctp.clients.peer.connect-timeout=" + CONNECT_TIMEOUT.toMillis() + "ms",
                         "sctp.clients.peer.reconnect.initial-delay=100ms", "sctp.clients.peer.reconnect.multiplier=2",
                         "sctp.clients.peer.reconnect.max-delay=" + RECONNECT_MAX.toMillis() + "ms",
                         "sctp.clients.peer.reconnect.jitter=0ms")) {
@@ -130,9 +131,9 @@ class StarterPeerCrashTests {
                 }
                 long succeeded = sender.succeeded.get();
                 long readBySecond = account.received();
-                // the host is down 3 failed connects and the reboot long; the delays double from 100 ms up to the
-                // maximum, so a restored peer is tried again within the maximum delay and one connect
-                long reconnectBound = RECONNECT_MAX.plus(SLACK).toMillis();
+                // the delays double from 100 ms up to the maximum; an attempt under way when the peer comes back
+                // fails within the connect timeout, and the next one starts at most the maximum delay later
+                long reconnectBound = RECONNECT_MAX.plus(CONNECT_TIMEOUT).plus(SLACK).toMillis();
                 long detectBound = (MAX_RETRANSMISSIONS + 2) * (HEARTBEAT.toMillis() + RTO_MAX.toMillis() * 3 / 2)
                         + SLACK.toMillis();
                 System.out.printf("FIGURE StarterPeerCrashTests: crash detected (SctpAssociationLostEvent) after %d ms"
