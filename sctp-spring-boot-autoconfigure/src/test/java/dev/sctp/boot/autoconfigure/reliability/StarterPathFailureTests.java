@@ -171,8 +171,9 @@ class StarterPathFailureTests {
         @Override
         public void run() {
             try {
-                lab.cut(1);
+                // the times are taken before tc runs, which takes a while in the emulated VM
                 long cut = System.nanoTime();
+                lab.cut(1);
                 cutAt = cut;
                 await().atMost(TIMEOUT).until(() -> pathEvent(events, cut, primary,
                         PeerAddressChange.State.ADDR_UNREACHABLE) >= 0);
@@ -181,8 +182,8 @@ class StarterPathFailureTests {
                 whileCut = ReliabilityClient.health(app);
                 assertThat(pathChanges(registry, "unreachable")).as("sctp.path.changes{state=unreachable}")
                         .isEqualTo(1);
-                lab.restore(1);
                 long restored = System.nanoTime();
+                lab.restore(1);
                 restoredAt = restored;
                 await().atMost(TIMEOUT).until(() -> pathEvent(events, restored, primary,
                         PeerAddressChange.State.ADDR_AVAILABLE) >= 0);

@@ -88,8 +88,10 @@ class StarterPeerCrashTests {
                 // the host goes silent; what its receiver reads from now on is what its kernel acknowledged; then its
                 // process is killed (its ABORT cannot get out)
                 int mark = first.mark();
-                lab.cut(1);
+                // taken before the cut: running tc takes a while in the emulated VM, and the loss may be noticed
+                // before the cut's second half (the peer's side) is in place
                 long crashedAt = System.nanoTime();
+                lab.cut(1);
                 long readByFirst = first.awaitIdle(mark, TIMEOUT);
                 first.kill();
                 await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ReliabilityClient.health(app).getStatus())
