@@ -70,7 +70,8 @@ class StarterPeerCrashTests {
                         "sctp.clients.peer.heartbeat.interval=" + HEARTBEAT.toMillis() + "ms",
                         "sctp.clients.peer.max-retransmissions=" + MAX_RETRANSMISSIONS,
                         "sctp.clients.peer.path-max-retransmissions=" + MAX_RETRANSMISSIONS,
-                        "sctp.clients.peer.send-timeout=500ms", "sctp.clients.peer.connect-timeout=" + CONNECT_TIMEOUT.toMillis() + "ms",
+                        "sctp.clients.peer.send-timeout=500ms",
+                        "sctp.clients.peer.connect-timeout=" + CONNECT_TIMEOUT.toMillis() + "ms",
                         "sctp.clients.peer.reconnect.initial-delay=100ms", "sctp.clients.peer.reconnect.multiplier=2",
                         "sctp.clients.peer.reconnect.max-delay=" + RECONNECT_MAX.toMillis() + "ms",
                         "sctp.clients.peer.reconnect.jitter=0ms")) {

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 final class TallySink implements AutoCloseable {
 
     private static final Pattern IDLE = Pattern.compile("idle (\\d+)\n");
-    private static final Pattern STREAM = Pattern.compile("stream (\\d+) count (\\d+) first (\\d+) last (\\d+) gaps (\\d+)");
+    private static final Pattern STREAM = Pattern.compile(
+            "stream (\\d+) count (\\d+) first (\\d+) last (\\d+) gaps (\\d+)");
     private static final Pattern SUMMARY = Pattern.compile("max-gap before stream (\\d+) seq (\\d+)\nend (\\w+)\n"
             + "received (\\d+) errors (\\d+) max-gap-ms (\\d+)");
 
