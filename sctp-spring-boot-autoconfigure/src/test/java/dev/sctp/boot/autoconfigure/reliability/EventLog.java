@@ -32,6 +32,12 @@ final class EventLog implements ApplicationListener<SctpIntegrationEvent> {
         return -1;
     }
 
+    /** Milliseconds from {@code since} to each event of {@code type} after it. */
+    List<Long> millisOf(long since, Class<? extends SctpIntegrationEvent> type) {
+        return events.stream().filter(r -> r.nanos() >= since && type.isInstance(r.event()))
+                .map(r -> (r.nanos() - since) / 1_000_000).toList();
+    }
+
     /** Returns the simple names of the events so far, for failure messages. */
     List<String> names() {
         return events.stream().map(r -> r.event().getClass().getSimpleName()).toList();

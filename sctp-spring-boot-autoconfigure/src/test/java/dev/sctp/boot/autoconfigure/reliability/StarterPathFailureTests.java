@@ -115,17 +115,19 @@ class StarterPathFailureTests {
             int failed = events.since(0, SctpSendFailedEvent.class).size();
             // T3 on the cut path marks it potentially failed (fail-over); path-max-retransmissions more timeouts,
             // each doubling the RTO but at most RTO.max, make it unreachable
-            long unreachableBound = (PATH_MAX_RETRANSMISSIONS + 1) * RTO_MAX.toMillis() + SLACK.toMillis();
+            long unreachableBound = faults.cutMillis + (PATH_MAX_RETRANSMISSIONS + 1) * RTO_MAX.toMillis()
+                    + SLACK.toMillis();
             // an unreachable path is probed every heartbeat interval plus one RTO (jittered by up to half of it)
-            long availableBound = HEARTBEAT.plus(RTO_MAX.multipliedBy(3).dividedBy(2)).plus(SLACK).toMillis();
+            long availableBound = faults.restoreMillis + HEARTBEAT.plus(RTO_MAX.multipliedBy(3).dividedBy(2))
+                    .plus(SLACK).toMillis();
             System.out.printf("FIGURE StarterPathFailureTests: telecom profile (RTO %d-%d ms, path-max-retrans %d,"
                     + " heartbeat %d ms), %d messages on %d streams: sent %d, received %d, send-failed events %d,"
-                    + " fail-over (longest pause at the receiver) %d ms, ADDR_UNREACHABLE %d ms after the cut (bound"
-                    + " %d), ADDR_AVAILABLE %d ms after the restore (bound %d), health while cut %s; the longest"
+                    + " fail-over (longest pause at the receiver) %d ms, ADDR_UNREACHABLE %d ms after the cut began (bound"
+                    + " %d; tc took %d ms), ADDR_AVAILABLE %d ms after the restore began (bound %d; tc took %d ms), health while cut %s; the longest"
                     + " pause ended with message %d (cut after message ~%d, restored after ~%d)%n",
                     RTO_MIN.toMillis(), RTO_MAX.toMillis(), PATH_MAX_RETRANSMISSIONS, HEARTBEAT.toMillis(), sent,
                     STREAMS, sent, account.received(), failed, account.maxGapMillis(), unreachable,
-                    unreachableBound, available, availableBound, whileCut.getDetails().get("paths"),
+                    unreachableBound, faults.cutMillis, available, availableBound, faults.restoreMillis, whileCut.getDetails().get("paths"),
                     account.gapSequence() * STREAMS + account.gapStream(), cutIndex, restoreIndex);
             assertThat(account.end()).as("how the receiver's association ended").isEqualTo("shutdown");
             assertThat(account.errors()).as("messages out of order or twice").isZero();
@@ -156,6 +158,9 @@ class StarterPathFailureTests {
         private final InetAddress primary;
         volatile long cutAt;
         volatile long restoredAt;
+        /** How long running tc took: the fault is in place somewhere within it, both ways only at its end. */
+        volatile long cutMillis;
+        volatile long restoreMillis;
         volatile @Nullable Health whileCut;
         volatile @Nullable Throwable failure;
 
@@ -174,6 +179,7 @@ class StarterPathFailureTests {
                 // the times are taken before tc runs, which takes a while in the emulated VM
                 long cut = System.nanoTime();
                 lab.cut(1);
+                cutMillis = (System.nanoTime() - cut) / 1_000_000;
                 cutAt = cut;
                 await().atMost(TIMEOUT).until(() -> pathEvent(events, cut, primary,
                         PeerAddressChange.State.ADDR_UNREACHABLE) >= 0);
@@ -184,6 +190,7 @@ class StarterPathFailureTests {
                         .isEqualTo(1);
                 long restored = System.nanoTime();
                 lab.restore(1);
+                restoreMillis = (System.nanoTime() - restored) / 1_000_000;
                 restoredAt = restored;
                 await().atMost(TIMEOUT).until(() -> pathEvent(events, restored, primary,
                         PeerAddressChange.State.ADDR_AVAILABLE) >= 0);

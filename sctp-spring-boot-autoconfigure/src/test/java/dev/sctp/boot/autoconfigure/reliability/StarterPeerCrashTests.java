@@ -110,12 +110,12 @@ class StarterPeerCrashTests {
                 await().atMost(TIMEOUT).until(() -> events.since(crashedAt, SctpAssociationFailedEvent.class)
                         .size() >= 3);
                 lab.rebootPeerHost();
-                second = TallySink.startIn(lab, PORT, TIMEOUT);
                 long rebootedAt = System.nanoTime();
+                second = TallySink.startIn(lab, PORT, TIMEOUT);
                 await().atMost(TIMEOUT).until(() -> ReliabilityClient.health(app).getStatus().equals(Status.UP));
-                long reconnect = (System.nanoTime() - rebootedAt) / 1_000_000;
-                long failedConnects = events.since(crashedAt, SctpAssociationFailedEvent.class).size();
-                assertThat(events.since(rebootedAt, SctpAssociationOpenedEvent.class)).as("events: %s",
+                long reconnect = events.millisTo(rebootedAt, SctpAssociationOpenedEvent.class, e -> true);
+                List<Long> failedConnects = events.millisOf(crashedAt, SctpAssociationFailedEvent.class);
+                assertThat(events.since(crashedAt, SctpAssociationOpenedEvent.class)).as("events: %s",
                         events.names()).hasSize(1);
 
                 long afterReconnect = sender.succeeded.get();
@@ -141,7 +141,7 @@ class StarterPeerCrashTests {
                         + SLACK.toMillis();
                 System.out.printf("FIGURE StarterPeerCrashTests: crash detected (SctpAssociationLostEvent) after %d ms"
                         + " (bound %d; heartbeat %d ms, RTO max %d ms, %d retransmissions), health DOWN after %d ms"
-                        + " (\"%s\"), %d failed connects while down, UP %d ms after the peer came back (bound %d;"
+                        + " (\"%s\"), failed connects at %s ms, reconnected %d ms after the peer's host came back (bound %d;"
                         + " reconnect 100 ms doubling to %d ms); accounting: sends succeeded %d = received by the"
                         + " first incarnation %d + send-failed events %d + received by the second %d; sends that"
                         + " failed at once %d%n", detected, detectBound, HEARTBEAT.toMillis(), RTO_MAX.toMillis(),
@@ -154,7 +154,7 @@ class StarterPeerCrashTests {
                 assertThat(readByFirst + failed.size() + readBySecond).as("received + returned = sends succeeded")
                         .isEqualTo(succeeded);
                 assertThat(detected).as("crash to SctpAssociationLostEvent, ms").isBetween(0L, detectBound);
-                assertThat(reconnect).as("peer back to health UP, ms").isLessThanOrEqualTo(reconnectBound);
+                assertThat(reconnect).as("host back to the new association, ms").isBetween(0L, reconnectBound);
                 assertThat(registry.get("sctp.associations.aborted").tag("name", "peer").tag("reason", "lost")
                         .counter().count()).as("sctp.associations.aborted{reason=lost}").isEqualTo(1);
             } finally {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The independent receiver of the Spring-level reliability tests, {@code sctp-core/src/test/c/tallysink.c}, in its
@@ -27,6 +28,8 @@ final class TallySink implements AutoCloseable {
             "stream (\\d+) count (\\d+) first (\\d+) last (\\d+) gaps (\\d+)");
     private static final Pattern SUMMARY = Pattern.compile("max-gap before stream (\\d+) seq (\\d+)\nend (\\w+)\n"
             + "received (\\d+) errors (\\d+) max-gap-ms (\\d+)");
+
+    private static @Nullable String program;
 
     private final ExternalPeer process;
 
@@ -48,8 +51,12 @@ final class TallySink implements AutoCloseable {
         return started(ExternalPeer.start(program(), String.valueOf(port), address), timeout);
     }
 
-    private static String program() throws IOException, InterruptedException {
-        return CProgram.compile("tallysink").toString();
+    /** Compiles the receiver once per test JVM, so that starting it again (a restarted peer) takes no compiling. */
+    private static synchronized String program() throws IOException, InterruptedException {
+        if (program == null) {
+            program = CProgram.compile("tallysink").toString();
+        }
+        return program;
     }
 
     private static TallySink started(ExternalPeer process, Duration timeout) throws InterruptedException {
