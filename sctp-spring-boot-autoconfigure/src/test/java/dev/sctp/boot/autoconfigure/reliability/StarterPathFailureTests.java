@@ -122,13 +122,15 @@ class StarterPathFailureTests {
                     .plus(SLACK).toMillis();
             System.out.printf("FIGURE StarterPathFailureTests: telecom profile (RTO %d-%d ms, path-max-retrans %d,"
                     + " heartbeat %d ms), %d messages on %d streams: sent %d, received %d, send-failed events %d,"
-                    + " fail-over (longest pause at the receiver) %d ms, ADDR_UNREACHABLE %d ms after the cut began (bound"
-                    + " %d; tc took %d ms), ADDR_AVAILABLE %d ms after the restore began (bound %d; tc took %d ms), health while cut %s; the longest"
-                    + " pause ended with message %d (cut after message ~%d, restored after ~%d)%n",
+                    + " fail-over (longest pause at the receiver) %d ms, ADDR_UNREACHABLE %d ms after the cut began"
+                    + " (bound %d; tc took %d ms), ADDR_AVAILABLE %d ms after the restore began (bound %d; tc took"
+                    + " %d ms), health while cut %s; the longest pause ended with message %d (cut after message ~%d,"
+                    + " restored after ~%d)%n",
                     RTO_MIN.toMillis(), RTO_MAX.toMillis(), PATH_MAX_RETRANSMISSIONS, HEARTBEAT.toMillis(), sent,
                     STREAMS, sent, account.received(), failed, account.maxGapMillis(), unreachable,
-                    unreachableBound, faults.cutMillis, available, availableBound, faults.restoreMillis, whileCut.getDetails().get("paths"),
-                    account.gapSequence() * STREAMS + account.gapStream(), cutIndex, restoreIndex);
+                    unreachableBound, faults.cutMillis, available, availableBound, faults.restoreMillis,
+                    whileCut.getDetails().get("paths"), account.gapSequence() * STREAMS + account.gapStream(),
+                    cutIndex, restoreIndex);
             assertThat(account.end()).as("how the receiver's association ended").isEqualTo("shutdown");
             assertThat(account.errors()).as("messages out of order or twice").isZero();
             assertThat(account.received()).as("received = sent").isEqualTo(sent);

@@ -141,10 +141,11 @@ class StarterPeerCrashTests {
                         + SLACK.toMillis();
                 System.out.printf("FIGURE StarterPeerCrashTests: crash detected (SctpAssociationLostEvent) after %d ms"
                         + " (bound %d; heartbeat %d ms, RTO max %d ms, %d retransmissions), health DOWN after %d ms"
-                        + " (\"%s\"), failed connects at %s ms, reconnected %d ms after the peer's host came back (bound %d;"
-                        + " reconnect 100 ms doubling to %d ms); accounting: sends succeeded %d = received by the"
-                        + " first incarnation %d + send-failed events %d + received by the second %d; sends that"
-                        + " failed at once %d%n", detected, detectBound, HEARTBEAT.toMillis(), RTO_MAX.toMillis(),
+                        + " (\"%s\"), failed connects at %s ms, reconnected %d ms after the peer's host came back"
+                        + " (bound %d; reconnect 100 ms doubling to %d ms); accounting: sends succeeded %d ="
+                        + " received by the first incarnation %d + send-failed events %d + received by the second"
+                        + " %d; sends that failed at once %d%n", detected, detectBound, HEARTBEAT.toMillis(),
+                        RTO_MAX.toMillis(),
                         MAX_RETRANSMISSIONS, down, reason, failedConnects, reconnect, reconnectBound,
                         RECONNECT_MAX.toMillis(), succeeded, readByFirst, failed.size(), readBySecond,
                         sender.refused.get());
