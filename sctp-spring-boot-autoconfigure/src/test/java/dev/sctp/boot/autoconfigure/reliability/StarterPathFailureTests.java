@@ -208,10 +208,10 @@ class StarterPathFailureTests {
     }
 
     /** Returns the health's state of each path, by peer address. */
-    private static Map<?, ?> paths(ConfigurableApplicationContext app) {
+    private static Map<Object, Object> paths(ConfigurableApplicationContext app) {
         Object paths = ReliabilityClient.health(app).getDetails().get("paths");
         assertThat(paths).as("the health's paths").isInstanceOf(Map.class);
-        return (Map<?, ?>) paths;
+        return Map.copyOf((Map<?, ?>) paths);
     }
 
     private static long pathEvent(EventLog events, long since, InetAddress address, PeerAddressChange.State state) {
