@@ -152,8 +152,13 @@ class StarterPeerCrashTests {
                 assertThat(returned).as("distinct returned messages").hasSize(failed.size());
                 assertThat(account.end()).as("the second incarnation's end").isEqualTo("shutdown");
                 assertThat(account.errors()).as("messages out of order or twice").isZero();
-                assertThat(readByFirst + failed.size() + readBySecond).as("received + returned = sends succeeded")
-                        .isEqualTo(succeeded);
+                // a message returned as sent may also have reached the peer (its SACK lost in the cut), so the
+                // sum may exceed the sends by at most the returned messages marked sent; never fall short
+                long returnedSent = failed.stream().filter(SctpSendFailedEvent::wasSent).count();
+                System.out.printf("FIGURE StarterPeerCrashTests: returned marked sent %d, received + returned - sends"
+                        + " succeeded = %d%n", returnedSent, readByFirst + failed.size() + readBySecond - succeeded);
+                assertThat(readByFirst + failed.size() + readBySecond - succeeded)
+                        .as("received + returned - sends succeeded").isBetween(0L, returnedSent);
                 assertThat(detected).as("crash to SctpAssociationLostEvent, ms").isBetween(0L, detectBound);
                 assertThat(reconnect).as("host back to the new association, ms").isBetween(0L, reconnectBound);
                 assertThat(registry.get("sctp.associations.aborted").tag("name", "peer").tag("reason", "lost")
