@@ -132,7 +132,8 @@ public class SctpAssociation {
                 if (payload == null) {
                     int tooLarge = reassembly.takeOverflow();
                     if (tooLarge > 0) {
-                        receiveError(tooLarge(tooLarge, info.streamId()));
+                        fail(factory.callbacks().messageTooLarge(this, tooLarge, info.streamId()));
+                        return;
                     }
                     continue;
                 }
@@ -189,17 +190,6 @@ public class SctpAssociation {
             return false;
         }
         return dispatcher.awaitIdle(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
-    }
-
-    private SctpAssociationException tooLarge(int size, int stream) {
-        return new SctpAssociationException(id, "Message on stream " + stream + " of association " + id
-                + " is larger than the maximum message size of " + factory.getMaxMessageSize()
-                + " bytes (at least " + size + " bytes); it was discarded. Raise maxMessageSize on factory '"
-                + factory.getComponentName() + "' to accept it", null);
-    }
-
-    private void receiveError(Exception error) {
-        factory.callbacks().receiveError(this, error);
     }
 
     private void onNotification(SctpNotification notification) {

@@ -1,0 +1,111 @@
+"""A test peer in its own process, for the listener's allow-list, limits and hostile-peer tests.
+
+usage: hostile_peer.py MODE SERVER_HOST SERVER_PORT LOCAL_ADDRS [ARG]
+
+LOCAL_ADDRS is a comma-separated list bound with sctp_bindx before connecting (several make a multi-homed peer).
+Modes:
+  send TEXT      send TEXT, then wait: print 'echo <text>' for each reply, 'aborted' or 'eof' at the end
+  oversize CN    send one message of N bytes, each the character C (then as 'send')
+  abort REASON   send an ABORT carrying REASON as the user-initiated abort cause, print 'abort-sent'
+  noread         never read; print 'up' and wait for stdin to close
+  connects N     open N associations at once, print 'up N', then report each ending and wait for stdin
+Every line is flushed at once; the test reads them.
+"""
+import errno
+import os
+import select
+import socket
+import struct
+import sys
+import threading
+
+SCTP_SOCKOPT_BINDX_ADD = 100  # linux/sctp.h
+SCTP_SNDRCV = 1               # cmsg type, struct sctp_sndrcvinfo
+SCTP_ABORT = 1 << 2           # sinfo_flags
+
+
+def say(text):
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def sockaddr(host):
+    if ":" in host:
+        return socket.AF_INET6, struct.pack("=HHI16sI", socket.AF_INET6, 0, 0,
+                                             socket.inet_pton(socket.AF_INET6, host), 0)
+    return socket.AF_INET, struct.pack("=HH4s8x", socket.AF_INET, 0, socket.inet_pton(socket.AF_INET, host))
+
+
+def connect(server, port, local):
+    family = socket.AF_INET6 if ":" in server or any(":" in a for a in local) else socket.AF_INET
+    s = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_SCTP)
+    if local:
+        packed = b"".join(sockaddr(a)[1] for a in local)
+        s.setsockopt(socket.IPPROTO_SCTP, SCTP_SOCKOPT_BINDX_ADD, packed)
+    s.connect((server, port))
+    return s
+
+
+def wait_replies(s):
+    while True:
+        try:
+            data = s.recv(65536)
+        except ConnectionResetError:
+            say("aborted")
+            return
+        except OSError as e:
+            say("error " + errno.errorcode.get(e.errno, str(e.errno)))
+            return
+        if not data:
+            say("eof")
+            return
+        say("echo " + data.decode("utf-8", "replace"))
+
+
+def main():
+    mode, server, port, local = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4].split(",")
+    arg = sys.argv[5] if len(sys.argv) > 5 else ""
+    if mode == "connects":
+        count = int(arg)
+        sockets = [connect(server, port, local) for _ in range(count)]
+        say("up %d" % count)
+        poller = select.poll()
+        for s in sockets:
+            poller.register(s, select.POLLIN)
+        poller.register(sys.stdin, select.POLLIN)
+        open_count = count
+        while True:
+            for fd, _ in poller.poll():
+                if fd == sys.stdin.fileno():
+                    return
+                poller.unregister(fd)
+                open_count -= 1
+                say("ended, open %d" % open_count)
+    s = connect(server, port, local)
+    if mode in ("send", "oversize"):
+        payload = arg.encode("utf-8") if mode == "send" else arg[:1].encode("utf-8") * int(arg[1:])
+        try:
+            s.send(payload)
+        except (ConnectionResetError, BrokenPipeError):
+            say("aborted")  # the listener aborted before the message went out
+            return
+        say("sent")
+        wait_replies(s)
+    elif mode == "abort":
+        info = struct.pack("=HHHxxIIIIIi", 0, 0, SCTP_ABORT, 0, 0, 0, 0, 0, 0)
+        s.sendmsg([arg.encode("utf-8")], [(socket.IPPROTO_SCTP, SCTP_SNDRCV, info)])
+        say("abort-sent")
+    elif mode == "noread":
+        say("up")
+        sys.stdin.read()
+    else:
+        say("unknown mode " + mode)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception as e:  # the test reads the reason from the output
+        say("failed %r" % (e,))
+        sys.exit(1)
