@@ -9,6 +9,10 @@ Modes:
   abort REASON   send an ABORT carrying REASON as the user-initiated abort cause, print 'abort-sent'
   noread         never read; print 'up' and wait for stdin to close
   connects N     open N associations at once, print 'up N', then report each ending and wait for stdin
+ pinger MS      a well-behaved peer: send 'ping-<n>' every MS milliseconds until stdin closes, print each echo
+  flood SIZE S   for S seconds send SIZE-byte messages (a u32 sequence number first) as fast as the kernel takes
+                 them, each send waiting at most 1 s; print 'held' at the first send that timed out, then
+                 'sent N timeouts T rss_start_kb A rss_max_kb B', then shut down and print 'eof' once the peer closed
 Every line is flushed at once; the test reads them.
 """
 import errno
@@ -62,6 +66,43 @@ def wait_replies(s):
         say("echo " + data.decode("utf-8", "replace"))
 
 
+def rss_kb():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return -1
+
+
+def flood(s, size, seconds):
+    import time
+    s.settimeout(1.0)
+    buf = bytearray(size)
+    sent = timeouts = 0
+    start_rss = max_rss = rss_kb()
+    end = time.monotonic() + seconds
+    next_sample = 0.0
+    while time.monotonic() < end:
+        struct.pack_into("!I", buf, 0, sent)
+        try:
+            s.send(buf)
+            sent += 1
+        except socket.timeout:
+            timeouts += 1
+            if timeouts == 1:
+                say("held")
+        now = time.monotonic()
+        if now >= next_sample:
+            max_rss = max(max_rss, rss_kb())
+            next_sample = now + 0.5
+    say("sent %d timeouts %d rss_start_kb %d rss_max_kb %d" % (sent, timeouts, start_rss, max(max_rss, rss_kb())))
+    s.settimeout(None)
+    s.shutdown(socket.SHUT_WR)
+    while s.recv(4096):
+        pass
+    say("eof")
+
+
 def main():
     mode, server, port, local = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4].split(",")
     arg = sys.argv[5] if len(sys.argv) > 5 else ""
@@ -82,6 +123,24 @@ def main():
                 open_count -= 1
                 say("ended, open %d" % open_count)
     s = connect(server, port, local)
+    if mode == "pinger":
+        def ping():
+            n = 0
+            while not stop.wait(int(arg) / 1000.0):
+                try:
+                    s.send(("ping-%d" % n).encode("utf-8"))
+                except OSError:
+                    return
+                n += 1
+        stop = threading.Event()
+        threading.Thread(target=ping, daemon=True).start()
+        threading.Thread(target=lambda: (sys.stdin.read(), stop.set(), s.shutdown(socket.SHUT_WR)),
+                         daemon=True).start()
+        wait_replies(s)
+        return
+    if mode == "flood":
+        flood(s, int(arg), float(sys.argv[6]))
+        return
     if mode in ("send", "oversize"):
         payload = arg.encode("utf-8") if mode == "send" else arg[:1].encode("utf-8") * int(arg[1:])
         try:
