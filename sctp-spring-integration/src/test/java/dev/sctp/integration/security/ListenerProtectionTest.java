@@ -167,4 +167,19 @@ class ListenerProtectionTest {
         assertThat(event.getCause()).hasMessageContaining("over the maximum message size of 1000 bytes")
                 .hasMessageContaining("was aborted").hasMessageContaining("sctp.listen.max-message-size");
     }
+
+    @Test
+    void aListenerAcceptsOnlyOnTheAddressesItWasGiven() throws Exception {
+        SctpServerAssociationFactory server = echoServer("127.0.0.1/127.0.0.2:0", f -> { });
+        assertThat(server.getBoundAddress().addresses()).extracting(InetAddress::getHostAddress)
+                .containsExactlyInAnyOrder("127.0.0.1", "127.0.0.2");
+        int port = server.getPort();
+        try (ExternalPeer given = PeerScript.start("send", port, "127.0.0.2", "127.0.0.1", "to-a-given-address");
+                ExternalPeer other = PeerScript.start("send", port, "127.0.0.3", "127.0.0.1", "to-another")) {
+            PeerScript.awaitLine(given, "echo to-a-given-address");
+            // no wildcard behind the given addresses: the kernel answers INIT to 127.0.0.3 with ABORT
+            other.awaitOutput(out -> out.contains("failed ConnectionRefusedError"), PeerScript.TIMEOUT);
+        }
+        assertThat(delivered).containsExactly("to-a-given-address");
+    }
 }
