@@ -7,12 +7,14 @@ Modes:
   send TEXT      send TEXT, then wait: print 'echo <text>' for each reply, 'aborted' or 'eof' at the end
   oversize CN    send one message of N bytes, each the character C (then as 'send')
   abort REASON   send an ABORT carrying REASON as the user-initiated abort cause, print 'abort-sent'
+  addaddr A TEXT send TEXT, wait for its echo, then add local address A to the association (ASCONF ADD_IP, needs
+                 net.sctp.addip_enable), print 'added' and go on as 'send'
   noread         never read; print 'up' and wait for stdin to close
   connects N     open N associations at once, print 'up N', then report each ending and wait for stdin
  pinger MS      a well-behaved peer: send 'ping-<n>' every MS milliseconds until stdin closes, print each echo
   flood SIZE S   for S seconds send SIZE-byte messages (a u32 sequence number first) as fast as the kernel takes
                  them, each send waiting at most 1 s; print 'held' at the first send that timed out, then
-                 'sent N timeouts T rss_start_kb A rss_max_kb B', then shut down and print 'eof' once the peer closed
+                 'sent N timeouts T rss_start_kb A rss_max_kb B', then shut down, print 'shutdown' and wait for stdin
 Every line is flushed at once; the test reads them.
 """
 import errno
@@ -40,9 +42,9 @@ def sockaddr(host):
     return socket.AF_INET, struct.pack("=HH4s8x", socket.AF_INET, 0, socket.inet_pton(socket.AF_INET, host))
 
 
-def connect(server, port, local):
+def connect(server, port, local, kind=socket.SOCK_STREAM):
     family = socket.AF_INET6 if ":" in server or any(":" in a for a in local) else socket.AF_INET
-    s = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_SCTP)
+    s = socket.socket(family, kind, socket.IPPROTO_SCTP)
     if local:
         packed = b"".join(sockaddr(a)[1] for a in local)
         s.setsockopt(socket.IPPROTO_SCTP, SCTP_SOCKOPT_BINDX_ADD, packed)
@@ -97,10 +99,10 @@ def flood(s, size, seconds):
             next_sample = now + 0.5
     say("sent %d timeouts %d rss_start_kb %d rss_max_kb %d" % (sent, timeouts, start_rss, max(max_rss, rss_kb())))
     s.settimeout(None)
+    # SHUTDOWN goes out once the peer has everything: what the kernel took is delivered, not dropped, even at exit
     s.shutdown(socket.SHUT_WR)
-    while s.recv(4096):
-        pass
-    say("eof")
+    say("shutdown")
+    sys.stdin.read()
 
 
 def main():
@@ -122,7 +124,21 @@ def main():
                 poller.unregister(fd)
                 open_count -= 1
                 say("ended, open %d" % open_count)
+    if mode == "abort":
+        # Linux refuses SCTP_ABORT on one-to-one sockets (EINVAL): a one-to-many socket sends the ABORT with a reason
+        s = connect(server, port, local, socket.SOCK_SEQPACKET)
+        info = struct.pack("=HHHxxIIIIIi", 0, 0, SCTP_ABORT, 0, 0, 0, 0, 0, 0)
+        s.sendmsg([arg.encode("utf-8")], [(socket.IPPROTO_SCTP, SCTP_SNDRCV, info)], 0, (server, port))
+        say("abort-sent")
+        return
     s = connect(server, port, local)
+    if mode == "addaddr":
+        s.send(sys.argv[6].encode("utf-8"))
+        say("echo " + s.recv(65536).decode("utf-8", "replace"))
+        s.setsockopt(socket.IPPROTO_SCTP, SCTP_SOCKOPT_BINDX_ADD, sockaddr(arg)[1])
+        say("added")
+        wait_replies(s)
+        return
     if mode == "pinger":
         def ping():
             n = 0
@@ -150,10 +166,6 @@ def main():
             return
         say("sent")
         wait_replies(s)
-    elif mode == "abort":
-        info = struct.pack("=HHHxxIIIIIi", 0, 0, SCTP_ABORT, 0, 0, 0, 0, 0, 0)
-        s.sendmsg([arg.encode("utf-8")], [(socket.IPPROTO_SCTP, SCTP_SNDRCV, info)])
-        say("abort-sent")
     elif mode == "noread":
         say("up")
         sys.stdin.read()

@@ -64,11 +64,15 @@ class HostilePeersTest {
         return pinger.output().lines().filter(line -> line.startsWith("echo ping-")).count();
     }
 
+    private final long started = System.nanoTime();
+
     /** Waits until the well-behaved peer got {@code more} further echoes. */
-    private static void echoesKeepFlowing(ExternalPeer pinger, int more, String phase) {
+    private void echoesKeepFlowing(ExternalPeer pinger, int more, String phase) {
         long before = echoes(pinger);
         await().atMost(PeerScript.TIMEOUT).alias("echoes to the well-behaved peer during " + phase)
                 .until(() -> echoes(pinger) >= before + more);
+        System.out.printf("HostilePeersTest: %s done at %d ms, %d echoes so far%n", phase,
+                (System.nanoTime() - started) / 1_000_000, echoes(pinger));
     }
 
     @Test

@@ -182,4 +182,25 @@ class ListenerProtectionTest {
         }
         assertThat(delivered).containsExactly("to-a-given-address");
     }
+
+    @Test
+    void aPeerThatAddsAnAddressOutsideTheAllowListIsAborted() throws Exception {
+        // ASCONF (RFC 5061) is off by default in Linux; both ends of this VM-local test need it
+        try (KernelSetting addIp = KernelSetting.set("net/sctp/addip_enable", "1");
+                KernelSetting noAuth = KernelSetting.set("net/sctp/addip_noauth_enable", "1")) {
+            SctpServerAssociationFactory server = echoServer("127.0.0.1:0",
+                    f -> f.setAllowedPeers(List.of("127.0.0.2")));
+            try (ExternalPeer mover = PeerScript.start("addaddr", server.getPort(), "127.0.0.1", "127.0.0.2",
+                    "127.0.0.3", "before-adding")) {
+                PeerScript.awaitLine(mover, "echo before-adding");
+                PeerScript.awaitLine(mover, "added");
+                PeerScript.awaitLine(mover, "aborted");
+            }
+            await().atMost(Harness.TIMEOUT).until(() -> rejections().size() == 1);
+            assertThat(rejections().get(0).getAssociationId()).isNotNull();
+            assertThat(rejections().get(0).getCause()).hasMessageContaining("added address 127.0.0.3");
+            assertThat(observed).containsExactly(SctpRejection.PEER_NOT_ALLOWED);
+            assertThat(delivered).containsExactly("before-adding");
+        }
+    }
 }

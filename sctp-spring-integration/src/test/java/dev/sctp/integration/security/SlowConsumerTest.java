@@ -118,7 +118,7 @@ class SlowConsumerTest {
             assertThat(t3).as("SctpT3RtxExpireds during the flood").isLessThanOrEqualTo(FLOOD_SECONDS);
 
             handlerDelayMillis.set(0);
-            sender.awaitOutput(out -> out.contains("eof") || handled.size() >= sent, PeerScript.TIMEOUT);
+            PeerScript.awaitLine(sender, "shutdown");
             await().atMost(PeerScript.TIMEOUT).until(() -> handled.size() >= sent);
             assertThat(handled).as("every message the sender's kernel took, in order")
                     .isEqualTo(java.util.stream.IntStream.range(0, sent).boxed().toList());
