@@ -100,16 +100,24 @@ class ListenerProtectionTest {
 
     @Test
     void anIpv6AllowListAdmitsOnlyItsRange() throws Exception {
-        SctpServerAssociationFactory server = echoServer("[::1]:0", f -> f.setAllowedPeers(List.of("::2/128")));
-        int port = server.getPort();
-        try (ExternalPeer good = PeerScript.start("send", port, "::1", "::2", "hello-v6");
-                ExternalPeer outsider = PeerScript.start("send", port, "::1", "::1", "from-v6-outsider")) {
+        SctpServerAssociationFactory admits = echoServer("[::1]:0", f -> f.setAllowedPeers(List.of("::1/128")));
+        SctpServerAssociationFactory refuses = harness.server("[::1]:0", f -> f.setAllowedPeers(List.of("fd00::/8")));
+        refuses.addObserver(new SctpAssociationObserver() {
+            @Override
+            public void associationRejected(@Nullable SctpAddress peer, SctpRejection reason, Throwable cause) {
+                observed.add(reason);
+            }
+        });
+        Harness.started(refuses);
+        try (ExternalPeer good = PeerScript.start("send", admits.getPort(), "::1", "::1", "hello-v6");
+                ExternalPeer outsider = PeerScript.start("send", refuses.getPort(), "::1", "::1", "from-v6-outsider")) {
             PeerScript.awaitLine(good, "echo hello-v6");
             PeerScript.awaitLine(outsider, "aborted");
         }
         await().atMost(Harness.TIMEOUT).until(() -> rejections().size() == 1);
         assertThat(delivered).containsExactly("hello-v6");
         assertThat(rejections().get(0).getPeer().addresses()).contains(InetAddress.getByName("::1"));
+        assertThat(rejections().get(0).getCause()).hasMessageContaining("is not in the allowed peers [fd00::/8]");
         assertThat(observed).containsExactly(SctpRejection.PEER_NOT_ALLOWED);
     }
 
