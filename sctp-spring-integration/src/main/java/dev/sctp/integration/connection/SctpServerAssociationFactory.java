@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * in {@link #setAllowedPeers allowedPeers} (when set), and the listener must have fewer than
  * {@code maxAssociations} open, and fewer than {@link #setMaxAssociationsPerPeer maxAssociationsPerPeer} with any of
  * those addresses. Otherwise the association is aborted, logged with the peer's addresses, published as an
- * {@link SctpAssociationRejectedEvent} and counted by the observers ({@link SctpAssociationObserver#associationRejected}).
- * A peer that later adds an address outside the allow-list (ASCONF, reported as a peer address change) is aborted the
- * same way.
+ * {@link SctpAssociationRejectedEvent} and counted by the observers
+ * ({@link SctpAssociationObserver#associationRejected}). "Allowed" means every address the peer lists, not only the
+ * primary one: the kernel may send to any of them after a path fails. A peer that later adds an address outside the
+ * allow-list (ASCONF, reported as a peer address change) is aborted the same way.
  *
  * <p>A one-to-many ({@code SOCK_SEQPACKET}) variant would be another subclass of
  * {@link AbstractSctpAssociationFactory} with the same association and listener contracts.
