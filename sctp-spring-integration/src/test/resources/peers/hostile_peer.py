@@ -10,7 +10,8 @@ Modes:
   addaddr A TEXT send TEXT, wait for its echo, then add local address A to the association (ASCONF ADD_IP, needs
                  net.sctp.addip_enable), print 'added' and go on as 'send'
   noread         never read; print 'up' and wait for stdin to close
-  connects N     open N associations at once, print 'up N', then report each ending and wait for stdin
+  connects N     open N associations at once, print 'up <opened> refused <refused>', then report each ending and
+                 wait for stdin
  pinger MS      a well-behaved peer: send 'ping-<n>' every MS milliseconds until stdin closes, print each echo
   flood SIZE S   for S seconds send SIZE-byte messages (a u32 sequence number first) as fast as the kernel takes
                  them, each send waiting at most 1 s; print 'held' at the first send that timed out, then
@@ -110,13 +111,18 @@ def main():
     arg = sys.argv[5] if len(sys.argv) > 5 else ""
     if mode == "connects":
         count = int(arg)
-        sockets = [connect(server, port, local) for _ in range(count)]
-        say("up %d" % count)
+        sockets, refused = [], 0
+        for _ in range(count):
+            try:
+                sockets.append(connect(server, port, local))
+            except ConnectionRefusedError:
+                refused += 1  # the listener's accept queue was full: its kernel answered INIT with ABORT
+        say("up %d refused %d" % (len(sockets), refused))
         poller = select.poll()
         for s in sockets:
             poller.register(s, select.POLLIN)
         poller.register(sys.stdin, select.POLLIN)
-        open_count = count
+        open_count = len(sockets)
         while True:
             for fd, _ in poller.poll():
                 if fd == sys.stdin.fileno():
