@@ -116,7 +116,7 @@ def main():
             try:
                 sockets.append(connect(server, port, local))
             except ConnectionRefusedError:
-                refused += 1  # the listener's accept queue was full: its kernel answered INIT with ABORT
+                refused += 1  # an ABORT came before connect() returned (the listener refused it at once)
         say("up %d refused %d" % (len(sockets), refused))
         poller = select.poll()
         for s in sockets:
