@@ -131,6 +131,11 @@ public final class SctpAssociationFactoryConfigurer {
         if (maxAssociations != null) {
             factory.setMaxAssociations(maxAssociations);
         }
+        Integer maxPerPeer = listener.getMaxAssociationsPerPeer();
+        if (maxPerPeer != null) {
+            factory.setMaxAssociationsPerPeer(maxPerPeer);
+        }
+        factory.setAllowedPeers(listener.getAllowedPeers());
     }
 
     /**

@@ -28,6 +28,19 @@ public class SctpListenerProperties extends SctpEndpointProperties {
     /** Most associations open at once; further ones are aborted when accepted. Unset means no limit. */
     private @Nullable Integer maxAssociations;
 
+    /**
+     * Peers that may associate, as IPv4 or IPv6 CIDR ranges or single literal addresses (10.0.0.0/8, 192.0.2.7,
+     * fd00::/8). Every address a peer lists must be in a range, not only the one it connects from; others are
+     * aborted as they come up. Empty allows every peer.
+     */
+    private List<String> allowedPeers = new ArrayList<>();
+
+    /**
+     * Most associations open at once with one peer address (peers sharing an address count together); further ones
+     * are aborted when accepted. Unset means no limit.
+     */
+    private @Nullable Integer maxAssociationsPerPeer;
+
     /** Lifetime of the state cookie sent in INIT-ACK (SCTP_ASSOCINFO). Unset keeps the kernel's default. */
     private @Nullable Duration cookieLife;
 
@@ -75,6 +88,22 @@ public class SctpListenerProperties extends SctpEndpointProperties {
 
     public void setMaxAssociations(@Nullable Integer maxAssociations) {
         this.maxAssociations = maxAssociations;
+    }
+
+    public List<String> getAllowedPeers() {
+        return allowedPeers;
+    }
+
+    public void setAllowedPeers(List<String> allowedPeers) {
+        this.allowedPeers = allowedPeers;
+    }
+
+    public @Nullable Integer getMaxAssociationsPerPeer() {
+        return maxAssociationsPerPeer;
+    }
+
+    public void setMaxAssociationsPerPeer(@Nullable Integer maxAssociationsPerPeer) {
+        this.maxAssociationsPerPeer = maxAssociationsPerPeer;
     }
 
     public @Nullable Duration getCookieLife() {

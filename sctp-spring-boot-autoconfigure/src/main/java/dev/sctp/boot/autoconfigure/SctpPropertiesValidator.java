@@ -1,6 +1,7 @@
 package dev.sctp.boot.autoconfigure;
 
 import dev.sctp.SctpAddress;
+import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -103,6 +104,15 @@ final class SctpPropertiesValidator {
         endpoint(path, listener);
         range(path + ".backlog", listener.getBacklog(), 0, Integer.MAX_VALUE);
         range(path + ".max-associations", listener.getMaxAssociations(), 1, Integer.MAX_VALUE);
+        range(path + ".max-associations-per-peer", listener.getMaxAssociationsPerPeer(), 1, Integer.MAX_VALUE);
+        List<String> allowed = listener.getAllowedPeers();
+        for (int i = 0; i < allowed.size(); i++) {
+            try {
+                SctpServerAssociationFactory.checkAllowedPeers(List.of(allowed.get(i)));
+            } catch (IllegalArgumentException e) {
+                reject(path + ".allowed-peers[" + i + "]", e.getMessage());
+            }
+        }
         millis(path + ".cookie-life", listener.getCookieLife(), 1, U32_MAX);
     }
 

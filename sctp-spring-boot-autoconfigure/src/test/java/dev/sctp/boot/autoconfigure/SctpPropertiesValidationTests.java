@@ -37,6 +37,10 @@ class SctpPropertiesValidationTests {
             sctp.listen.send.ppid=-1                         | listen.send.ppid         | -1                      | between 0 and 4294967295
             sctp.listen.max-message-size=0B                  | listen.max-message-size  | 0B                      | between 1B
             sctp.listen.max-associations=0                   | listen.max-associations  | 0                       | between 1 and
+            sctp.listen.max-associations-per-peer=0          | listen.max-associations-per-peer | 0               | between 1 and
+            sctp.listen.allowed-peers=peers.example.com      | listen.allowed-peers[0]  | -                       | host names are not allowed
+            sctp.listen.allowed-peers=10.0.0.0/8,10.0.0.0/33 | listen.allowed-peers[1]  | -                       | prefix length must be between 0 and 32
+            sctp.listen.allowed-peers=fd00::/129             | listen.allowed-peers[0]  | -                       | prefix length must be between 0 and 128
             sctp.listen.linger=-1s                           | listen.linger            | PT-1S                   | between 0s
             sctp.listen.linger=500ms                         | listen.linger            | PT0.5S                  | whole number of seconds
             sctp.listen.init.max-timeout=70s                 | listen.init.max-timeout  | PT1M10S                 | between 1ms and 65535ms, but is 70s

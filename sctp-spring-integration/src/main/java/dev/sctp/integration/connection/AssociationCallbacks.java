@@ -1,8 +1,12 @@
 package dev.sctp.integration.connection;
 
+import dev.sctp.SctpAddress;
 import dev.sctp.integration.event.SctpAssociationOpenedEvent;
+import dev.sctp.integration.event.SctpAssociationRejectedEvent;
+import dev.sctp.notification.PeerAddressChange;
 import dev.sctp.notification.SctpNotification;
 import dev.sctp.notification.SendFailed;
+import java.net.InetAddress;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +41,16 @@ final class AssociationCallbacks {
     }
 
     void handleNotification(SctpAssociation association, SctpNotification notification) {
+        if (notification instanceof PeerAddressChange change && outsideAllowList(change)) {
+            InetAddress added = change.address().getAddress();
+            SctpAssociationException cause = new SctpAssociationException(association.getId(), "Factory '"
+                    + factory.getComponentName() + "' aborted association " + association.getId() + ": the peer"
+                    + " added address " + added.getHostAddress() + ", which is not in the allowed peers. Add it to"
+                    + " allowedPeers (sctp.listen.allowed-peers) to accept it", null);
+            rejected(association.getRemoteAddress(), association.getId(), SctpRejection.PEER_NOT_ALLOWED, cause);
+            association.fail(cause);
+            return;
+        }
         for (SctpAssociationObserver o : factory.observers()) {
             try {
                 o.notificationReceived(association, notification);
@@ -58,6 +72,52 @@ final class AssociationCallbacks {
         if (l != null) {
             safely(() -> l.onNotification(association, notification), "handle a notification of", association);
         }
+    }
+
+    /** A server's peer that added an address (or made one usable) outside the listener's allow-list. */
+    private boolean outsideAllowList(PeerAddressChange change) {
+        if (!(factory instanceof SctpServerAssociationFactory server) || change.address() == null
+                || change.address().getAddress() == null) {
+            return false;
+        }
+        return switch (change.state()) {
+            case ADDR_ADDED, ADDR_AVAILABLE, ADDR_CONFIRMED, ADDR_MADE_PRIM ->
+                    !server.isAllowedPeer(change.address().getAddress());
+            default -> false;
+        };
+    }
+
+    /**
+     * Reports an association aborted by an allow-list or a limit: a warning with the peer's addresses (never a
+     * payload), the rejected event, and the observers (the starter's {@code sctp.associations.rejected} metric).
+     */
+    void rejected(@Nullable SctpAddress peer, @Nullable String associationId, SctpRejection reason,
+            SctpAssociationException cause) {
+        factory.log().warn(cause.getMessage());
+        factory.publish(new SctpAssociationRejectedEvent(factory, factory.getComponentName(), peer, associationId,
+                reason, cause));
+        for (SctpAssociationObserver o : factory.observers()) {
+            try {
+                o.associationRejected(peer, reason, cause);
+            } catch (RuntimeException e) {
+                factory.log().error(e, () -> "Observer " + o + " failed in associationRejected");
+            }
+        }
+    }
+
+    /**
+     * Reports a message over the size limit and returns the error that ends its association: reassembly stopped at
+     * the limit, and an association whose peer ignores the limit is aborted rather than read on.
+     */
+    SctpAssociationException messageTooLarge(SctpAssociation association, int size, int stream) {
+        SctpAssociationException error = new SctpAssociationException(association.getId(), "Association "
+                + association.getId() + " sent a message on stream " + stream + " of at least " + size
+                + " bytes, over the maximum message size of " + factory.getMaxMessageSize() + " bytes of factory '"
+                + factory.getComponentName() + "'; the association was aborted. Raise maxMessageSize"
+                + " (sctp.listen.max-message-size or sctp.client.max-message-size) to accept such messages", null);
+        rejected(association.getRemoteAddress(), association.getId(), SctpRejection.MAX_MESSAGE_SIZE, error);
+        receiveError(association, error);
+        return error;
     }
 
     // Observers are called in loops, not with lambdas, so the per-message path allocates nothing. A failing observer

@@ -30,7 +30,8 @@ final class AssociationEvents {
             return switch (change.state()) {
                 case RESTART -> new SctpAssociationRestartedEvent(association);
                 case COMM_LOST -> association.claimTerminalEvent()
-                        ? new SctpAssociationLostEvent(association, CloseReason.LOST, change.error(), null) : null;
+                        ? new SctpAssociationLostEvent(association, CloseReason.LOST, change.error(),
+                                AbortCauses.userAbortReason(change.info()), null) : null;
                 case SHUTDOWN_COMP -> association.claimTerminalEvent()
                         ? new SctpAssociationShutdownEvent(association) : null;
                 case CANT_STR_ASSOC -> association.claimTerminalEvent()

@@ -76,7 +76,8 @@ final class AssociationReader implements Runnable {
                 if (payload == null) {
                     int tooLarge = reassembly.takeOverflow();
                     if (tooLarge > 0) {
-                        factory.callbacks().receiveError(association, tooLarge(tooLarge, info.streamId()));
+                        association.fail(factory.callbacks().messageTooLarge(association, tooLarge, info.streamId()));
+                        return;
                     }
                     continue;
                 }
@@ -129,14 +130,6 @@ final class AssociationReader implements Runnable {
             association.refreshAddresses();
         }
         factory.callbacks().handleNotification(association, notification);
-    }
-
-    private SctpAssociationException tooLarge(int size, int stream) {
-        String id = association.getId();
-        return new SctpAssociationException(id, "Message on stream " + stream + " of association " + id
-                + " is larger than the maximum message size of " + factory.getMaxMessageSize()
-                + " bytes (at least " + size + " bytes); it was discarded. Raise maxMessageSize on factory '"
-                + factory.getComponentName() + "' to accept it", null);
     }
 
     /** Waits until the deliveries already queued are done, at most {@code timeoutMillis}. */

@@ -42,6 +42,17 @@ public interface SctpAssociationObserver {
     }
 
     /**
+     * The factory aborted an association to protect itself: a peer outside the allow-list, a limit on associations
+     * reached as it was accepted, or a message over the size limit.
+     *
+     * @param peer the peer's addresses, if known
+     * @param reason which allow-list or limit
+     * @param cause the error, naming the value, the limit and the setting to change
+     */
+    default void associationRejected(@Nullable SctpAddress peer, SctpRejection reason, Throwable cause) {
+    }
+
+    /**
      * A whole message arrived.
      *
      * @param association the association

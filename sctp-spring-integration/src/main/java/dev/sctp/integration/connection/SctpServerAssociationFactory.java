@@ -4,11 +4,13 @@ import dev.sctp.SctpAddress;
 import dev.sctp.SctpServerSocket;
 import dev.sctp.SctpSocket;
 import dev.sctp.integration.event.SctpAssociationFailedEvent;
+import dev.sctp.integration.event.SctpAssociationRejectedEvent;
 import dev.sctp.integration.event.SctpServerListeningEvent;
 import dev.sctp.integration.event.SctpServerStoppedEvent;
 import dev.sctp.notification.NotificationType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +24,16 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Port 0 picks an ephemeral port; {@link #getPort()} tells which once the factory is listening. The listener's
- * notification subscriptions and options carry over to accepted associations. When {@code maxAssociations} are
- * open, further associations are aborted as soon as they are accepted, and a failed event says why.
+ * notification subscriptions and options carry over to accepted associations.
+ *
+ * <p>Each accepted association is checked before anything is read from it: every one of its peer's addresses must be
+ * in {@link #setAllowedPeers allowedPeers} (when set), and the listener must have fewer than
+ * {@code maxAssociations} open, and fewer than {@link #setMaxAssociationsPerPeer maxAssociationsPerPeer} with any of
+ * those addresses. Otherwise the association is aborted, logged with the peer's addresses, published as an
+ * {@link SctpAssociationRejectedEvent} and counted by the observers
+ * ({@link SctpAssociationObserver#associationRejected}). "Allowed" means every address the peer lists, not only the
+ * primary one: the kernel may send to any of them after a path fails. A peer that later adds an address outside the
+ * allow-list (ASCONF, reported as a peer address change) is aborted the same way.
  *
  * <p>A one-to-many ({@code SOCK_SEQPACKET}) variant would be another subclass of
  * {@link AbstractSctpAssociationFactory} with the same association and listener contracts.
@@ -34,6 +44,9 @@ public class SctpServerAssociationFactory extends AbstractSctpAssociationFactory
 
     private SctpAddress localAddress;
     private int backlog;
+    private List<String> allowedPeers = List.of();
+    private PeerAllowList allowList = PeerAllowList.ALL;
+    private int maxAssociationsPerPeer = Integer.MAX_VALUE;
     private volatile @Nullable SctpServerSocket serverSocket;
     private volatile @Nullable SctpAddress boundAddress;
 
@@ -81,6 +94,63 @@ public class SctpServerAssociationFactory extends AbstractSctpAssociationFactory
     /** Returns the configured backlog. */
     public int getBacklog() {
         return backlog;
+    }
+
+    /**
+     * Sets the peers that may associate: IPv4 and IPv6 CIDR ranges or single addresses, literal only (no host
+     * names). Every address a peer lists must be in a range, not only the one it connected from, since the kernel may
+     * send on any of them. Empty (the default) allows every peer.
+     *
+     * @param cidrs the ranges, e.g. {@code 10.0.0.0/8}, {@code 192.0.2.7}, {@code fd00::/8}
+     * @throws IllegalArgumentException naming an entry that is not a literal address with a fitting prefix length
+     */
+    public void setAllowedPeers(List<String> cidrs) {
+        List<String> copy = List.copyOf(cidrs);
+        this.allowList = PeerAllowList.parse(copy);
+        this.allowedPeers = copy;
+    }
+
+    /**
+     * Checks allowed-peer entries as {@link #setAllowedPeers} does, for configuration validation.
+     *
+     * @param cidrs the ranges
+     * @throws IllegalArgumentException naming the first invalid entry, why, and the expected form
+     */
+    public static void checkAllowedPeers(List<String> cidrs) {
+        PeerAllowList.parse(cidrs);
+    }
+
+    /** Returns the allowed peer ranges; empty when every peer is allowed. */
+    public List<String> getAllowedPeers() {
+        return allowedPeers;
+    }
+
+    /** Returns whether {@code address} is an allowed peer address. */
+    public boolean isAllowedPeer(java.net.InetAddress address) {
+        return allowList.allows(address);
+    }
+
+    PeerAllowList allowList() {
+        return allowList;
+    }
+
+    /**
+     * Sets the most associations open at once with one peer address (associations whose peers share an address
+     * count together); further ones are aborted as they are accepted. Default unlimited.
+     *
+     * @param maxAssociationsPerPeer the limit, at least 1
+     */
+    public void setMaxAssociationsPerPeer(int maxAssociationsPerPeer) {
+        if (maxAssociationsPerPeer < 1) {
+            throw new IllegalArgumentException("maxAssociationsPerPeer must be at least 1, not "
+                    + maxAssociationsPerPeer);
+        }
+        this.maxAssociationsPerPeer = maxAssociationsPerPeer;
+    }
+
+    /** Returns the most associations open at once with one peer address. */
+    public int getMaxAssociationsPerPeer() {
+        return maxAssociationsPerPeer;
     }
 
     /** Returns the bound port while listening, else -1. */
@@ -164,21 +234,19 @@ public class SctpServerAssociationFactory extends AbstractSctpAssociationFactory
     }
 
     private void accepted(SctpSocket socket) {
-        if (getOpenAssociationCount() >= getMaxAssociations()) {
-            SctpAddress peer = remoteOf(socket);
+        SctpAddress peer = remoteOf(socket);
+        ListenerAdmission.Refusal refusal = ListenerAdmission.check(this, peer);
+        if (refusal != null) {
+            // aborted before a reader exists: nothing the peer sent is read, buffered here or delivered
             abortQuietly(socket);
-            String message = "Factory '" + getComponentName() + "' aborted an association from " + peer + ": the "
-                    + getMaxAssociations() + " associations allowed (maxAssociations) are open";
-            logger.warn(message);
-            publish(new SctpAssociationFailedEvent(this, getComponentName(), peer, null,
-                    new SctpAssociationException(null, message, null)));
+            callbacks().rejected(peer, null, refusal.reason(),
+                    new SctpAssociationException(null, refusal.message(), null));
             return;
         }
         try {
             getSocketSupport().postProcessSocket(socket);
             register(new SctpAssociation(this, socket, true));
         } catch (IOException | RuntimeException e) {
-            SctpAddress peer = remoteOf(socket);
             abortQuietly(socket);
             logger.error(e, () -> "Factory '" + getComponentName() + "' could not set up an association from " + peer);
             publish(new SctpAssociationFailedEvent(this, getComponentName(), peer, null, e));

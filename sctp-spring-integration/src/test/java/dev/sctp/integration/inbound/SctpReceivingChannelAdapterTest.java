@@ -2,6 +2,7 @@ package dev.sctp.integration.inbound;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -169,7 +170,7 @@ class SctpReceivingChannelAdapterTest {
     }
 
     @Test
-    void partialDeliveriesAreReassembledAndOversizeMessagesGoToTheErrorChannel() {
+    void partialDeliveriesAreReassembledAndAnOversizeMessageGoesToTheErrorChannelAndAbortsItsAssociation() {
         SctpServerAssociationFactory server = harness.server(f -> {
             f.setMaxMessageSize(1000);
             f.setReadBufferSize(256);
@@ -181,22 +182,25 @@ class SctpReceivingChannelAdapterTest {
         adapter.setOutputChannel(received);
         adapter.setErrorChannel(errors);
         harness.endpoint(adapter).start();
-        SctpClientAssociationFactory client = harness.client(f -> { }, Harness.addressOf(server));
+        SctpClientAssociationFactory client = harness.client(f -> f.setReconnect(false), Harness.addressOf(server));
         SctpSendingMessageHandler sender = outbound(client);
 
         sender.handleMessage(MessageBuilder.withPayload(new byte[800]).build());
-        sender.handleMessage(MessageBuilder.withPayload(new byte[1500]).build());
-        sender.handleMessage(MessageBuilder.withPayload("after").build());
-
         assertThat((byte[]) received.receive(Harness.TIMEOUT.toMillis()).getPayload()).hasSize(800);
-        assertThat(new String((byte[]) received.receive(Harness.TIMEOUT.toMillis()).getPayload(), UTF_8))
-                .isEqualTo("after");
+        String id = server.getOpenAssociationIds().get(0);
+        sender.handleMessage(MessageBuilder.withPayload(new byte[1500]).build());
+
         Message<?> error = errors.receive(Harness.TIMEOUT.toMillis());
         assertThat(error).isNotNull();
         assertThat(((Throwable) error.getPayload()).getMessage())
                 .contains("maximum message size of 1000 bytes")
-                .contains(server.getOpenAssociationIds().get(0));
-        assertThat(error.getHeaders()).containsEntry(SctpHeaders.ASSOCIATION_ID, server.getOpenAssociationIds().get(0));
+                .contains("was aborted")
+                .contains(id);
+        assertThat(error.getHeaders()).containsEntry(SctpHeaders.ASSOCIATION_ID, id);
+        // a peer that ignores the limit is not read on: its association ends, the client sees it lost
+        await().atMost(Harness.TIMEOUT).until(() -> server.getOpenAssociationCount() == 0
+                && client.getOpenAssociationCount() == 0);
+        assertThat(received.receive(0)).isNull();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
 import dev.sctp.integration.connection.CloseReason;
 import dev.sctp.integration.connection.SctpAssociation;
 import dev.sctp.integration.connection.SctpAssociationObserver;
+import dev.sctp.integration.connection.SctpRejection;
 import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.PeerAddressChange;
 import dev.sctp.notification.SctpNotification;
@@ -227,6 +228,14 @@ final class FactoryMeters implements SctpAssociationObserver {
     @Override
     public void connectFailed(SctpAddress peer, Throwable cause) {
         // counted from SctpAssociationFailedEvent, which servers publish as well
+    }
+
+    @Override
+    public void associationRejected(@Nullable SctpAddress peer, SctpRejection reason, Throwable cause) {
+        Counter.builder("sctp.associations.rejected")
+                .description("Associations aborted by the listener's allowed peers or limits: peer-not-allowed,"
+                        + " max-associations, max-associations-per-peer, max-message-size")
+                .tags(tags).tag("reason", reason.tag()).register(registry).increment();
     }
 
     void associationFailed() {

@@ -2,7 +2,9 @@ package dev.sctp.boot.autoconfigure.metrics;
 
 import dev.sctp.boot.autoconfigure.SctpProperties;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
+import dev.sctp.integration.connection.SctpRejection;
 import dev.sctp.integration.event.SctpAssociationFailedEvent;
+import dev.sctp.integration.event.SctpAssociationRejectedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Collections;
@@ -177,6 +179,10 @@ public class SctpMetrics implements MeterBinder, ApplicationListener<SctpAssocia
 
     @Override
     public void onApplicationEvent(SctpAssociationFailedEvent event) {
+        if (event instanceof SctpAssociationRejectedEvent rejected
+                && rejected.getReason() == SctpRejection.MAX_MESSAGE_SIZE) {
+            return; // it was set up: counted as rejected and aborted, not as failed
+        }
         for (FactoryMeters factoryMeters : meters) {
             if (factoryMeters.factory().getComponentName().equals(event.getFactoryName())) {
                 factoryMeters.associationFailed();

@@ -15,7 +15,9 @@ import dev.sctp.integration.connection.CloseReason;
 import dev.sctp.integration.connection.SctpAssociation;
 import dev.sctp.integration.connection.SctpAssociationException;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
+import dev.sctp.integration.connection.SctpRejection;
 import dev.sctp.integration.event.SctpAssociationFailedEvent;
+import dev.sctp.integration.event.SctpAssociationRejectedEvent;
 import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.PeerAddressChange;
 import dev.sctp.test.RequiresSctp;
@@ -131,6 +133,28 @@ class FactoryMetersTests {
         assertThat(registry.get("sctp.path.changes").tag("state", "made_primary").counter().count()).isEqualTo(1);
         assertThat(registry.get("sctp.send.failures").tag("exception", "SocketTimeoutException").counter().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void countsRejectedAssociationsByReasonAndNotOversizeMessagesAsFailedSetUps() {
+        FactoryMeters meters = new FactoryMeters(registry, factory, false, 250);
+        SctpMetrics metrics = new SctpMetrics(() -> List.of(factory), new SctpProperties.Metrics(), null, null);
+        metrics.bindTo(registry);
+        SctpAssociationException cause = new SctpAssociationException(null, "limit", null);
+        meters.associationRejected(SctpAddress.parse("127.0.0.3:1"), SctpRejection.PEER_NOT_ALLOWED, cause);
+        meters.associationRejected(null, SctpRejection.PEER_NOT_ALLOWED, cause);
+        meters.associationRejected(null, SctpRejection.MAX_MESSAGE_SIZE, cause);
+        assertThat(registry.get("sctp.associations.rejected").tag("reason", "peer-not-allowed").tag("name", "default")
+                .counter().count()).isEqualTo(2);
+        assertThat(registry.get("sctp.associations.rejected").tag("reason", "max-message-size").counter().count())
+                .isEqualTo(1);
+        metrics.onApplicationEvent(new SctpAssociationRejectedEvent(factory, "sctpListener-default", null, "a:1:2:3",
+                SctpRejection.MAX_MESSAGE_SIZE, cause));
+        metrics.onApplicationEvent(new SctpAssociationRejectedEvent(factory, "sctpListener-default", null, null,
+                SctpRejection.MAX_ASSOCIATIONS, cause));
+        assertThat(registry.get("sctp.associations.failed").tag("name", "default").counter().count())
+                .as("only the association that was never set up").isEqualTo(1);
+        metrics.destroy();
     }
 
     @Test

@@ -1,0 +1,77 @@
+package dev.sctp.integration.connection;
+
+import dev.sctp.SctpAddress;
+import java.net.InetAddress;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides, as a listener accepts an association and before anything is read from it, whether the association may
+ * stay: its peer's addresses against the allow-list, and the open associations against the limits. Runs on the
+ * accept thread, which is the only one adding associations, so the counts cannot be overtaken.
+ */
+final class ListenerAdmission {
+
+    /** A refusal: which rule, and the error naming the value, the limit and the setting to change. */
+    record Refusal(SctpRejection reason, String message) {
+    }
+
+    private ListenerAdmission() {
+    }
+
+    /**
+     * Returns why {@code peer} may not open one more association on {@code factory}, or {@code null} if it may.
+     * Every one of the peer's addresses must be allowed, not only the primary one: the kernel may send on any of them
+     * after a path fails.
+     */
+    static @Nullable Refusal check(SctpServerAssociationFactory factory, @Nullable SctpAddress peer) {
+        String name = factory.getComponentName();
+        PeerAllowList allowed = factory.allowList();
+        List<InetAddress> addresses = peer == null ? List.of() : peer.addresses();
+        if (!allowed.allowsAll()) {
+            InetAddress outside = addresses.isEmpty() ? null : allowed.firstDisallowed(addresses);
+            if (addresses.isEmpty() || outside != null) {
+                return new Refusal(SctpRejection.PEER_NOT_ALLOWED, "Factory '" + name + "' aborted an association"
+                        + " from " + peer + ": peer address " + (outside == null ? "(unknown)"
+                                : outside.getHostAddress()) + " is not in the allowed peers " + allowed
+                        + ". Add it to allowedPeers (sctp.listen.allowed-peers) to accept it");
+            }
+        }
+        int open = factory.getOpenAssociationCount();
+        if (open >= factory.getMaxAssociations()) {
+            return new Refusal(SctpRejection.MAX_ASSOCIATIONS, "Factory '" + name + "' aborted an association from "
+                    + peer + ": " + open + " associations are open and maxAssociations is "
+                    + factory.getMaxAssociations() + ". Raise maxAssociations (sctp.listen.max-associations) to accept"
+                    + " more");
+        }
+        int perPeer = factory.getMaxAssociationsPerPeer();
+        if (perPeer < Integer.MAX_VALUE && !addresses.isEmpty()) {
+            int same = 0;
+            for (SctpAssociation association : factory.getAssociations()) {
+                if (sharesAddress(association.getRemoteAddress(), addresses)) {
+                    same++;
+                }
+            }
+            if (same >= perPeer) {
+                return new Refusal(SctpRejection.MAX_ASSOCIATIONS_PER_PEER, "Factory '" + name + "' aborted an"
+                        + " association from " + peer + ": " + same + " associations with that peer address are"
+                        + " open and maxAssociationsPerPeer is " + perPeer + ". Raise maxAssociationsPerPeer"
+                        + " (sctp.listen.max-associations-per-peer) to accept more");
+            }
+        }
+        return null;
+    }
+
+    /** Associations of one peer: any address in common (a multi-homed peer is one peer whichever path it uses). */
+    private static boolean sharesAddress(SctpAddress open, List<InetAddress> addresses) {
+        for (InetAddress address : open.addresses()) {
+            InetAddress a = PeerAllowList.normalize(address);
+            for (InetAddress other : addresses) {
+                if (a.equals(PeerAllowList.normalize(other))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.sctp.integration.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A sysctl of the test VM, set for a test and put back on close. */
+final class KernelSetting implements AutoCloseable {
+
+    private final Path path;
+    private final String previous;
+
+    private KernelSetting(Path path, String previous) {
+        this.path = path;
+        this.previous = previous;
+    }
+
+    static KernelSetting set(String name, String value) throws IOException {
+        Path path = Path.of("/proc/sys", name);
+        String previous = Files.readString(path).trim();
+        Files.writeString(path, value);
+        return new KernelSetting(path, previous);
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.writeString(path, previous);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
