@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class NotificationTest {
 
     private static final Duration TIMEOUT = AssociationPair.TIMEOUT;
+    /** The error cause code of an ABORT sent by a close with SO_LINGER 0 (RFC 9260 section 3.3.10.12). */
+    private static final int USER_INITIATED_ABORT = 12;
 
     @Test
     void clientSubscribedBeforeConnectSeesCommUpWithTheNegotiatedStreams() throws Exception {
@@ -174,12 +176,18 @@ class NotificationTest {
                 } catch (SctpAssociationAbortedException | java.net.SocketTimeoutException end) {
                     // the abort surfaces once the notifications are read
                 }
-                assertThat(events).anyMatch(n -> n instanceof AssociationChange c
-                        && c.state() == AssociationChange.State.COMM_LOST);
+                // closing with SO_LINGER 0 sends ABORT with cause 12 (user-initiated abort, RFC 9260 section 3.3.10.12);
+                // the kernel hands that cause to both sac_error and ssf_error, in network byte order
+                assertThat(events).anySatisfy(n -> assertThat(n).isInstanceOfSatisfying(AssociationChange.class,
+                        c -> {
+                            assertThat(c.state()).isEqualTo(AssociationChange.State.COMM_LOST);
+                            assertThat(c.error()).as("sac_error").isEqualTo(USER_INITIATED_ABORT);
+                        }));
                 assertThat(events).anySatisfy(n -> assertThat(n).isInstanceOfSatisfying(SendFailed.class, f -> {
                     assertThat(new String(f.payload(), UTF_8)).isEqualTo("undelivered");
                     assertThat(f.info().streamId()).isEqualTo(2);
                     assertThat(f.info().ppid()).isEqualTo(3);
+                    assertThat(f.error()).as("ssf_error").isEqualTo(USER_INITIATED_ABORT);
                 }));
             }
         }

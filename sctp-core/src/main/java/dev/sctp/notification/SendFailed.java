@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
  * chunk flags in {@link SendFailedInfo#sendFlags()} tell the first and last piece apart.
  *
  * @param flags {@code ssf_flags}: whether the data reached the wire; see {@link #wasSent()} and {@link #wasUnsent()}
- * @param error {@code ssf_error}: why the send failed; Linux reports 0 for an expired time to live, an SCTP error
- *     cause code such as 1 (invalid stream identifier), or the error that ended the association; unsigned 32-bit
+ * @param error {@code ssf_error}: why the send failed, as an SCTP error cause code: 0 for an expired time to live
+ *     or a failure without a cause, 1 (invalid stream identifier), or the cause that ended the association, such as
+ *     12 (user-initiated abort) from the peer's ABORT. The kernel leaves the cause in network byte order; it is
+ *     converted here
  * @param info {@code ssfe_info}: the send information of the failed message
  * @param associationId {@code ssf_assoc_id}
  * @param payload {@code ssf_data}: the undelivered user data

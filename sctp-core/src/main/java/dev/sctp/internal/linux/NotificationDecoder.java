@@ -284,7 +284,7 @@ public final class NotificationDecoder {
                 u16(buf, info + SINFO_STREAM), u16(buf, info + SINFO_SSN), u16(buf, info + SINFO_FLAGS),
                 be32(buf, info + SINFO_PPID), buf.getInt(info + SINFO_CONTEXT), u32(buf, info + SINFO_TIMETOLIVE),
                 u32(buf, info + SINFO_TSN), u32(buf, info + SINFO_CUMTSN), buf.getInt(info + SINFO_ASSOC_ID));
-        return new LegacySendFailed(flags, buf.getInt(offset + SSF_ERROR), sinfo, buf.getInt(offset + SSF_ASSOC_ID),
+        return new LegacySendFailed(flags, causeInU32(buf, offset + SSF_ERROR), sinfo, buf.getInt(offset + SSF_ASSOC_ID),
                 bytes(buf, offset + SSF_DATA, end));
     }
 
@@ -293,7 +293,7 @@ public final class NotificationDecoder {
         SendFailed.SendFailedInfo sndinfo = new SendFailed.SendFailedInfo(u16(buf, info + SND_SID),
                 u16(buf, info + SND_FLAGS), be32(buf, info + SND_PPID), buf.getInt(info + SND_CONTEXT),
                 buf.getInt(info + SND_ASSOC_ID));
-        return new SendFailed(flags, buf.getInt(offset + SSFE_ERROR), sndinfo, buf.getInt(offset + SSFE_ASSOC_ID),
+        return new SendFailed(flags, causeInU32(buf, offset + SSFE_ERROR), sndinfo, buf.getInt(offset + SSFE_ASSOC_ID),
                 bytes(buf, offset + SSFE_DATA, end));
     }
 
@@ -327,6 +327,19 @@ public final class NotificationDecoder {
     }
 
     /** Reads an unsigned 16-bit field that the kernel leaves in network byte order. */
+    /**
+     * {@code ssf_error}: a {@code __u32} into which the kernel assigns a {@code __be16} error cause unconverted (the
+     * ABORT's cause, or {@code SCTP_ERROR_INV_STRM}), so on a little-endian machine cause 12 reads as 3072. The
+     * cause is turned back into host order; a value with high bits set (none known) is passed on as it is.
+     */
+    private static int causeInU32(ByteBuffer buf, int index) {
+        int raw = buf.getInt(index);
+        if (buf.order() == ByteOrder.BIG_ENDIAN || (raw >>> 16) != 0) {
+            return raw;
+        }
+        return Short.toUnsignedInt(Short.reverseBytes((short) raw));
+    }
+
     private static int be16(ByteBuffer buf, int index) {
         short value = buf.getShort(index);
         return Short.toUnsignedInt(buf.order() == ByteOrder.BIG_ENDIAN ? value : Short.reverseBytes(value));

@@ -101,25 +101,25 @@ final class NotificationBytes {
     }
 
     /**
-     * struct sctp_send_failed_event: ssf_error@8, ssfe_info@12 (sctp_sndinfo: sid@0 flags@2 ppid@4 context@8
+     * struct sctp_send_failed_event: ssf_error@8 (a __be16 cause in a __u32), ssfe_info@12 (sctp_sndinfo: sid@0 flags@2 ppid@4 context@8
      * assoc_id@12), ssf_assoc_id@28, ssf_data@32.
      */
     static byte[] sendFailedEvent(int flags, int error, int sid, int sndFlags, int ppid, int context,
             int sndAssocId, int assocId, byte[] data) {
         return new Layout(SCTP_SEND_FAILED_EVENT, flags, 32 + data.length)
-                .s32(8, error)
+                .be16(8, error) // as the kernel leaves it: a __be16 cause in the low bytes of the __u32
                 .u16(12, sid).u16(12 + 2, sndFlags).be32(12 + 4, ppid).s32(12 + 8, context).s32(12 + 12, sndAssocId)
                 .s32(28, assocId).bytes(32, data).array();
     }
 
     /**
-     * struct sctp_send_failed: ssf_error@8, ssf_info@12 (sctp_sndrcvinfo: stream@0 ssn@2 flags@4 ppid@8 context@12
+     * struct sctp_send_failed: ssf_error@8 (a __be16 cause in a __u32), ssf_info@12 (sctp_sndrcvinfo: stream@0 ssn@2 flags@4 ppid@8 context@12
      * timetolive@16 tsn@20 cumtsn@24 assoc_id@28), ssf_assoc_id@44, ssf_data@48.
      */
     static byte[] legacySendFailed(int flags, int error, int stream, int ssn, int sinfoFlags, int ppid,
             int context, long ttl, long tsn, long cumTsn, int sinfoAssocId, int assocId, byte[] data) {
         return new Layout(SCTP_SEND_FAILED, flags, 48 + data.length)
-                .s32(8, error)
+                .be16(8, error) // as the kernel leaves it: a __be16 cause in the low bytes of the __u32
                 .u16(12, stream).u16(12 + 2, ssn).u16(12 + 4, sinfoFlags).be32(12 + 8, ppid).s32(12 + 12, context)
                 .u32(12 + 16, ttl).u32(12 + 20, tsn).u32(12 + 24, cumTsn).s32(12 + 28, sinfoAssocId)
                 .s32(44, assocId).bytes(48, data).array();
