@@ -65,28 +65,71 @@ final class PeerAllowList {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        if (host.isEmpty() || !(host.indexOf(':') >= 0 || host.matches("[0-9.]+"))) {
-            throw invalid(entry, "it is not a literal IPv4 or IPv6 address (host names are not allowed)");
-        }
-        byte[] bytes;
-        try {
-            bytes = normalize(InetAddress.getByName(host)).getAddress();
-        } catch (UnknownHostException e) {
-            throw invalid(entry, "it is not a literal IPv4 or IPv6 address");
-        }
+        byte[] bytes = host.indexOf(':') >= 0 ? ipv6(entry, host) : ipv4(entry, host);
         int bits = bytes.length * 8;
         int prefix = bits;
         if (slash >= 0) {
-            try {
-                prefix = Integer.parseInt(entry.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                prefix = -1;
-            }
+            String length = entry.substring(slash + 1);
+            prefix = length.matches("[0-9]{1,3}") ? Integer.parseInt(length) : -1;
             if (prefix < 0 || prefix > bits) {
                 throw invalid(entry, "its prefix length must be between 0 and " + bits);
             }
         }
+        byte[] network = masked(bytes, prefix);
+        if (!Arrays.equals(network, bytes)) {
+            // 10.0.0.1/8 is more likely a typo than a wish for 10.0.0.0/8: say which network it would be
+            throw invalid(entry, "it has bits set after its /" + prefix + " prefix; write the network itself, "
+                    + text(network) + "/" + prefix);
+        }
         return new Range(bytes, prefix, entry);
+    }
+
+    /** Exactly four decimal octets: InetAddress would also take 10.1 or 192.168.1 and would look up anything else. */
+    private static byte[] ipv4(String entry, String host) {
+        String[] octets = host.split("\\.", -1);
+        if (octets.length != 4) {
+            throw invalid(entry, "it is not a literal IPv4 or IPv6 address (IPv4 as four numbers such as"
+                    + " 192.0.2.7; host names are not allowed)");
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            if (!octets[i].matches("[0-9]{1,3}") || Integer.parseInt(octets[i]) > 255) {
+                throw invalid(entry, "'" + octets[i] + "' is not a number from 0 to 255");
+            }
+            bytes[i] = (byte) Integer.parseInt(octets[i]);
+        }
+        return bytes;
+    }
+
+    /** A literal with a colon and only hex digits, colons and dots is parsed by InetAddress without any lookup. */
+    private static byte[] ipv6(String entry, String host) {
+        if (host.indexOf('%') >= 0) {
+            throw invalid(entry, "scope ids (%interface) are not supported: a range applies to every interface");
+        }
+        if (!host.matches("[0-9A-Fa-f:.]+")) {
+            throw invalid(entry, "it is not a literal IPv6 address");
+        }
+        try {
+            return normalize(InetAddress.getByName(host)).getAddress();
+        } catch (UnknownHostException e) {
+            throw invalid(entry, "it is not a literal IPv6 address");
+        }
+    }
+
+    private static byte[] masked(byte[] address, int prefix) {
+        byte[] network = address.clone();
+        for (int bit = prefix; bit < network.length * 8; bit++) {
+            network[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        return network;
+    }
+
+    private static String text(byte[] address) {
+        try {
+            return InetAddress.getByAddress(address).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // 4 or 16 bytes are always an address
+        }
     }
 
     private static IllegalArgumentException invalid(String entry, String why) {

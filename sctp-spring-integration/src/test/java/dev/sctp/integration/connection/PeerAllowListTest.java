@@ -55,6 +55,28 @@ class PeerAllowListTest {
     }
 
     @Test
+    void rejectsShortIpv4FormsOutOfRangeOctetsAndScopeIdsWithoutLookingAnythingUp() {
+        // InetAddress would read 192.168.1/24 as 192.168.0.1/24 and 10/8 as 0.0.0.10/8, and send 256.1.1.1 to DNS
+        assertThatThrownBy(() -> PeerAllowList.parse(List.of("192.168.1/24")))
+                .hasMessageContaining("'192.168.1/24'").hasMessageContaining("four numbers");
+        assertThatThrownBy(() -> PeerAllowList.parse(List.of("10/8"))).hasMessageContaining("four numbers");
+        assertThatThrownBy(() -> PeerAllowList.parse(List.of("256.1.1.1")))
+                .hasMessageContaining("'256' is not a number from 0 to 255");
+        assertThatThrownBy(() -> PeerAllowList.parse(List.of("fe80::1%eth0"))).hasMessageContaining("scope ids");
+        assertThatThrownBy(() -> PeerAllowList.parse(List.of("zz::1")))
+                .hasMessageContaining("not a literal IPv6 address");
+    }
+
+    @Test
+    void aRangeWithHostBitsSetIsRejectedNamingTheNetworkMeant() {
+        assertThatThrownBy(() -> PeerAllowList.parse(List.of("10.0.0.1/8")))
+                .hasMessageContaining("'10.0.0.1/8'").hasMessageContaining("10.0.0.0/8");
+        assertThatThrownBy(() -> PeerAllowList.parse(List.of("fd00::1/8"))).hasMessageContaining("fd00:0:0:0:0:0:0:0/8");
+        assertThat(PeerAllowList.parse(List.of("10.0.0.0/8", "192.0.2.7", "172.16.0.0/12", "fd00::/8")).allowsAll())
+                .isFalse();
+    }
+
+    @Test
     void rejectsHostNamesBadPrefixesAndGarbageNamingTheEntry() {
         assertThatThrownBy(() -> PeerAllowList.parse(List.of("localhost")))
                 .hasMessageContaining("'localhost'").hasMessageContaining("host names are not allowed")
