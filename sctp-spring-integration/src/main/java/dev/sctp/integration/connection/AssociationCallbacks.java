@@ -22,6 +22,7 @@ final class AssociationCallbacks {
 
     private final AbstractSctpAssociationFactory factory;
     private final Set<SctpAssociationObserver> failedObservers = ConcurrentHashMap.newKeySet();
+    private final RejectionLog rejectionLog = new RejectionLog();
 
     AssociationCallbacks(AbstractSctpAssociationFactory factory) {
         this.factory = factory;
@@ -41,12 +42,13 @@ final class AssociationCallbacks {
     }
 
     void handleNotification(SctpAssociation association, SctpNotification notification) {
-        if (notification instanceof PeerAddressChange change && outsideAllowList(change)) {
-            InetAddress added = change.address().getAddress();
+        InetAddress outside = notification instanceof PeerAddressChange change ? outsideAllowList(association, change)
+                : null;
+        if (outside != null) {
             SctpAssociationException cause = new SctpAssociationException(association.getId(), "Factory '"
                     + factory.getComponentName() + "' aborted association " + association.getId() + ": the peer"
-                    + " added address " + added.getHostAddress() + ", which is not in the allowed peers. Add it to"
-                    + " allowedPeers (sctp.listen.allowed-peers) to accept it", null);
+                    + " has address " + outside.getHostAddress() + ", which is not in the allowed peers. Add it to"
+                    + " allowedPeers (in Spring Boot, the listener's allowed-peers) to accept it", null);
             rejected(association.getRemoteAddress(), association.getId(), SctpRejection.PEER_NOT_ALLOWED, cause);
             association.fail(cause);
             return;
@@ -74,17 +76,24 @@ final class AssociationCallbacks {
         }
     }
 
-    /** A server's peer that added an address (or made one usable) outside the listener's allow-list. */
-    private boolean outsideAllowList(PeerAddressChange change) {
-        if (!(factory instanceof SctpServerAssociationFactory server) || change.address() == null
-                || change.address().getAddress() == null) {
-            return false;
+    /**
+     * On a server, the first of the peer's addresses outside the listener's allow-list after an address change (the
+     * address the change names, when it became usable, and every address the kernel now lists), or {@code null}.
+     * The whole list is checked, not only the named address, so a change reported in another form cannot let one in.
+     */
+    private @Nullable InetAddress outsideAllowList(SctpAssociation association, PeerAddressChange change) {
+        if (!(factory instanceof SctpServerAssociationFactory server) || server.allowList().allowsAll()) {
+            return null;
         }
-        return switch (change.state()) {
-            case ADDR_ADDED, ADDR_AVAILABLE, ADDR_CONFIRMED, ADDR_MADE_PRIM ->
-                    !server.isAllowedPeer(change.address().getAddress());
+        InetAddress named = change.address() == null ? null : change.address().getAddress();
+        boolean usable = switch (change.state()) {
+            case ADDR_ADDED, ADDR_AVAILABLE, ADDR_CONFIRMED, ADDR_MADE_PRIM -> true;
             default -> false;
         };
+        if (usable && named != null && !server.isAllowedPeer(named)) {
+            return named;
+        }
+        return server.allowList().firstDisallowed(association.getRemoteAddress().addresses());
     }
 
     /**
@@ -93,7 +102,7 @@ final class AssociationCallbacks {
      */
     void rejected(@Nullable SctpAddress peer, @Nullable String associationId, SctpRejection reason,
             SctpAssociationException cause) {
-        factory.log().warn(cause.getMessage());
+        rejectionLog.log(factory.log(), cause.getMessage());
         factory.publish(new SctpAssociationRejectedEvent(factory, factory.getComponentName(), peer, associationId,
                 reason, cause));
         for (SctpAssociationObserver o : factory.observers()) {
@@ -114,9 +123,9 @@ final class AssociationCallbacks {
                 + association.getId() + " sent a message on stream " + stream + " of at least " + size
                 + " bytes, over the maximum message size of " + factory.getMaxMessageSize() + " bytes of factory '"
                 + factory.getComponentName() + "'; the association was aborted. Raise maxMessageSize"
-                + " (sctp.listen.max-message-size or sctp.client.max-message-size) to accept such messages", null);
+                + " (in Spring Boot, max-message-size of the listener or client) to accept such messages", null);
         rejected(association.getRemoteAddress(), association.getId(), SctpRejection.MAX_MESSAGE_SIZE, error);
-        receiveError(association, error);
+        offerToListener(association, error); // logged once above, as a warning
         return error;
     }
 
@@ -202,16 +211,20 @@ final class AssociationCallbacks {
     }
 
     void receiveError(SctpAssociation association, Exception error) {
+        if (!offerToListener(association, error)) {
+            factory.log().error(error, error.getMessage());
+        }
+    }
+
+    /** Hands {@code error} to the listener; returns whether it handled it. */
+    private boolean offerToListener(SctpAssociation association, Exception error) {
         SctpListener l = factory.getListener();
-        boolean handled = false;
         try {
-            handled = l != null && l.onError(association, error);
+            return l != null && l.onError(association, error);
         } catch (RuntimeException e) {
             factory.log().error(e, () -> "The listener failed to handle an error of association "
                     + association.getId());
-        }
-        if (!handled) {
-            factory.log().error(error, error.getMessage());
+            return false;
         }
     }
 

@@ -34,44 +34,43 @@ final class ListenerAdmission {
                 return new Refusal(SctpRejection.PEER_NOT_ALLOWED, "Factory '" + name + "' aborted an association"
                         + " from " + peer + ": peer address " + (outside == null ? "(unknown)"
                                 : outside.getHostAddress()) + " is not in the allowed peers " + allowed
-                        + ". Add it to allowedPeers (sctp.listen.allowed-peers) to accept it");
+                        + ". Add it to allowedPeers (in Spring Boot, the listener's allowed-peers) to accept it");
             }
         }
         int open = factory.getOpenAssociationCount();
         if (open >= factory.getMaxAssociations()) {
             return new Refusal(SctpRejection.MAX_ASSOCIATIONS, "Factory '" + name + "' aborted an association from "
                     + peer + ": " + open + " associations are open and maxAssociations is "
-                    + factory.getMaxAssociations() + ". Raise maxAssociations (sctp.listen.max-associations) to accept"
-                    + " more");
+                    + factory.getMaxAssociations() + ". Raise maxAssociations (in Spring Boot, the listener's max-associations)"
+                    + " to accept more");
         }
         int perPeer = factory.getMaxAssociationsPerPeer();
         if (perPeer < Integer.MAX_VALUE && !addresses.isEmpty()) {
+            InetAddress source = PeerAllowList.normalize(addresses.get(0));
             int same = 0;
             for (SctpAssociation association : factory.getAssociations()) {
-                if (sharesAddress(association.getRemoteAddress(), addresses)) {
+                if (initiatedFrom(association.getRemoteAddress(), source)) {
                     same++;
                 }
             }
             if (same >= perPeer) {
                 return new Refusal(SctpRejection.MAX_ASSOCIATIONS_PER_PEER, "Factory '" + name + "' aborted an"
-                        + " association from " + peer + ": " + same + " associations with that peer address are"
-                        + " open and maxAssociationsPerPeer is " + perPeer + ". Raise maxAssociationsPerPeer"
-                        + " (sctp.listen.max-associations-per-peer) to accept more");
+                        + " association from " + peer + ": " + same + " associations initiated from "
+                        + source.getHostAddress() + " are open and maxAssociationsPerPeer is " + perPeer
+                        + ". Raise maxAssociationsPerPeer (in Spring Boot, the listener's max-associations-per-peer)"
+                        + " to accept more");
             }
         }
         return null;
     }
 
-    /** Associations of one peer: any address in common (a multi-homed peer is one peer whichever path it uses). */
-    private static boolean sharesAddress(SctpAddress open, List<InetAddress> addresses) {
-        for (InetAddress address : open.addresses()) {
-            InetAddress a = PeerAllowList.normalize(address);
-            for (InetAddress other : addresses) {
-                if (a.equals(PeerAllowList.normalize(other))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /**
+     * Associations of one peer are those initiated from the same address: the kernel lists the INIT's source address
+     * first. The other addresses are whatever the peer chose to list in its INIT, unconfirmed; counting those would
+     * let a peer list someone else's address and use up that one's quota.
+     */
+    private static boolean initiatedFrom(SctpAddress open, InetAddress source) {
+        List<InetAddress> addresses = open.addresses();
+        return !addresses.isEmpty() && PeerAllowList.normalize(addresses.get(0)).equals(source);
     }
 }

@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each accepted association is checked before anything is read from it: every one of its peer's addresses must be
  * in {@link #setAllowedPeers allowedPeers} (when set), and the listener must have fewer than
- * {@code maxAssociations} open, and fewer than {@link #setMaxAssociationsPerPeer maxAssociationsPerPeer} with any of
- * those addresses. Otherwise the association is aborted, logged with the peer's addresses, published as an
+ * {@code maxAssociations} open, and fewer than {@link #setMaxAssociationsPerPeer maxAssociationsPerPeer} initiated
+ * from the same address. Otherwise the association is aborted, logged with the peer's addresses, published as an
  * {@link SctpAssociationRejectedEvent} and counted by the observers
  * ({@link SctpAssociationObserver#associationRejected}). "Allowed" means every address the peer lists, not only the
  * primary one: the kernel may send to any of them after a path fails. A peer that later adds an address outside the
@@ -135,8 +135,9 @@ public class SctpServerAssociationFactory extends AbstractSctpAssociationFactory
     }
 
     /**
-     * Sets the most associations open at once with one peer address (associations whose peers share an address
-     * count together); further ones are aborted as they are accepted. Default unlimited.
+     * Sets the most associations open at once that were initiated from one peer address (the source address of the
+     * INIT, which the kernel lists first; the further addresses a peer lists are its own claim and do not count);
+     * further ones are aborted as they are accepted. Default unlimited.
      *
      * @param maxAssociationsPerPeer the limit, at least 1
      */

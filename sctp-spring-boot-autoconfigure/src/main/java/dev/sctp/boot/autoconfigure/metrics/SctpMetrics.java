@@ -2,7 +2,6 @@ package dev.sctp.boot.autoconfigure.metrics;
 
 import dev.sctp.boot.autoconfigure.SctpProperties;
 import dev.sctp.integration.connection.AbstractSctpAssociationFactory;
-import dev.sctp.integration.connection.SctpRejection;
 import dev.sctp.integration.event.SctpAssociationFailedEvent;
 import dev.sctp.integration.event.SctpAssociationRejectedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -179,9 +178,10 @@ public class SctpMetrics implements MeterBinder, ApplicationListener<SctpAssocia
 
     @Override
     public void onApplicationEvent(SctpAssociationFailedEvent event) {
-        if (event instanceof SctpAssociationRejectedEvent rejected
-                && rejected.getReason() == SctpRejection.MAX_MESSAGE_SIZE) {
-            return; // it was set up: counted as rejected and aborted, not as failed
+        if (event instanceof SctpAssociationRejectedEvent && event.getAssociationId() != null) {
+            // it was set up (an oversize message, an address added outside the allow-list): counted as rejected
+            // and aborted, not as an association that could not be set up
+            return;
         }
         for (FactoryMeters factoryMeters : meters) {
             if (factoryMeters.factory().getComponentName().equals(event.getFactoryName())) {
