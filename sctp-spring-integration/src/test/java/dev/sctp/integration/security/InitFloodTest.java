@@ -135,6 +135,7 @@ class InitFloodTest {
                         long rss = residentKib();
                         int kernelAssociations = kernelAssociations();
                         SctpCounters before = SctpCounters.read();
+                        long backlogDropsBefore = backlogDrops();
                         Sample sample = new Sample(fds, rss, kernelAssociations, server.getOpenAssociationCount());
 
                         flooder.write("go\n");
@@ -150,6 +151,7 @@ class InitFloodTest {
                         long roundTripsDuring = pingPong.roundTrips.get() - duringCount;
                         long longestMillis = pingPong.longestNanos.get() / 1_000_000;
                         SctpCounters after = SctpCounters.read();
+                        long backlogDropped = backlogDrops() - backlogDropsBefore;
                         sample.take(server);
 
                         Matcher m = Pattern.compile("sent (\\d+) inits in (\\d+) ms rate (\\d+)/s init-acks (\\d+)")
@@ -163,13 +165,14 @@ class InitFloodTest {
                         long outOfTheBlue = after.since(before, "SctpOutOfBlues");
 
                         System.out.printf("FIGURE hostile INIT flood: %d INITs in %s s (%d/s) from random ports on"
-                                + " 127.0.0.1-3, %d INIT-ACKs seen by the flooder; kernel SctpOutCtrlChunks +%d,"
+                                + " 127.0.0.1-3, %d packets dropped by the kernel's input backlog before SCTP saw them"
+                                + " (/proc/net/softnet_stat), %d INIT-ACKs seen by the flooder; kernel SctpOutCtrlChunks +%d,"
                                 + " SctpInCtrlChunks +%d, SctpOutOfBlues +%d (the flooder's kernel answers the"
                                 + " INIT-ACKs it never asked for with ABORTs), SctpPassiveEstabs +%d; associations in"
                                 + " /proc/net/sctp/assocs %d before, %d-%d during; library associations %d-%d;"
                                 + " server JVM fds %d before, at most %d; resident memory %d KiB before, at most %d"
                                 + " KiB; the client's round trips %.0f/s before, %.0f/s during (%d, longest %d ms)%n",
-                                inits, FLOOD_SECONDS, floodRate, initAcks, outControl, inControl, outOfTheBlue,
+                                inits, FLOOD_SECONDS, floodRate, backlogDropped, initAcks, outControl, inControl, outOfTheBlue,
                                 after.since(before, "SctpPassiveEstabs"), kernelAssociations, sample.minKernel,
                                 sample.maxKernel, sample.minLibrary, sample.maxLibrary, fds, sample.maxFds, rss,
                                 sample.maxRss, rateBefore, rateDuring, roundTripsDuring, longestMillis);
@@ -247,6 +250,12 @@ class InitFloodTest {
     private static long residentKib() throws IOException {
         return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
                 .mapToLong(l -> Long.parseLong(l.split("\\s+")[1])).findFirst().orElseThrow();
+    }
+
+    /** Packets the kernel dropped because a CPU's input backlog was full: column 2 of /proc/net/softnet_stat. */
+    private static long backlogDrops() throws IOException {
+        return Files.readAllLines(Path.of("/proc/net/softnet_stat")).stream().filter(l -> !l.isBlank())
+                .mapToLong(l -> Long.parseLong(l.trim().split("\\s+")[1], 16)).sum();
     }
 
     /** The associations the kernel holds in this namespace: the lines of /proc/net/sctp/assocs after its header. */
