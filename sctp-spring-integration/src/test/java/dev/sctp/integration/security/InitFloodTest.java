@@ -183,9 +183,10 @@ class InitFloodTest {
                         // every INIT-ACK is a control chunk the kernel sent, and it built none of them into state
                         assertThat(outControl).isGreaterThanOrEqualTo(initAcks);
                         assertThat(after.since(before, "SctpPassiveEstabs")).isZero();
-                        assertThat(after.get("SctpCurrEstab")).isEqualTo(before.get("SctpCurrEstab"));
-                        assertThat(sample.minKernel).isEqualTo(kernelAssociations);
-                        assertThat(sample.maxKernel).isEqualTo(kernelAssociations);
+                        // at most: an association an earlier test left closing may go away meanwhile
+                        assertThat(after.get("SctpCurrEstab")).isLessThanOrEqualTo(before.get("SctpCurrEstab"));
+                        assertThat(sample.maxKernel).as("associations in /proc/net/sctp/assocs")
+                                .isLessThanOrEqualTo(kernelAssociations);
                         assertThat(sample.minLibrary).isEqualTo(1);
                         assertThat(sample.maxLibrary).isEqualTo(1);
                         assertThat(opened).hasValue(1);
