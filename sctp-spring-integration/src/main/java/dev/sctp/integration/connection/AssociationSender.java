@@ -44,7 +44,9 @@ final class AssociationSender {
         }
         if (outboundStreams > 0 && info.streamId() >= outboundStreams) {
             throw new IllegalArgumentException("Stream " + info.streamId() + " is beyond the " + outboundStreams
-                    + " outbound streams negotiated for association " + id + ": use 0.." + (outboundStreams - 1));
+                    + " outbound streams negotiated for association " + id + ": use 0.." + (outboundStreams - 1)
+                    + ", or ask for more with InitOptions.outboundStreams on factory '" + factory.getComponentName()
+                    + "' (the peer's inbound limit still caps them)");
         }
         Duration timeout = factory.getSendTimeout();
         try {
