@@ -64,7 +64,8 @@ final class AssociationReader implements Runnable {
                     n = socket.receive(buffer, 0, buffer.length, info);
                 } catch (SocketTimeoutException e) {
                     if (lost) {
-                        // read what the loss left; the socket error a concurrent send may have taken is not needed
+                        // nothing more came after COMM_LOST: all the loss left is read (the socket error that would
+                        // end this reader otherwise may have gone to a send)
                         CloseReason requested = association.requestedClose();
                         association.finish(requested != null ? requested : CloseReason.LOST, null);
                         return;
