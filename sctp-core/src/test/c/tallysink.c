@@ -2,7 +2,7 @@
  * A multi-homed SCTP receiver in its own process that counts what arrives and reports how its association ended:
  * the independent peer of the Spring-level reliability tests (path failure, peer crash, close under load).
  *
- * usage: tallysink PORT ADDR [ADDR...]
+ * usage: tallysink [--echo] PORT ADDR [ADDR...]
  *
  * Binds every ADDR (IPv4) at PORT with SCTP_SOCKOPT_BINDX_ADD, subscribes to association and shutdown events, prints
  * "listening", accepts one association and reads until it ends. Each message starts with a sequence number (u32,
@@ -46,9 +46,36 @@ static double now_ms(void) {
     return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
+/* Sends len bytes of buf on stream with ppid (as received: the kernel passes it through unchanged). */
+static ssize_t send_back(int fd, const char *buf, size_t len, unsigned int stream, unsigned int ppid) {
+    struct sctp_sndinfo info;
+    memset(&info, 0, sizeof info);
+    info.snd_sid = (unsigned short) stream;
+    info.snd_ppid = ppid;
+    char control[CMSG_SPACE(sizeof info)];
+    memset(control, 0, sizeof control);
+    struct iovec iov = {(void *) buf, len};
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof control;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = IPPROTO_SCTP;
+    c->cmsg_type = SCTP_SNDINFO;
+    c->cmsg_len = CMSG_LEN(sizeof info);
+    memcpy(CMSG_DATA(c), &info, sizeof info);
+    return sendmsg(fd, &msg, MSG_NOSIGNAL);
+}
+
 int main(int argc, char **argv) {
+    int echo = argc > 1 && strcmp(argv[1], "--echo") == 0;
+    if (echo) {
+        argv++;
+        argc--;
+    }
     if (argc < 3) {
-        fprintf(stderr, "usage: tallysink PORT ADDR [ADDR...]\n");
+        fprintf(stderr, "usage: tallysink [--echo] PORT ADDR [ADDR...]\n");
         return 2;
     }
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -138,11 +165,13 @@ int main(int argc, char **argv) {
         }
         double t = now_ms();
         unsigned int stream = 0;
+        unsigned int ppid = 0;
         for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
             if (c->cmsg_level == IPPROTO_SCTP && c->cmsg_type == SCTP_RCVINFO) {
                 struct sctp_rcvinfo info;
                 memcpy(&info, CMSG_DATA(c), sizeof info);
                 stream = info.rcv_sid;
+                ppid = info.rcv_ppid;
             }
         }
         if (!(msg.msg_flags & MSG_EOR) || len < 4 || stream >= MAX_STREAMS) {
@@ -154,6 +183,16 @@ int main(int argc, char **argv) {
         unsigned int seq;
         memcpy(&seq, buf, 4);
         seq = ntohl(seq);
+        if (echo) {
+            if (send_back(fd, buf, (size_t) len, stream, ppid) < 0) {
+                perror("sendmsg");
+                failed = 1;
+                break;
+            }
+            count[stream]++;
+            last_at = t;
+            continue;
+        }
         if (last_at > 0 && t - last_at > max_gap) {
             max_gap = t - last_at;
             gap_stream = stream;

@@ -8,6 +8,7 @@ import dev.sctp.notification.PeerAddressChange;
 import dev.sctp.notification.SctpNotification;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -23,6 +24,12 @@ import org.springframework.core.log.LogAccessor;
 final class AssociationReader implements Runnable {
 
     private static final LogAccessor LOGGER = new LogAccessor(AssociationReader.class);
+    /**
+     * How long the reader waits for more after COMM_LOST before it ends the association itself. Everything the lost
+     * association leaves (SEND_FAILED notifications) is queued with COMM_LOST, so this is only a safety margin for a
+     * slow thread; it counts from each receive, not from the loss.
+     */
+    private static final Duration AFTER_LOSS = Duration.ofMillis(500);
 
     private final SctpAssociation association;
     private final AbstractSctpAssociationFactory factory;
@@ -32,6 +39,8 @@ final class AssociationReader implements Runnable {
     private final AtomicLong received = new AtomicLong();
     /** Whether the association ended: one instance, since the reader checks it for every message it dispatches. */
     private final BooleanSupplier ended;
+    /** Set when COMM_LOST was read: the association is gone in the kernel, and only what it left is still queued. */
+    private boolean lost;
 
     AssociationReader(SctpAssociation association, AbstractSctpAssociationFactory factory, SctpSocket socket,
             StreamDispatcher dispatcher) {
@@ -54,6 +63,13 @@ final class AssociationReader implements Runnable {
                 try {
                     n = socket.receive(buffer, 0, buffer.length, info);
                 } catch (SocketTimeoutException e) {
+                    if (lost) {
+                        // nothing more came after COMM_LOST: all the loss left is read (the socket error that would
+                        // end this reader otherwise may have gone to a send)
+                        CloseReason requested = association.requestedClose();
+                        association.finish(requested != null ? requested : CloseReason.LOST, null);
+                        return;
+                    }
                     // our pause deadline; with no read timeout on the socket nothing else times out, so a resume
                     // that came before this check is no failure either
                     if (pause.isRequested() || socket.getReadTimeout().isZero()) {
@@ -123,6 +139,13 @@ final class AssociationReader implements Runnable {
                     }
                 }
                 case RESTART -> association.streamsChanged(change.outboundStreams(), change.inboundStreams());
+                case COMM_LOST -> {
+                    // The kernel reports the loss once more, in the socket error, but a send after the loss takes
+                    // that error (sctp_error in net/sctp/socket.c) and this reader would then wait for ever: from
+                    // now on a receive that finds nothing queued ends the association.
+                    lost = true;
+                    socket.setReadTimeout(AFTER_LOSS);
+                }
                 default -> {
                 }
             }

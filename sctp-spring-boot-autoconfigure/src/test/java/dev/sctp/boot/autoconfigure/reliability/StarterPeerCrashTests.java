@@ -152,8 +152,12 @@ class StarterPeerCrashTests {
                 assertThat(returned).as("distinct returned messages").hasSize(failed.size());
                 assertThat(account.end()).as("the second incarnation's end").isEqualTo("shutdown");
                 assertThat(account.errors()).as("messages out of order or twice").isZero();
-                // a message returned as sent may also have reached the peer (its SACK lost in the cut), so the
-                // sum may exceed the sends by at most the returned messages marked sent; never fall short
+                // Overlap: the kernel returns in SEND_FAILED every message its peer did not acknowledge (SACK) before
+                // the loss. A message the first incarnation received and acknowledged after the cut began is counted
+                // twice: read by the peer, and returned because its SACK was lost in the cut. Only a message that was
+                // transmitted can have arrived, and the kernel marks those SCTP_DATA_SENT (a TSN was assigned; the
+                // others are SCTP_DATA_UNSENT), so the overlap is at most the returned messages marked sent: those
+                // in flight at the crash. The sum never falls short: that would be a message lost.
                 long returnedSent = failed.stream().filter(SctpSendFailedEvent::wasSent).count();
                 System.out.printf("FIGURE StarterPeerCrashTests: returned marked sent %d, received + returned - sends"
                         + " succeeded = %d%n", returnedSent, readByFirst + failed.size() + readBySecond - succeeded);

@@ -46,6 +46,18 @@ final class TallySink implements AutoCloseable {
         return started(ExternalPeer.start(lab.inPeer(command.toArray(String[]::new))), timeout);
     }
 
+    /**
+     * Starts the receiver in {@code lab}'s peer namespace as an echo peer ({@code --echo}): it sends every message back
+     * on the stream it came on, and counts without checking the order.
+     */
+    static TallySink startEchoIn(FaultLab lab, int port, Duration timeout) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(program(), "--echo", String.valueOf(port)));
+        for (int p = 1; p <= lab.paths(); p++) {
+            command.add(lab.peer(p));
+        }
+        return started(ExternalPeer.start(lab.inPeer(command.toArray(String[]::new))), timeout);
+    }
+
     /** Starts the receiver in this namespace, bound to {@code address}, and waits until it listens. */
     static TallySink startLocal(String address, int port, Duration timeout) throws IOException, InterruptedException {
         return started(ExternalPeer.start(program(), String.valueOf(port), address), timeout);
