@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogAccessor;
 
 /**
@@ -32,6 +33,8 @@ final class AssociationReader implements Runnable {
     private final AtomicLong received = new AtomicLong();
     /** Whether the association ended: one instance, since the reader checks it for every message it dispatches. */
     private final BooleanSupplier ended;
+    /** The reassembly of the running loop, published for {@link #interleavedParts}. */
+    private volatile @Nullable Reassembly reassembly;
 
     AssociationReader(SctpAssociation association, AbstractSctpAssociationFactory factory, SctpSocket socket,
             StreamDispatcher dispatcher) {
@@ -48,6 +51,7 @@ final class AssociationReader implements Runnable {
         byte[] buffer = new byte[factory.getReadBufferSize()];
         ReceiveInfo info = new ReceiveInfo();
         Reassembly reassembly = new Reassembly(factory.getMaxMessageSize());
+        this.reassembly = reassembly;
         try {
             while (association.isOpen()) {
                 int n;
@@ -140,6 +144,15 @@ final class AssociationReader implements Runnable {
     /** Returns the number of whole messages received. */
     long received() {
         return received.get();
+    }
+
+    /**
+     * Returns how many parts were read for one stream while a message of another stream was unfinished (see
+     * {@link Reassembly#interleavedParts}); 0 before the loop runs.
+     */
+    long interleavedParts() {
+        Reassembly current = reassembly;
+        return current == null ? 0 : current.interleavedParts();
     }
 
     // ---- pausing (graceful stop) -----------------------------------------------------------------------------
