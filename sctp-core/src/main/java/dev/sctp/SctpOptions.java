@@ -128,6 +128,16 @@ public final class SctpOptions {
             new SctpOption<>("SCTP_FRAGMENT_INTERLEAVE", Integer.class);
 
     /**
+     * {@code SCTP_INTERLEAVING_SUPPORTED}: offer I-DATA chunks (RFC 8260) in INIT, so the messages of different
+     * streams may be sent and delivered in interleaved parts. Linux refuses it (EPERM) unless the sysctl
+     * {@code net.sctp.intl_enable} is 1 and {@link #FRAGMENT_INTERLEAVE} was set first (turning that off turns this
+     * off too); both ends must offer it. Set before connect or listen. On a connected socket get reports whether
+     * the association uses I-DATA.
+     */
+    public static final SctpOption<Boolean> INTERLEAVING_SUPPORTED =
+            new SctpOption<>("SCTP_INTERLEAVING_SUPPORTED", Boolean.class);
+
+    /**
      * {@code SCTP_PARTIAL_DELIVERY_POINT}: messages larger than this many bytes may be delivered in parts before
      * they are complete (RFC 6458 section 8.1.21). Linux refuses more than half of {@link #SO_RCVBUF} as get
      * reports it (net/sctp/socket.c), so raise the buffer first.

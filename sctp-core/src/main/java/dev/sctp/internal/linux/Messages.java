@@ -308,21 +308,26 @@ public final class Messages {
                 complete = false; // the caller's buffer is full; the rest stays read ahead
                 break;
             }
-            boolean eor = (ahead.flags(ahead.current()) & MSG_EOR) != 0;
+            int served = ahead.current();
+            boolean eor = (ahead.flags(served) & MSG_EOR) != 0;
             ahead.advance();
             if (eor || copied == length) {
                 complete = eor;
                 break;
             }
             if (ahead.hasMoreEntries()) {
-                if ((ahead.flags(ahead.current()) & MSG_NOTIFICATION) == 0) {
+                if ((ahead.flags(ahead.current()) & MSG_NOTIFICATION) == 0 && ahead.continuesInNext(served)) {
                     continue; // the message goes on in the next entry
                 }
-                complete = false;
+                complete = false; // a notification, or (interleaved partial delivery) another stream's part
                 break;
             }
             if (ahead.hasPending()) {
                 complete = false; // the end of the stream is next
+                break;
+            }
+            if (!ahead.filledSlot(served)) {
+                complete = false; // the kernel's part ended: what it holds next may be another stream's
                 break;
             }
             // The rest of the message is still in the kernel, or (partial delivery) not yet arrived.

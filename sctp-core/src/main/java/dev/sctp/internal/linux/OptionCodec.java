@@ -32,6 +32,8 @@ public final class OptionCodec {
     static final int SETADAPTATION_SIZE = 4;
     // linux/sctp.h: SCTP_AUTO_ASCONF (RFC 6458 section 8.1.23); not in SctpConstants.
     static final int SCTP_AUTO_ASCONF = 30;
+    // linux/sctp.h: SCTP_INTERLEAVING_SUPPORTED (RFC 8260 section 4.3.1); not in SctpConstants.
+    static final int SCTP_INTERLEAVING_SUPPORTED = 125;
     /**
      * The largest SCTP_MAXSEG: SCTP_MAX_CHUNK_LEN (65532, include/net/sctp/constants.h) less a DATA chunk header
      * (16), as net/sctp/socket.c computes it.
@@ -85,6 +87,8 @@ public final class OptionCodec {
             setPartialDeliveryPoint(socket, (Integer) value);
         } else if (option == SctpOptions.PR_SUPPORTED) {
             setAssocValue(socket, SCTP_PR_SUPPORTED, "SCTP_PR_SUPPORTED", bool(value));
+        } else if (option == SctpOptions.INTERLEAVING_SUPPORTED) {
+            setInterleaving(socket, bool(value));
         } else if (option == SctpOptions.DEFAULT_SNDINFO) {
             AssociationOptionCodec.setDefaultSendInfo(socket, (SendInfo) value);
         } else if (option == SctpOptions.DEFAULT_PRINFO) {
@@ -144,6 +148,8 @@ public final class OptionCodec {
             value = socket.getInt(SOL_SCTP, SCTP_PARTIAL_DELIVERY_POINT, "SCTP_PARTIAL_DELIVERY_POINT");
         } else if (option == SctpOptions.PR_SUPPORTED) {
             value = getAssocValue(socket, SCTP_PR_SUPPORTED, "SCTP_PR_SUPPORTED") != 0;
+        } else if (option == SctpOptions.INTERLEAVING_SUPPORTED) {
+            value = getAssocValue(socket, SCTP_INTERLEAVING_SUPPORTED, "SCTP_INTERLEAVING_SUPPORTED") != 0;
         } else if (option == SctpOptions.DEFAULT_SNDINFO) {
             value = AssociationOptionCodec.getDefaultSendInfo(socket);
         } else if (option == SctpOptions.DEFAULT_PRINFO) {
@@ -201,6 +207,16 @@ public final class OptionCodec {
         } catch (SctpException e) {
             throw explain(e, Errno.EINVAL, "AUTO_ASCONF can be turned on only for a socket bound to the wildcard"
                     + " address (SctpAddress.wildcard)");
+        }
+    }
+
+    private static void setInterleaving(LinuxSctpSocket socket, int on) throws IOException {
+        try {
+            setAssocValue(socket, SCTP_INTERLEAVING_SUPPORTED, "SCTP_INTERLEAVING_SUPPORTED", on);
+        } catch (SctpException e) {
+            // net/sctp/socket.c answers EPERM unless net.sctp.intl_enable is 1 and frag_interleave is on.
+            throw explain(e, Errno.EPERM, "INTERLEAVING_SUPPORTED needs the sysctl net.sctp.intl_enable=1 and"
+                    + " FRAGMENT_INTERLEAVE set to 2 on this socket first");
         }
     }
 

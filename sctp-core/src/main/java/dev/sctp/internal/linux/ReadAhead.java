@@ -30,6 +30,9 @@ final class ReadAhead implements AutoCloseable {
     private int next = 1;
     private int offset;
     private boolean endOfStreamAfter;
+    // decoded to compare entries, kept: no allocation per message
+    private final ReceiveInfo scratch = new ReceiveInfo();
+    private final ReceiveInfo scratchNext = new ReceiveInfo();
 
     ReadAhead() {
         ByteBuffer b = block.buffer();
@@ -107,6 +110,29 @@ final class ReadAhead implements AutoCloseable {
         ByteBuffer b = block.buffer();
         ControlMessages.decodeData(b, CONTROL_AT + i * CONTROL_SIZE,
                 b.getLong(i * MMSGHDR_SIZE + MSGHDR_CONTROLLEN), CONTROL_SIZE, length, complete, info);
+    }
+
+    /**
+     * Returns whether entry {@code i} filled its slot. sctp_recvmsg (net/sctp/socket.c) reads from one queued
+     * message part only, so a shorter read ended that part; under partial delivery with fragment interleaving
+     * (I-DATA, net/sctp/stream_interleave.c) the next part may belong to a message of another stream.
+     */
+    boolean filledSlot(int i) {
+        return length(i) == SLOT_SIZE;
+    }
+
+    /**
+     * Returns whether data entry {@code i + 1} goes on with the message of entry {@code i}: entry {@code i} filled
+     * its slot and both carry the same stream, ordering and association.
+     */
+    boolean continuesInNext(int i) {
+        if (!filledSlot(i) || i + 1 > filled) {
+            return false;
+        }
+        decodeData(i, 0, false, scratch);
+        decodeData(i + 1, 0, false, scratchNext);
+        return scratch.streamId() == scratchNext.streamId() && scratch.isUnordered() == scratchNext.isUnordered()
+                && scratch.associationId() == scratchNext.associationId();
     }
 
     /** Returns whether a read-ahead message, part or end of stream is waiting to be served. */

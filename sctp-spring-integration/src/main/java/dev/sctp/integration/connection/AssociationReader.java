@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogAccessor;
 
 /**
@@ -37,6 +38,8 @@ final class AssociationReader implements Runnable {
     private final StreamDispatcher dispatcher;
     private final ReaderPause pause;
     private final AtomicLong received = new AtomicLong();
+    /** The reassembly of the running loop, published for {@link #interleavedParts}. */
+    private volatile @Nullable Reassembly reassembly;
     /** Whether the association ended: one instance, since the reader checks it for every message it dispatches. */
     private final BooleanSupplier ended;
     /** Set when COMM_LOST was read: the association is gone in the kernel, and only what it left is still queued. */
@@ -57,6 +60,7 @@ final class AssociationReader implements Runnable {
         byte[] buffer = new byte[factory.getReadBufferSize()];
         ReceiveInfo info = new ReceiveInfo();
         Reassembly reassembly = new Reassembly(factory.getMaxMessageSize());
+        this.reassembly = reassembly;
         try {
             while (association.isOpen()) {
                 int n;
@@ -186,5 +190,14 @@ final class AssociationReader implements Runnable {
             return false;
         }
         return dispatcher.awaitIdle(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+    }
+
+    /**
+     * Returns how many parts were read for one stream while a message of another stream was unfinished (see
+     * {@link Reassembly#interleavedParts}); 0 before the loop runs.
+     */
+    long interleavedParts() {
+        Reassembly current = reassembly;
+        return current == null ? 0 : current.interleavedParts();
     }
 }

@@ -27,6 +27,8 @@ final class Reassembly {
     private final int maxMessageSize;
     private final Map<Integer, Partial> partials = new HashMap<>();
     private int overflow;
+    /** Parts read for one stream while another stream had a message in parts; volatile: read by other threads. */
+    private volatile long interleavedParts;
 
     Reassembly(int maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
@@ -41,6 +43,9 @@ final class Reassembly {
      */
     byte @Nullable [] add(byte[] buffer, int n, int stream, boolean complete) {
         Partial partial = partials.isEmpty() ? null : partials.get(stream);
+        if (!partials.isEmpty() && (partial == null || partials.size() > 1)) {
+            interleavedParts++; // only the reader thread writes it
+        }
         if (partial == null && complete) {
             // the usual case: a whole message in one read, no map and no copy beyond the payload itself
             if (n > maxMessageSize) {
@@ -73,6 +78,14 @@ final class Reassembly {
         int size = overflow;
         overflow = 0;
         return size;
+    }
+
+    /**
+     * Returns how many parts were read for one stream while a message of another stream was unfinished: the times
+     * the kernel interleaved messages of different streams.
+     */
+    long interleavedParts() {
+        return interleavedParts;
     }
 
     /** Returns the number of streams with a message in parts. */

@@ -30,6 +30,8 @@ class ReassemblyTest {
         assertThat(new String(add(reassembly, "b2", 2, true), UTF_8)).isEqualTo("b1-b2");
         assertThat(new String(add(reassembly, "a3", 1, true), UTF_8)).isEqualTo("a1-a2-a3");
         assertThat(reassembly.partialStreams()).isZero();
+        assertThat(reassembly.interleavedParts()).as("b1, a2 and b2 came while the other stream's message was open")
+                .isEqualTo(3);
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A sysctl of the test VM, set for a test and put back on close. */
-final class KernelSetting implements AutoCloseable {
+public final class KernelSetting implements AutoCloseable {
 
     private final Path path;
     private final String previous;
@@ -16,7 +16,8 @@ final class KernelSetting implements AutoCloseable {
         this.previous = previous;
     }
 
-    static KernelSetting set(String name, String value) throws IOException {
+    /** Sets {@code name} (a path under /proc/sys, such as {@code net/sctp/intl_enable}) until close. */
+    public static KernelSetting set(String name, String value) throws IOException {
         Path path = Path.of("/proc/sys", name);
         String previous = Files.readString(path).trim();
         Files.writeString(path, value);
