@@ -22,6 +22,8 @@ public final class ScaleBenchmark {
     private static final long CONNECT_TIMEOUT_MS = 20 * 60_000;
 
     private final ScaleOptions options;
+    private final List<String> failures = new ArrayList<>();
+    private boolean writeAsItGoes;
 
     /** A benchmark of {@code options}. */
     public ScaleBenchmark(ScaleOptions options) {
@@ -30,14 +32,24 @@ public final class ScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         ScaleOptions options = ScaleOptions.parse(args);
-        List<ScaleRun> runs = new ScaleBenchmark(options).run();
-        ScaleReport report = new ScaleReport(options, runs);
+        ScaleBenchmark benchmark = new ScaleBenchmark(options);
+        benchmark.writeAsItGoes = true;
+        List<ScaleRun> runs = benchmark.run();
+        ScaleReport report = new ScaleReport(options, runs, benchmark.failures());
         report.write();
         System.out.println(report.markdown());
         System.out.println("wrote " + options.out() + " and its charts");
     }
 
-    /** Runs every count x JVM x stack, in that order, each in fresh processes. */
+    /** Returns the configurations that did not complete (e.g. out of memory), each with its reason. */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /**
+     * Runs every count x JVM x stack, in that order, each in fresh processes. A configuration that fails (e.g. the
+     * machine runs out of memory at a large count) is recorded in {@link #failures()} and the others still run.
+     */
     public List<ScaleRun> run() throws IOException, InterruptedException {
         Path client = ScaleClientBinary.build(options.cSource());
         List<ScaleRun> runs = new ArrayList<>();
@@ -45,7 +57,18 @@ public final class ScaleBenchmark {
             for (ScaleOptions.Jvm jvm : options.jvms()) {
                 for (String stack : options.stacks()) {
                     System.err.printf("scale: %s on %s, %d associations%n", stack, jvm.label(), count);
-                    runs.add(runOne(client, jvm, stack, count));
+                    try {
+                        runs.add(runOne(client, jvm, stack, count));
+                    } catch (IllegalStateException | IOException e) {
+                        String failure = String.format("%s, %s, %d associations: %s", stack, jvm.label(), count,
+                                e.getMessage());
+                        System.err.println("scale: did not complete: " + failure);
+                        failures.add(failure);
+                    }
+                    if (writeAsItGoes) {
+                        // A later configuration may take the machine down (memory): keep what is measured so far.
+                        new ScaleReport(options, runs, failures).write();
+                    }
                 }
             }
         }
@@ -63,11 +86,11 @@ public final class ScaleBenchmark {
             int port = Integer.parseInt(server.expect("port ", 120_000).substring(5).trim());
             ScaleRun.ServerStats baseline = stats(server);
             List<String> clientCommand = List.of(clientBinary.toString(), Integer.toString(port),
-                    Integer.toString(count), Integer.toString(options.size()), Long.toString(options.intervalMs()),
-                    Integer.toString(options.connectWindow()));
+                    Integer.toString(count), Integer.toString(options.size()), Long.toString(options.intervalMs()));
             try (LineProcess client = LineProcess.start("client", clientCommand)) {
                 String connected = client.expect("connected ", CONNECT_TIMEOUT_MS);
-                long connectMs = Long.parseLong(fields(connected).get("ms"));
+                long connectMs = num(fields(connected), "ms");
+                long refused = num(fields(connected), "refused");
                 ScaleRun.ServerStats idle = awaitAssociations(server, count);
                 List<ScaleRun.Round> rounds = new ArrayList<>();
                 for (int r = 0; r < options.rounds(); r++) {
@@ -78,7 +101,7 @@ public final class ScaleBenchmark {
                 ScaleRun.ServerStats after = stats(server);
                 client.send("close");
                 client.expect("closed", 600_000);
-                return new ScaleRun(stack, jvm.label(), server.lastHandlers(), count, connectMs, baseline, idle,
+                return new ScaleRun(stack, jvm.label(), server.lastHandlers(), count, connectMs, refused, baseline, idle,
                         after, rounds);
             } finally {
                 server.send("quit");

@@ -16,19 +16,18 @@ import java.util.List;
  * @param warmupMs traffic before the first measured window
  * @param measureMs one measured window
  * @param rounds measured windows per configuration, on the same associations
- * @param connectWindow association handshakes the client keeps in flight
  * @param out the markdown report; the charts go beside it
  * @param serverJvmArgs the server's JVM options, or null for a 1 GiB heap and this JVM's -XX options
  * @param cSource the client's C source, or null to find it from the working directory
  */
 public record ScaleOptions(List<Integer> counts, List<String> stacks, List<Jvm> jvms, int size, long intervalMs,
-                           long warmupMs, long measureMs, int rounds, int connectWindow, Path out,
+                           long warmupMs, long measureMs, int rounds, Path out,
                            String serverJvmArgs, Path cSource) {
 
     static final String USAGE = """
             ScaleBenchmark [--counts 1000,10000] [--stacks core,spring] [--jvms LABEL=JAVA,...] [--size 64]
                            [--interval-ms 1000] [--warmup-ms 10000] [--measure-ms 20000] [--rounds 3]
-                           [--connect-window 128] [--out benchmarks/results/scale.md]
+                           [--out benchmarks/results/scale.md]
                            [--server-jvm-args "-Xmx1g ..."] [--c-source PATH]""";
 
     /** A server JVM: a label for the report and the path of its {@code java}. */
@@ -38,7 +37,7 @@ public record ScaleOptions(List<Integer> counts, List<String> stacks, List<Jvm> 
     /** The defaults: 1,000 and 10,000 associations, both stacks, this JVM, 64-byte messages once a second. */
     public static ScaleOptions defaults() {
         return new ScaleOptions(List.of(1000, 10000), List.of("core", "spring"), List.of(thisJvm()), 64, 1000,
-                10_000, 20_000, 3, 128, Path.of("benchmarks/results/scale.md"), null, null);
+                10_000, 20_000, 3, Path.of("benchmarks/results/scale.md"), null, null);
     }
 
     static Jvm thisJvm() {
@@ -54,7 +53,6 @@ public record ScaleOptions(List<Integer> counts, List<String> stacks, List<Jvm> 
         List<Jvm> jvms = o.jvms;
         int size = o.size;
         int rounds = o.rounds;
-        int window = o.connectWindow;
         long interval = o.intervalMs;
         long warmup = o.warmupMs;
         long measure = o.measureMs;
@@ -90,14 +88,13 @@ public record ScaleOptions(List<Integer> counts, List<String> stacks, List<Jvm> 
                 case "--warmup-ms" -> warmup = nonNegative(name, v);
                 case "--measure-ms" -> measure = positive(name, v);
                 case "--rounds" -> rounds = positive(name, v);
-                case "--connect-window" -> window = positive(name, v);
                 case "--out" -> out = Path.of(v);
                 case "--server-jvm-args" -> jvmArgs = v;
                 case "--c-source" -> cSource = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; usage:\n" + USAGE);
             }
         }
-        return new ScaleOptions(counts, stacks, jvms, size, interval, warmup, measure, rounds, window, out, jvmArgs,
+        return new ScaleOptions(counts, stacks, jvms, size, interval, warmup, measure, rounds, out, jvmArgs,
                 cSource);
     }
 

@@ -29,11 +29,13 @@ public final class ScaleReport {
 
     private final ScaleOptions options;
     private final List<ScaleRun> runs;
+    private final List<String> failures;
 
-    /** A report of {@code runs}, made with {@code options}. */
-    public ScaleReport(ScaleOptions options, List<ScaleRun> runs) {
+    /** A report of {@code runs}, and of the configurations that did not complete, made with {@code options}. */
+    public ScaleReport(ScaleOptions options, List<ScaleRun> runs, List<String> failures) {
         this.options = options;
         this.runs = List.copyOf(runs);
+        this.failures = List.copyOf(failures);
     }
 
     /** Writes the markdown to {@code options.out()} and scale-memory.png, scale-cpu.png beside it. */
@@ -107,14 +109,14 @@ public final class ScaleReport {
         md.append("\n## Threads and memory per idle association\n\n");
         md.append("| stack | server JVM | associations | per association | OS threads before / idle | poller threads "
                 + "| heap KiB/assoc | native buffers KiB/assoc | RSS KiB/assoc | heap KiB/assoc after traffic "
-                + "| connect s |\n");
+                + "| connect s (refused, retried) |\n");
         md.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScaleRun r : runs) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d / %d | %d | %.1f | %.1f | %.1f | %.1f "
-                            + "| %.1f |%n", r.stack(), r.jvm(), r.associations(), r.handlers(),
+                            + "| %.1f (%d) |%n", r.stack(), r.jvm(), r.associations(), r.handlers(),
                     r.baseline().osThreads(), r.idle().osThreads(), r.idle().pollers(), r.heapPerAssociation() / 1024,
                     r.nativePerAssociation() / 1024, r.rssPerAssociation() / 1024,
-                    r.heapPerAssociationAfterTraffic() / 1024, r.connectMillis() / 1000.0));
+                    r.heapPerAssociationAfterTraffic() / 1024, r.connectMillis() / 1000.0, r.refusedConnects()));
         }
 
         md.append("\n## One message per association per interval\n\n");
@@ -146,6 +148,10 @@ public final class ScaleReport {
                     .append(verdict(r.heapPerAssociation(), HEAP_TARGET)).append(" | ")
                     .append(verdict(r.nativePerAssociation(), NATIVE_TARGET)).append(" | ")
                     .append(verdict(r.rssPerAssociation(), NATIVE_TARGET)).append(" |\n");
+        }
+        if (!failures.isEmpty()) {
+            md.append("\n## Did not complete\n\n");
+            failures.forEach(f -> md.append("- ").append(f).append('\n'));
         }
         return md.toString();
     }

@@ -11,12 +11,13 @@ import java.util.List;
  * @param handlers what the server starts per association (from the server's own report)
  * @param associations associations the client opened and the server held
  * @param connectMillis time to open them all
+ * @param refusedConnects connects the listener refused (accept queue full) that the client retried
  * @param baseline the server before any association
  * @param idle the server holding every association, before any traffic
  * @param afterTraffic the server holding every association, after the measured rounds
  * @param rounds the measured rounds
  */
-public record ScaleRun(String stack, String jvm, String handlers, int associations, long connectMillis,
+public record ScaleRun(String stack, String jvm, String handlers, int associations, long connectMillis, long refusedConnects,
                        ServerStats baseline, ServerStats idle, ServerStats afterTraffic, List<Round> rounds) {
 
     /** Heap used after GC per idle association, bytes. */

@@ -26,12 +26,13 @@ class ScaleBenchmarkTest {
     @Test
     void everyAssociationIsHeldAndEveryMessageEchoedAndTheReportParses(@TempDir Path dir) throws Exception {
         ScaleOptions options = ScaleOptions.parse("--counts", Integer.toString(ASSOCIATIONS), "--stacks",
-                "core,spring", "--interval-ms", "1000", "--warmup-ms", "1000", "--measure-ms", "3000", "--rounds", "1",
-                "--connect-window", "16", "--out", dir.resolve("scale.md").toString(), "--server-jvm-args",
+                "core,spring", "--interval-ms", "1000", "--warmup-ms", "1000", "--measure-ms", "3000", "--rounds", "1", "--out", dir.resolve("scale.md").toString(), "--server-jvm-args",
                 "-Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 
-        List<ScaleRun> runs = new ScaleBenchmark(options).run();
+        ScaleBenchmark benchmark = new ScaleBenchmark(options);
+        List<ScaleRun> runs = benchmark.run();
 
+        assertThat(benchmark.failures()).isEmpty();
         assertThat(runs).extracting(ScaleRun::stack).containsExactly("core", "spring");
         for (ScaleRun run : runs) {
             assertThat(run.baseline().associations()).as(run.label()).isZero();
@@ -52,7 +53,7 @@ class ScaleBenchmarkTest {
             assertThat(round.serverCpuNanos()).as(run.label()).isNotNegative();
         }
 
-        ScaleReport report = new ScaleReport(options, runs);
+        ScaleReport report = new ScaleReport(options, runs, benchmark.failures());
         List<Path> written = report.write();
         for (Path file : written) {
             assertThat(Files.size(file)).as(file.toString()).isPositive();
@@ -73,6 +74,7 @@ class ScaleBenchmarkTest {
             assertThat(Double.parseDouble(row[8].split(" ")[0])).isPositive(); // p50 ms
         });
         assertThat(targets).hasSize(2).allSatisfy(row -> assertThat(row[1]).startsWith("met"));
+        assertThat(md).doesNotContain("## Did not complete");
     }
 
     @Test
