@@ -120,7 +120,9 @@ public final class ScaleReport {
         }
 
         md.append("\n## One message per association per interval\n\n");
-        md.append("| stack | server JVM | associations | offered msg/s | sent in windows | echoed | server CPU "
+        md.append("Sent msg/s is what the client sent in the window; above associations / interval it caught up on a "
+                + "schedule it fell behind on, i.e. the machine (client and server share its CPUs) was saturated.\n\n");
+        md.append("| stack | server JVM | associations | sent msg/s | sent in windows | echoed | server CPU "
                 + "µs/msg | server CPU % of a core | echo p50 ms | echo p99 ms | echo max ms | T3 |\n");
         md.append("|---|---|---:|---:|---:|---:|---|---|---|---|---:|---:|\n");
         for (ScaleRun r : runs) {
