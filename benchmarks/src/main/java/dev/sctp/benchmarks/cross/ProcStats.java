@@ -51,7 +51,7 @@ public final class ProcStats {
     }
 
     /** Returns utime + stime of process {@code pid}, all its threads, in nanoseconds (10 ms resolution). */
-    static long cpuNanos(long pid) {
+    public static long cpuNanos(long pid) {
         Path stat = Path.of("/proc", Long.toString(pid), "stat");
         try {
             return cpuNanos(readFully(stat));

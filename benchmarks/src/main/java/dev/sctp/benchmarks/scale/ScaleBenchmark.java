@@ -1,0 +1,189 @@
+package dev.sctp.benchmarks.scale;
+
+import dev.sctp.benchmarks.cross.ProcStats;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scale benchmark: one echo server process ({@link ScaleServer}, sctp-core or the Spring path, on each JVM
+ * asked for) and one C client process ({@code sctp_scale_clients}) holding N associations to it, each sending one
+ * message a second. Everything is measured in the server process: threads, heap after GC, the library's native
+ * buffers and VmRSS per idle association, then CPU time per message and echo latency at that rate.
+ *
+ * <p>Run it with {@code scripts/bench scale [ARGS]}; see {@link ScaleOptions} for ARGS.
+ */
+public final class ScaleBenchmark {
+
+    private static final long CONNECT_TIMEOUT_MS = 20 * 60_000;
+
+    private final ScaleOptions options;
+    private final List<String> failures = new ArrayList<>();
+    private boolean writeAsItGoes;
+
+    /** A benchmark of {@code options}. */
+    public ScaleBenchmark(ScaleOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        ScaleOptions options = ScaleOptions.parse(args);
+        ScaleBenchmark benchmark = new ScaleBenchmark(options);
+        benchmark.writeAsItGoes = true;
+        List<ScaleRun> runs = benchmark.run();
+        ScaleReport report = new ScaleReport(options, runs, benchmark.failures());
+        report.write();
+        System.out.println(report.markdown());
+        System.out.println("wrote " + options.out() + " and its charts");
+    }
+
+    /** Returns the configurations that did not complete (e.g. out of memory), each with its reason. */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /**
+     * Runs every count x JVM x stack, in that order, each in fresh processes. A configuration that fails (e.g. the
+     * machine runs out of memory at a large count) is recorded in {@link #failures()} and the others still run.
+     */
+    public List<ScaleRun> run() throws IOException, InterruptedException {
+        Path client = ScaleClientBinary.build(options.cSource());
+        List<ScaleRun> runs = new ArrayList<>();
+        for (int count : options.counts()) {
+            for (ScaleOptions.Jvm jvm : options.jvms()) {
+                for (String stack : options.stacks()) {
+                    System.err.printf("scale: %s on %s, %d associations%n", stack, jvm.label(), count);
+                    try {
+                        runs.add(runOne(client, jvm, stack, count));
+                    } catch (IllegalStateException | IOException e) {
+                        String failure = String.format("%s, %s, %d associations: %s", stack, jvm.label(), count,
+                                e.getMessage());
+                        System.err.println("scale: did not complete: " + failure);
+                        failures.add(failure);
+                    }
+                    if (writeAsItGoes) {
+                        // A later configuration may take the machine down (memory): keep what is measured so far.
+                        new ScaleReport(options, runs, failures).write();
+                    }
+                }
+            }
+        }
+        return runs;
+    }
+
+    private ScaleRun runOne(Path clientBinary, ScaleOptions.Jvm jvm, String stack, int count)
+            throws IOException, InterruptedException {
+        List<String> serverCommand = new ArrayList<>();
+        serverCommand.add(jvm.java());
+        serverCommand.addAll(serverJvmArgs());
+        serverCommand.addAll(List.of("-cp", System.getProperty("java.class.path"), ScaleServer.class.getName(),
+                stack, Integer.toString(Math.max(options.size(), 256))));
+        try (LineProcess server = LineProcess.start("server", serverCommand)) {
+            int port = Integer.parseInt(server.expect("port ", 120_000).substring(5).trim());
+            ScaleRun.ServerStats baseline = stats(server);
+            List<String> clientCommand = List.of(clientBinary.toString(), Integer.toString(port),
+                    Integer.toString(count), Integer.toString(options.size()), Long.toString(options.intervalMs()));
+            try (LineProcess client = LineProcess.start("client", clientCommand)) {
+                String connected = client.expect("connected ", CONNECT_TIMEOUT_MS);
+                long connectMs = num(fields(connected), "ms");
+                long refused = num(fields(connected), "refused");
+                ScaleRun.ServerStats idle = awaitAssociations(server, count);
+                List<ScaleRun.Round> rounds = new ArrayList<>();
+                for (int r = 0; r < options.rounds(); r++) {
+                    // The first round warms the JIT up; later ones only let the schedule settle.
+                    long warmup = r == 0 ? options.warmupMs() : Math.min(options.warmupMs(), options.intervalMs());
+                    rounds.add(round(server, client, warmup));
+                }
+                ScaleRun.ServerStats after = stats(server);
+                client.send("close");
+                client.expect("closed", 600_000);
+                return new ScaleRun(stack, jvm.label(), server.lastHandlers(), count, connectMs, refused, baseline, idle,
+                        after, rounds);
+            } finally {
+                server.send("quit");
+            }
+        }
+    }
+
+    private ScaleRun.Round round(LineProcess server, LineProcess client, long warmupMs)
+            throws IOException, InterruptedException {
+        client.send("run " + warmupMs + " " + options.measureMs());
+        long timeout = warmupMs + options.measureMs() + 120_000;
+        client.expect("measuring", timeout);
+        long cpu0 = ProcStats.cpuNanos(server.pid());
+        long t3 = ProcStats.snmp().get(ProcStats.T3);
+        long start = System.nanoTime();
+        client.expect("window-end", timeout);
+        long cpu1 = ProcStats.cpuNanos(server.pid());
+        long window = System.nanoTime() - start;
+        t3 = ProcStats.snmp().get(ProcStats.T3) - t3;
+        Map<String, String> r = fields(client.expect("result ", 120_000));
+        return new ScaleRun.Round(window, num(r, "window_sent"), num(r, "window_echoed"), num(r, "sent"),
+                num(r, "echoed"), num(r, "p50"), num(r, "p99"), num(r, "max"), cpu1 - cpu0, t3);
+    }
+
+    /** Polls the server until it holds {@code count} associations (the client's last handshakes may be queued). */
+    private static ScaleRun.ServerStats awaitAssociations(LineProcess server, int count)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (true) {
+            ScaleRun.ServerStats s = stats(server);
+            if (s.associations() >= count) {
+                return s;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the server holds " + s.associations() + " of " + count
+                        + " associations after 10 minutes");
+            }
+            Thread.sleep(200); // polling a condition, not a fixed wait
+        }
+    }
+
+    private static ScaleRun.ServerStats stats(LineProcess server) throws IOException, InterruptedException {
+        server.send("stats");
+        String line = server.expect("stats ", 300_000);
+        Map<String, String> f = fields(line);
+        server.handlers(f.get("handlers"));
+        return new ScaleRun.ServerStats(num(f, "heap"), num(f, "rss"), (int) num(f, "osThreads"),
+                (int) num(f, "pollers"), num(f, "native"), num(f, "nativeBuffers"), num(f, "echoed"),
+                (int) num(f, "associations"));
+    }
+
+    /** The server JVM's options: the given ones, or a 1 GiB heap and this JVM's -XX options (e.g. no tiers). */
+    private List<String> serverJvmArgs() {
+        if (options.serverJvmArgs() != null) {
+            return List.of(options.serverJvmArgs().trim().split("\\s+"));
+        }
+        List<String> args = new ArrayList<>(List.of("-Xms256m", "-Xmx1g"));
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:") && !a.contains("HeapDump") && !a.contains("ErrorFile")) {
+                args.add(a);
+            }
+        }
+        return args;
+    }
+
+    /** Parses "word k=v k=v ..." into its key/value pairs. */
+    static Map<String, String> fields(String line) {
+        Map<String, String> f = new HashMap<>();
+        for (String w : line.trim().split("\\s+")) {
+            int eq = w.indexOf('=');
+            if (eq > 0) {
+                f.put(w.substring(0, eq), w.substring(eq + 1));
+            }
+        }
+        return f;
+    }
+
+    private static long num(Map<String, String> f, String key) {
+        String v = f.get(key);
+        if (v == null) {
+            throw new IllegalStateException("missing " + key + " in " + f);
+        }
+        return Long.parseLong(v);
+    }
+}
