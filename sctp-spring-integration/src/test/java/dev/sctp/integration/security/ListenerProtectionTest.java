@@ -200,7 +200,7 @@ class ListenerProtectionTest {
             }
             await().atMost(Harness.TIMEOUT).until(() -> rejections().size() == 1);
             assertThat(rejections().get(0).getAssociationId()).isNotNull();
-            assertThat(rejections().get(0).getCause()).hasMessageContaining("added address 127.0.0.3");
+            assertThat(rejections().get(0).getCause()).hasMessageContaining("the peer has address 127.0.0.3");
             assertThat(observed).containsExactly(SctpRejection.PEER_NOT_ALLOWED);
             assertThat(delivered).containsExactly("before-adding");
         }
