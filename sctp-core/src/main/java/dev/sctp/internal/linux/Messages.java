@@ -330,8 +330,17 @@ public final class Messages {
                 complete = false; // the kernel's part ended: what it holds next may be another stream's
                 break;
             }
-            // The rest of the message is still in the kernel, or (partial delivery) not yet arrived.
-            long r = LibC.recvmsg(raw, path.encode(data + copied, length - copied), 0);
+            // The rest of the message is still in the kernel, or (partial delivery) not yet arrived. With fragment
+            // interleaving the kernel's next part may be another stream's even after a full slot: look first (one
+            // byte, MSG_PEEK leaves it queued) and take it only if it goes on with this message.
+            long r = LibC.recvmsg(raw, path.encode(data + copied, 1), MSG_PEEK);
+            if (r > 0 && ((path.messageFlags() & MSG_NOTIFICATION) != 0 || !ahead.continuesIn(first, path))) {
+                complete = false; // another stream's part or a notification: served by the next receive
+                break;
+            }
+            if (r > 0) {
+                r = LibC.recvmsg(raw, path.encode(data + copied, length - copied), 0);
+            }
             if (r > 0) {
                 copied += (int) r;
                 complete = (path.messageFlags() & MSG_EOR) != 0;

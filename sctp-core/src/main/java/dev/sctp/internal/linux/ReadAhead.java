@@ -135,6 +135,17 @@ final class ReadAhead implements AutoCloseable {
                 && scratch.associationId() == scratchNext.associationId();
     }
 
+    /**
+     * Returns whether the part the receive path just peeked at goes on with the message of entry {@code i}: same
+     * stream, ordering and association.
+     */
+    boolean continuesIn(int i, ReceivePath path) {
+        decodeData(i, 0, false, scratch);
+        path.decodeData(0, false, scratchNext);
+        return scratch.streamId() == scratchNext.streamId() && scratch.isUnordered() == scratchNext.isUnordered()
+                && scratch.associationId() == scratchNext.associationId();
+    }
+
     /** Returns whether a read-ahead message, part or end of stream is waiting to be served. */
     boolean hasPending() {
         return next <= filled || endOfStreamAfter;
