@@ -36,8 +36,8 @@ public class SctpListenerProperties extends SctpEndpointProperties {
     private List<String> allowedPeers = new ArrayList<>();
 
     /**
-     * Most associations open at once with one peer address (peers sharing an address count together); further ones
-     * are aborted when accepted. Unset means no limit.
+     * Most associations open at once initiated from one peer address (the address a peer's INIT came from); further
+     * ones are aborted when accepted. Unset means no limit.
      */
     private @Nullable Integer maxAssociationsPerPeer;
 
