@@ -1,5 +1,6 @@
 package dev.sctp.benchmarks.cross;
 
+import dev.sctp.benchmarks.CBinary;
 import dev.sctp.benchmarks.cross.Measurement.Mode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -110,7 +111,7 @@ public final class CrossProcessBenchmark {
 
     /** Starts a client and a server process per kind and connects every client to every server. */
     private void start() throws IOException, InterruptedException {
-        Path cBinary = kinds.contains(PeerKind.C) ? CPeerBinary.build(options.cSource()) : null;
+        Path cBinary = kinds.contains(PeerKind.C) ? CBinary.build(options.cSource(), "sctp_peer.c") : null;
         for (PeerKind k : kinds) {
             clients.put(k, PeerProcess.start(k, "client", command(k, cBinary)));
             servers.put(k, PeerProcess.start(k, "server", command(k, cBinary)));

@@ -1,5 +1,6 @@
 package dev.sctp.benchmarks.scale;
 
+import dev.sctp.benchmarks.CBinary;
 import dev.sctp.benchmarks.cross.ProcStats;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -51,7 +52,7 @@ public final class ScaleBenchmark {
      * machine runs out of memory at a large count) is recorded in {@link #failures()} and the others still run.
      */
     public List<ScaleRun> run() throws IOException, InterruptedException {
-        Path client = ScaleClientBinary.build(options.cSource());
+        Path client = CBinary.build(options.cSource(), "sctp_scale_clients.c");
         List<ScaleRun> runs = new ArrayList<>();
         for (int count : options.counts()) {
             for (ScaleOptions.Jvm jvm : options.jvms()) {
