@@ -7,8 +7,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.channels.ClosedChannelException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -30,6 +28,14 @@ import java.util.Set;
  * }</pre>
  */
 public final class SctpServerSocket implements Closeable {
+
+    /**
+     * The backlog that stands for {@code net.core.somaxconn}: listen(2) cuts any larger value down to it, in the
+     * socket's own network namespace. Not read from /proc/sys/net/core/somaxconn: a sysctl file answers only a read
+     * at offset 0 (proc_dointvec), and Files.readString reads a file that reports size 0 one byte first, so it got
+     * "4" of "4096" and the listener refused connects beyond 5 queued associations.
+     */
+    private static final int SYSTEM_BACKLOG = Integer.MAX_VALUE;
 
     private final SctpNetwork network;
     private final LinuxSctpSocket socket;
@@ -78,21 +84,17 @@ public final class SctpServerSocket implements Closeable {
     /**
      * Binds to every address of {@code local} (bindx; an empty list means all local addresses) and listens.
      *
-     * @param backlog the accept queue length; 0 or less uses {@code net.core.somaxconn}
+     * <p>The kernel keeps up to {@code backlog + 1} established associations waiting for {@link #accept()} and
+     * refuses further INITs with an ABORT (the client sees ECONNREFUSED) until accept takes some.
+     *
+     * @param backlog the accept queue length; 0 or less uses {@code net.core.somaxconn}, and the kernel cuts a
+     *     larger value down to it
      */
     public void bind(SctpAddress local, int backlog) throws IOException {
         requireOpen();
         socket.bindx(local.addresses(), local.port(), true);
-        socket.listen(backlog > 0 ? backlog : systemBacklog());
+        socket.listen(backlog > 0 ? backlog : SYSTEM_BACKLOG);
         bound = true;
-    }
-
-    private static int systemBacklog() {
-        try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/core/somaxconn")).trim());
-        } catch (IOException | NumberFormatException e) {
-            return 4096;
-        }
     }
 
     /** Accepts the next association, waiting as long as the accept timeout allows (default: forever). */
