@@ -192,8 +192,8 @@ abstract sealed class AssociationSocket permits SctpSocket {
      * Asks the peer to reset the given outgoing streams, or all of them when none are given (RFC 6525 section 5.1.2;
      * {@code SCTP_RESET_STREAMS}): their next stream sequence numbers start again at 0, at both ends. The call only
      * sends the request; the outcome arrives as a {@link dev.sctp.notification.StreamReset} notification
-     * ({@link dev.sctp.notification.NotificationType#STREAM_RESET_EVENT}), with the OUTGOING flag when it was
-     * performed, or DENIED when the peer does not allow it. Needs {@link SctpOptions#RECONFIG_SUPPORTED} negotiated
+     * ({@link dev.sctp.notification.NotificationType#STREAM_RESET_EVENT}), with the OUTGOING_SSN flag when it was
+     * performed, and DENIED as well when the peer does not allow it; the peer gets one with INCOMING_SSN. Needs {@link SctpOptions#RECONFIG_SUPPORTED} negotiated
      * and {@link SctpOptions#ENABLE_STREAM_RESET} allowing stream resets.
      *
      * @param streams stream numbers below the outbound stream count, at most 248; none for all streams

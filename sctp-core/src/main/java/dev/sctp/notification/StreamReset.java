@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
  * {@code SCTP_STREAM_RESET_EVENT}: the result of a stream reset requested by either side (RFC 6525 section 6.1.1;
  * linux/sctp.h {@code struct sctp_stream_reset_event}).
  *
- * <p>Linux (net/sctp/stream.c) flags the event as follows. A reset of this side's outgoing streams, once the peer
- * performed it: {@link #OUTGOING_SSN}. A reset of the peer's outgoing streams (this side's incoming ones), at this
- * side: also {@link #OUTGOING_SSN} (RFC 6458 would say INCOMING_SSN), plus {@link #INCOMING_SSN} when it answers
- * this side's request to reset its incoming streams. At a peer asked to reset its outgoing streams:
- * {@link #INCOMING_SSN}. A refused request: {@link #DENIED}, or {@link #FAILED} for another error.
+ * <p>The direction flags are from the receiving side's point of view, as Linux 6.1 sets them
+ * ({@code ReconfigurationTest}): {@link #OUTGOING_SSN} when this side's outgoing streams were reset (its own request
+ * performed, or the peer asked it to), {@link #INCOMING_SSN} when its incoming streams were (the peer reset its
+ * outgoing streams). A refused request gives {@link #DENIED} (or {@link #FAILED} for another error) together with
+ * the direction of the request, such as {@code OUTGOING_SSN | DENIED}.
  *
  * @param flags {@code strreset_flags}: a combination of {@link #INCOMING_SSN}, {@link #OUTGOING_SSN},
  *     {@link #DENIED} and {@link #FAILED}
