@@ -139,6 +139,39 @@ int main(void) {
     CONST(SCTP_PR_SUPPORTED);
     CONST(SCTP_DEFAULT_PRINFO);
 
+    /* RFC 6525 reconfiguration and SCTP-AUTH (ReconfigurationCodec, AuthenticationCodec) */
+    CONST(SCTP_RECONFIG_SUPPORTED);
+    CONST(SCTP_ENABLE_STREAM_RESET);
+    CONST(SCTP_RESET_STREAMS);
+    CONST(SCTP_RESET_ASSOC);
+    CONST(SCTP_ADD_STREAMS);
+    CONST(SCTP_STREAM_RESET_INCOMING);
+    CONST(SCTP_STREAM_RESET_OUTGOING);
+    CONST(SCTP_ENABLE_RESET_STREAM_REQ);
+    CONST(SCTP_ENABLE_RESET_ASSOC_REQ);
+    CONST(SCTP_ENABLE_CHANGE_ASSOC_REQ);
+    CONST(SCTP_AUTH_CHUNK);
+    CONST(SCTP_AUTH_KEY);
+    CONST(SCTP_AUTH_ACTIVE_KEY);
+    CONST(SCTP_AUTH_DELETE_KEY);
+    CONST(SCTP_AUTH_DEACTIVATE_KEY);
+    CONST(SCTP_AUTH_SUPPORTED);
+    SIZE(sctp_reset_streams);
+    OFF(sctp_reset_streams, srs_flags);
+    OFF(sctp_reset_streams, srs_number_streams);
+    OFF(sctp_reset_streams, srs_stream_list);
+    FIELD_SIZE(sctp_reset_streams, srs_assoc_id);
+    SIZE(sctp_add_streams);
+    OFF(sctp_add_streams, sas_instrms);
+    OFF(sctp_add_streams, sas_outstrms);
+    SIZE(sctp_authkey);
+    OFF(sctp_authkey, sca_keynumber);
+    OFF(sctp_authkey, sca_keylength);
+    OFF(sctp_authkey, sca_key);
+    SIZE(sctp_authkeyid);
+    OFF(sctp_authkeyid, scact_keynumber);
+    SIZE(sctp_authchunk);
+
     CONST(SPP_HB_ENABLE);
     CONST(SPP_HB_DISABLE);
     CONST(SPP_HB_DEMAND);

@@ -1,8 +1,10 @@
 package dev.sctp;
 
+import dev.sctp.internal.linux.AuthenticationCodec;
 import dev.sctp.internal.linux.LinuxSctpSocket;
 import dev.sctp.internal.linux.OptionCodec;
 import dev.sctp.internal.linux.PathOptionCodec;
+import dev.sctp.internal.linux.ReconfigurationCodec;
 import dev.sctp.internal.linux.StatusCodec;
 import dev.sctp.notification.NotificationType;
 import java.io.IOException;
@@ -182,5 +184,100 @@ abstract sealed class AssociationSocket permits SctpSocket {
      */
     public void setPeerAddressParameters(PeerAddressParameters parameters) throws IOException {
         PathOptionCodec.set(socket, parameters);
+    }
+
+    // ---- RFC 6525 reconfiguration and SCTP-AUTH ----------------------------------------------------------------
+
+    /**
+     * Asks the peer to reset the given outgoing streams, or all of them when none are given (RFC 6525 section 5.1.2;
+     * {@code SCTP_RESET_STREAMS}): their next stream sequence numbers start again at 0, at both ends. The call only
+     * sends the request; the outcome arrives as a {@link dev.sctp.notification.StreamReset} notification
+     * ({@link dev.sctp.notification.NotificationType#STREAM_RESET_EVENT}), with the OUTGOING_SSN flag when it was
+     * performed, and DENIED as well when the peer does not allow it; the peer gets one with INCOMING_SSN. Needs {@link SctpOptions#RECONFIG_SUPPORTED} negotiated
+     * and {@link SctpOptions#ENABLE_STREAM_RESET} allowing stream resets.
+     *
+     * @param streams stream numbers below the outbound stream count, at most 248; none for all streams
+     * @throws SctpException with errno ENOPROTOOPT if reconfiguration was not negotiated or not enabled (the message
+     *     says which setting to change), EINPROGRESS if an earlier request is outstanding, EAGAIN if data queued on
+     *     those streams is not sent yet
+     * @throws IllegalArgumentException if a stream does not exist
+     */
+    public void resetOutgoingStreams(int... streams) throws IOException {
+        ReconfigurationCodec.resetStreams(socket, true, false, streams);
+    }
+
+    /**
+     * Asks the peer to reset its outgoing streams toward this side, the given ones or all when none are given (RFC
+     * 6525 section 5.1.3). The peer answers with a reset of its outgoing streams; see
+     * {@link #resetOutgoingStreams} for the notification and the errors.
+     *
+     * @param streams stream numbers below the inbound stream count, at most 248; none for all streams
+     */
+    public void resetIncomingStreams(int... streams) throws IOException {
+        ReconfigurationCodec.resetStreams(socket, false, true, streams);
+    }
+
+    /**
+     * Asks the peer to reset the association (RFC 6525 section 5.1.4; {@code SCTP_RESET_ASSOC}): both directions
+     * continue from new TSNs, and every stream's sequence numbers start again at 0. Only allowed once everything sent
+     * is acknowledged. The outcome arrives as an {@link dev.sctp.notification.AssociationReset} notification with the
+     * new TSNs. Needs {@link SctpOptions#RECONFIG_SUPPORTED} negotiated and {@link SctpOptions#ENABLE_STREAM_RESET}
+     * allowing association resets.
+     *
+     * @throws SctpException with errno ENOPROTOOPT, EINPROGRESS or EAGAIN as for {@link #resetOutgoingStreams}
+     */
+    public void resetAssociation() throws IOException {
+        ReconfigurationCodec.resetAssociation(socket);
+    }
+
+    /**
+     * Asks to add streams (RFC 6525 sections 5.1.5 and 5.1.6; {@code SCTP_ADD_STREAMS}): {@code outgoing} more
+     * streams to send on, usable once the peer agrees, and {@code incoming} more that the peer may send on. The
+     * outcome arrives as {@link dev.sctp.notification.StreamChange} notifications, which on Linux carry the number of
+     * streams added (not the new totals); {@link #status()} then shows the new counts. Needs
+     * {@link SctpOptions#RECONFIG_SUPPORTED} negotiated and {@link SctpOptions#ENABLE_STREAM_RESET} allowing stream
+     * additions.
+     *
+     * @param incoming inbound streams to add, 0..65535
+     * @param outgoing outbound streams to add, 0..65535; at least one stream in all
+     * @throws SctpException with errno ENOPROTOOPT or EINPROGRESS as for {@link #resetOutgoingStreams}
+     * @throws IllegalArgumentException if a count is out of range or the total would exceed 65535 streams
+     */
+    public void addStreams(int incoming, int outgoing) throws IOException {
+        ReconfigurationCodec.addStreams(socket, incoming, outgoing);
+    }
+
+    /**
+     * Sets SCTP-AUTH shared key {@code keyNumber} (RFC 4895; {@code SCTP_AUTH_KEY}), replacing one of that number.
+     * On an unconnected socket or listener the key goes to future associations, on a connected one to its
+     * association. Use it with {@link SctpOptions#AUTH_ACTIVE_KEY} to send with it. The key bytes are copied and
+     * never logged or kept by this library.
+     *
+     * @param keyNumber 0..65535
+     * @param key the key, at most 256 bytes
+     * @throws SctpException with errno EACCES if SCTP-AUTH is not in use (the message says how to turn it on)
+     */
+    public void setAuthKey(int keyNumber, byte[] key) throws IOException {
+        AuthenticationCodec.setKey(socket, keyNumber, key);
+    }
+
+    /**
+     * Stops sending with key {@code keyNumber} ({@code SCTP_AUTH_DEACTIVATE_KEY}); it must not be the active key.
+     * Once nothing in flight uses it, subscribers get an {@link dev.sctp.notification.Authentication} notification
+     * with {@code FREE_KEY}, after which {@link #deleteAuthKey} can remove it.
+     *
+     * @throws IllegalArgumentException if there is no such key or it is the active one
+     */
+    public void deactivateAuthKey(int keyNumber) throws IOException {
+        AuthenticationCodec.deactivateKey(socket, keyNumber);
+    }
+
+    /**
+     * Deletes key {@code keyNumber} ({@code SCTP_AUTH_DELETE_KEY}); it must not be the active key.
+     *
+     * @throws IllegalArgumentException if there is no such key or it is the active one
+     */
+    public void deleteAuthKey(int keyNumber) throws IOException {
+        AuthenticationCodec.deleteKey(socket, keyNumber);
     }
 }

@@ -183,4 +183,47 @@ public final class SctpOptions {
      * section 6.1); default {@code net.sctp.max_burst}, 4. 0 removes the limit.
      */
     public static final SctpOption<Integer> MAX_BURST = new SctpOption<>("SCTP_MAX_BURST", Integer.class);
+
+    // ---- RFC 6525 reconfiguration and SCTP-AUTH (RFC 4895) ------------------------------------------------------
+
+    /**
+     * {@code SCTP_RECONFIG_SUPPORTED}: offer RFC 6525 stream reconfiguration in INIT (RFC 6525 section 6.3.2). Both
+     * ends must offer it for {@link SctpSocket#resetOutgoingStreams}, {@link SctpSocket#resetAssociation} and
+     * {@link SctpSocket#addStreams} to work; the default comes from the sysctl {@code net.sctp.reconf_enable}
+     * (normally 0, off). Set before connect or listen. On a connected socket get reports whether the association
+     * negotiated it.
+     */
+    public static final SctpOption<Boolean> RECONFIG_SUPPORTED =
+            new SctpOption<>("SCTP_RECONFIG_SUPPORTED", Boolean.class);
+
+    /**
+     * {@code SCTP_ENABLE_STREAM_RESET}: which reconfiguration requests this side may send and accepts from the peer
+     * (RFC 6525 section 6.3.1); none by default. On a listener or unconnected socket it applies to future
+     * associations, on a connected one to its association. A request of a kind the peer has not enabled comes back
+     * as a notification with the DENIED flag.
+     */
+    public static final SctpOption<ReconfigurationRequests> ENABLE_STREAM_RESET =
+            new SctpOption<>("SCTP_ENABLE_STREAM_RESET", ReconfigurationRequests.class);
+
+    /**
+     * {@code SCTP_AUTH_SUPPORTED}: offer SCTP-AUTH (RFC 4895) in INIT (RFC 6458 section 8.1.20). The default comes
+     * from the sysctl {@code net.sctp.auth_enable} (normally 0, off). Set before connect or listen. On a connected
+     * socket get reports whether the association negotiated it; an association that did not gives an
+     * {@code AUTHENTICATION_EVENT} with {@code NO_AUTH} to subscribers when it comes up.
+     */
+    public static final SctpOption<Boolean> AUTH_SUPPORTED = new SctpOption<>("SCTP_AUTH_SUPPORTED", Boolean.class);
+
+    /**
+     * {@code SCTP_AUTH_CHUNK}: a chunk type the peer must authenticate when it sends it to this side (RFC 6458
+     * section 8.1.18), such as 0 for DATA; each set adds one type. Needs {@link #AUTH_SUPPORTED} (EACCES otherwise)
+     * and is sent in INIT, so set it before connect or listen. Set only: Linux has no getter for it.
+     */
+    public static final SctpOption<Integer> AUTH_CHUNK = new SctpOption<>("SCTP_AUTH_CHUNK", Integer.class);
+
+    /**
+     * {@code SCTP_AUTH_ACTIVE_KEY}: the number of the shared key used to authenticate chunks this side sends (RFC 6458
+     * section 8.1.22); key 0 (the empty key) until changed. The key must be set first with
+     * {@link SctpSocket#setAuthKey}.
+     */
+    public static final SctpOption<Integer> AUTH_ACTIVE_KEY = new SctpOption<>("SCTP_AUTH_ACTIVE_KEY", Integer.class);
 }

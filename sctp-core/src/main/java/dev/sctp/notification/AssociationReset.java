@@ -4,10 +4,16 @@ package dev.sctp.notification;
  * {@code SCTP_ASSOC_RESET_EVENT}: the result of an association (TSN) reset requested by either side (RFC 6525
  * section 6.1.2; linux/sctp.h {@code struct sctp_assoc_reset_event}).
  *
+ * <p>RFC 6458 calls {@code assocreset_local_tsn} the local sender's next TSN; Linux (net/sctp/stream.c, both at the
+ * requester and at the responder) puts there the next TSN it expects <em>from the peer</em>, and this side's own
+ * next TSN in {@code assocreset_remote_tsn}. The components carry the kernel's values unchanged.
+ *
  * @param flags {@code assocreset_flags}: {@link #DENIED} or {@link #FAILED} when the reset did not happen
  * @param associationId {@code assocreset_assoc_id}
- * @param localTsn {@code assocreset_local_tsn}: the next TSN the local endpoint sends (unsigned 32-bit)
- * @param remoteTsn {@code assocreset_remote_tsn}: the next TSN expected from the peer (unsigned 32-bit)
+ * @param localTsn {@code assocreset_local_tsn} (unsigned 32-bit): on Linux, the TSN of the next DATA chunk the peer
+ *     sends
+ * @param remoteTsn {@code assocreset_remote_tsn} (unsigned 32-bit): on Linux, the TSN of the next DATA chunk this
+ *     side sends
  */
 public record AssociationReset(int flags, int associationId, long localTsn, long remoteTsn)
         implements SctpNotification {

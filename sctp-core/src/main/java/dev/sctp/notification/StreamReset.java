@@ -8,6 +8,12 @@ import org.jspecify.annotations.Nullable;
  * {@code SCTP_STREAM_RESET_EVENT}: the result of a stream reset requested by either side (RFC 6525 section 6.1.1;
  * linux/sctp.h {@code struct sctp_stream_reset_event}).
  *
+ * <p>The direction flags are from the receiving side's point of view, as Linux 6.1 sets them
+ * ({@code ReconfigurationTest}): {@link #OUTGOING_SSN} when this side's outgoing streams were reset (its own request
+ * performed, or the peer asked it to), {@link #INCOMING_SSN} when its incoming streams were (the peer reset its
+ * outgoing streams). A refused request gives {@link #DENIED} (or {@link #FAILED} for another error) together with
+ * the direction of the request, such as {@code OUTGOING_SSN | DENIED}.
+ *
  * @param flags {@code strreset_flags}: a combination of {@link #INCOMING_SSN}, {@link #OUTGOING_SSN},
  *     {@link #DENIED} and {@link #FAILED}
  * @param associationId {@code strreset_assoc_id}

@@ -152,6 +152,8 @@ public final class LinuxSctpSocket {
                 if (r < 0) {
                     errno = LibC.errno();
                 }
+                // Option values may be secrets (SCTP-AUTH keys): none stays in native memory after the call.
+                clear(b, OPTION_BUFFER_SIZE);
             } finally {
                 fd.release();
             }

@@ -7,6 +7,7 @@ import dev.sctp.DelayedSack;
 import dev.sctp.InitOptions;
 import dev.sctp.PeerAddressParameters;
 import dev.sctp.PrInfo;
+import dev.sctp.ReconfigurationRequests;
 import dev.sctp.RtoInfo;
 import dev.sctp.SctpException;
 import dev.sctp.SctpOption;
@@ -103,6 +104,16 @@ public final class OptionCodec {
                 throw new IllegalArgumentException("MAX_BURST " + burst + " must not be negative; use 0 for no limit");
             }
             setAssocValue(socket, SCTP_MAX_BURST, "SCTP_MAX_BURST", burst);
+        } else if (option == SctpOptions.RECONFIG_SUPPORTED) {
+            ReconfigurationCodec.setSupported(socket, (Boolean) value);
+        } else if (option == SctpOptions.ENABLE_STREAM_RESET) {
+            ReconfigurationCodec.setEnabled(socket, (ReconfigurationRequests) value);
+        } else if (option == SctpOptions.AUTH_SUPPORTED) {
+            AuthenticationCodec.setSupported(socket, (Boolean) value);
+        } else if (option == SctpOptions.AUTH_CHUNK) {
+            AuthenticationCodec.addChunk(socket, (Integer) value);
+        } else if (option == SctpOptions.AUTH_ACTIVE_KEY) {
+            AuthenticationCodec.setActiveKey(socket, (Integer) value);
         } else {
             throw new UnsupportedOperationException("option " + option + " cannot be set");
         }
@@ -160,6 +171,17 @@ public final class OptionCodec {
             value = socket.getInt(SOL_SCTP, SCTP_AUTO_ASCONF, "SCTP_AUTO_ASCONF") != 0;
         } else if (option == SctpOptions.MAX_BURST) {
             value = getAssocValue(socket, SCTP_MAX_BURST, "SCTP_MAX_BURST");
+        } else if (option == SctpOptions.RECONFIG_SUPPORTED) {
+            value = ReconfigurationCodec.supported(socket);
+        } else if (option == SctpOptions.ENABLE_STREAM_RESET) {
+            value = ReconfigurationCodec.enabled(socket);
+        } else if (option == SctpOptions.AUTH_SUPPORTED) {
+            value = AuthenticationCodec.supported(socket);
+        } else if (option == SctpOptions.AUTH_ACTIVE_KEY) {
+            value = AuthenticationCodec.activeKey(socket);
+        } else if (option == SctpOptions.AUTH_CHUNK) {
+            throw new UnsupportedOperationException("option AUTH_CHUNK can only be set: Linux keeps no per-socket"
+                    + " value to read (SCTP_LOCAL_AUTH_CHUNKS lists the chunk types instead)");
         } else {
             throw new UnsupportedOperationException("option " + option + " cannot be read");
         }
@@ -258,7 +280,7 @@ public final class OptionCodec {
         }
     }
 
-    private static void setAssocValue(LinuxSctpSocket socket, int name, String optionName, int value)
+    static void setAssocValue(LinuxSctpSocket socket, int name, String optionName, int value)
             throws IOException {
         socket.set(SOL_SCTP, name, optionName, b -> {
             b.putInt(ASSOC_VALUE_VALUE, value); // assoc_id @0 stays 0: ignored on one-to-one sockets
@@ -266,7 +288,7 @@ public final class OptionCodec {
         });
     }
 
-    private static int getAssocValue(LinuxSctpSocket socket, int name, String optionName) throws IOException {
+    static int getAssocValue(LinuxSctpSocket socket, int name, String optionName) throws IOException {
         return socket.get(SOL_SCTP, name, optionName, ASSOC_VALUE_SIZE, null, (b, len) -> b.getInt(ASSOC_VALUE_VALUE));
     }
 

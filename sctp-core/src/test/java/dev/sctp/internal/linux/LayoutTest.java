@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sctp.AssociationState;
 import dev.sctp.PathState;
+import dev.sctp.ReconfigurationRequests;
 import dev.sctp.notification.NotificationType;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +180,39 @@ class LayoutTest {
                 of("SCTP_ACTIVE", PathState.ACTIVE.code()),
                 of("SCTP_UNCONFIRMED", PathState.UNCONFIRMED.code()),
                 of("SCTP_UNKNOWN", 0xffff),
+                // RFC 6525 reconfiguration: option names, srs_flags, the SCTP_ENABLE_STREAM_RESET bits, structs
+                of("SCTP_RECONFIG_SUPPORTED", ReconfigurationCodec.SCTP_RECONFIG_SUPPORTED),
+                of("SCTP_ENABLE_STREAM_RESET", ReconfigurationCodec.SCTP_ENABLE_STREAM_RESET),
+                of("SCTP_RESET_STREAMS", ReconfigurationCodec.SCTP_RESET_STREAMS),
+                of("SCTP_RESET_ASSOC", ReconfigurationCodec.SCTP_RESET_ASSOC),
+                of("SCTP_ADD_STREAMS", ReconfigurationCodec.SCTP_ADD_STREAMS),
+                of("SCTP_STREAM_RESET_INCOMING", ReconfigurationCodec.SCTP_STREAM_RESET_INCOMING),
+                of("SCTP_STREAM_RESET_OUTGOING", ReconfigurationCodec.SCTP_STREAM_RESET_OUTGOING),
+                of("SCTP_ENABLE_RESET_STREAM_REQ", new ReconfigurationRequests(true, false, false).flags()),
+                of("SCTP_ENABLE_RESET_ASSOC_REQ", new ReconfigurationRequests(false, true, false).flags()),
+                of("SCTP_ENABLE_CHANGE_ASSOC_REQ", new ReconfigurationRequests(false, false, true).flags()),
+                of("sctp_reset_streams.size", ReconfigurationCodec.RESET_STREAMS_LIST),
+                of("sctp_reset_streams.srs_flags", ReconfigurationCodec.RESET_STREAMS_FLAGS),
+                of("sctp_reset_streams.srs_number_streams", ReconfigurationCodec.RESET_STREAMS_NUMBER),
+                of("sctp_reset_streams.srs_stream_list", ReconfigurationCodec.RESET_STREAMS_LIST),
+                of("sctp_reset_streams.srs_assoc_id.size", ReconfigurationCodec.ASSOC_ID_SIZE),
+                of("sctp_add_streams.size", ReconfigurationCodec.ADD_STREAMS_SIZE),
+                of("sctp_add_streams.sas_instrms", ReconfigurationCodec.ADD_STREAMS_IN),
+                of("sctp_add_streams.sas_outstrms", ReconfigurationCodec.ADD_STREAMS_OUT),
+                // SCTP-AUTH: option names and structs
+                of("SCTP_AUTH_CHUNK", AuthenticationCodec.SCTP_AUTH_CHUNK),
+                of("SCTP_AUTH_KEY", AuthenticationCodec.SCTP_AUTH_KEY),
+                of("SCTP_AUTH_ACTIVE_KEY", AuthenticationCodec.SCTP_AUTH_ACTIVE_KEY),
+                of("SCTP_AUTH_DELETE_KEY", AuthenticationCodec.SCTP_AUTH_DELETE_KEY),
+                of("SCTP_AUTH_DEACTIVATE_KEY", AuthenticationCodec.SCTP_AUTH_DEACTIVATE_KEY),
+                of("SCTP_AUTH_SUPPORTED", AuthenticationCodec.SCTP_AUTH_SUPPORTED),
+                of("sctp_authkey.size", AuthenticationCodec.AUTHKEY_KEY),
+                of("sctp_authkey.sca_keynumber", AuthenticationCodec.AUTHKEY_NUMBER),
+                of("sctp_authkey.sca_keylength", AuthenticationCodec.AUTHKEY_LENGTH),
+                of("sctp_authkey.sca_key", AuthenticationCodec.AUTHKEY_KEY),
+                of("sctp_authkeyid.size", AuthenticationCodec.AUTHKEYID_SIZE),
+                of("sctp_authkeyid.scact_keynumber", AuthenticationCodec.AUTHKEYID_NUMBER),
+                of("sctp_authchunk.size", AuthenticationCodec.AUTHCHUNK_SIZE),
                 // enum sctp_sn_type: the public NotificationType codes (subscriptions and decoding)
                 of("SCTP_DATA_IO_EVENT", NotificationType.DATA_IO.code()),
                 of("SCTP_ASSOC_CHANGE", NotificationType.ASSOC_CHANGE.code()),
