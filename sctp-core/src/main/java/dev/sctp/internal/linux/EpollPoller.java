@@ -108,8 +108,8 @@ public final class EpollPoller implements AutoCloseable {
         return registration;
     }
 
-    // EPOLLERR and EPOLLHUP are always reported while anything is armed; with neither direction they are the whole
-    // mask, and one-shot still disarms after them.
+    // epoll_ctl adds EPOLLERR and EPOLLHUP to every mask: with neither direction armed they are the whole mask, and
+    // one-shot disarms after them too.
     private static int interest(boolean readable, boolean writable) {
         return EPOLLONESHOT | EPOLLET | (readable ? EPOLLIN | EPOLLRDHUP : 0) | (writable ? EPOLLOUT : 0);
     }
