@@ -80,8 +80,9 @@ public final class PollRegistration {
     }
 
     /**
-     * Parks until input readiness arrives after {@code seq} was read, the deadline passes, the registration is
-     * cancelled, or the thread is interrupted; returns which of those happened.
+     * Arms input readiness (unless the counter already moved or it is armed) and parks until input readiness
+     * arrives after {@code seq} was read, the deadline passes, the registration is cancelled, or the thread is
+     * interrupted; returns which of those happened.
      *
      * @param deadline a {@link System#nanoTime()} value, or {@link #NO_DEADLINE}
      */
