@@ -381,6 +381,7 @@ int main(void) {
     JK(EpollConstants, EPOLL_CTL_DEL);
     JK(EpollConstants, EPOLL_CTL_MOD);
     JK(EpollConstants, EPOLLIN);
+    JK(EpollConstants, EPOLLONESHOT);
     JK(EpollConstants, EPOLLOUT);
     JK(EpollConstants, EPOLLERR);
     JK(EpollConstants, EPOLLHUP);

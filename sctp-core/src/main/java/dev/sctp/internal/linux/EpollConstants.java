@@ -31,6 +31,8 @@ final class EpollConstants {
     static final int EPOLLHUP = 0x010;
     /** {@code EPOLLRDHUP}. */
     static final int EPOLLRDHUP = 0x2000;
+    /** {@code EPOLLONESHOT}: {@code 1u << 30}; after one event the fd reports nothing until EPOLL_CTL_MOD. */
+    static final int EPOLLONESHOT = 1 << 30;
     /** {@code EPOLLET}: {@code 1u << 31}, negative as a Java int. */
     static final int EPOLLET = 1 << 31;
 

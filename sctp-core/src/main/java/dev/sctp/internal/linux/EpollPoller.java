@@ -12,10 +12,12 @@ import org.jspecify.annotations.Nullable;
  * A fixed set of epoll threads that turn readiness into counter bumps and unparks: the JVM equivalent of Go's
  * runtime poller.
  *
- * <p>Internal usage only. Sockets are registered edge-triggered for input once; output readiness is added with
- * EPOLL_CTL_MOD only while a send waits for room (as Netty does), because on a sending socket every SACK that frees
- * buffer space raises it and would wake this thread for nothing. A waiting call costs one park and an idle socket
- * costs nothing. A thread that waits on a socket never sits inside a native call, which keeps the
+ * <p>Internal usage only. Sockets are registered one-shot (EPOLLONESHOT) with no readiness armed; a thread about to
+ * wait arms input or output with EPOLL_CTL_MOD, and the first event disarms the socket again (see
+ * {@link PollRegistration}). So this thread wakes only for sockets someone waits on: a receiver that keeps finding
+ * messages queued, or a sender whose SACKs free buffer space, costs it nothing, where an edge-triggered input
+ * registration woke it for every arriving packet. A waiting call costs one epoll_ctl and one park, and an idle
+ * socket costs nothing. A thread that waits on a socket never sits inside a native call, which keeps the
  * blocking API safe on virtual threads. Each thread also watches an eventfd, through which {@link #close()}
  * wakes it to exit.
  */
@@ -87,7 +89,7 @@ public final class EpollPoller implements AutoCloseable {
         return p;
     }
 
-    /** Registers {@code fd} for edge-triggered input readiness; see {@link PollRegistration#armWritable()}. */
+    /** Registers {@code fd} one-shot with no readiness armed yet; waits arm it (see {@link PollRegistration}). */
     public PollRegistration register(int fd) throws IOException {
         if (closed) {
             throw new IOException("the SCTP poller is closed");
@@ -97,7 +99,7 @@ public final class EpollPoller implements AutoCloseable {
         int slot = registration.slot;
         long token = ((long) registration.generation << 32) | slot;
         registration.loop = loop;
-        int r = loop.ctl(EPOLL_CTL_ADD, fd, interest(false), token);
+        int r = loop.ctl(EPOLL_CTL_ADD, fd, interest(false, false), token);
         if (r < 0) {
             int errno = -r;
             releaseSlot(slot);
@@ -106,22 +108,24 @@ public final class EpollPoller implements AutoCloseable {
         return registration;
     }
 
-    private static int interest(boolean writable) {
-        return EPOLLIN | EPOLLRDHUP | EPOLLET | (writable ? EPOLLOUT : 0);
+    // epoll_ctl adds EPOLLERR and EPOLLHUP to every mask: with neither direction armed they are the whole mask, and
+    // one-shot disarms after them too.
+    private static int interest(boolean readable, boolean writable) {
+        return EPOLLONESHOT | EPOLLET | (readable ? EPOLLIN | EPOLLRDHUP : 0) | (writable ? EPOLLOUT : 0);
     }
 
     /**
-     * Adds ({@code writable} true) or removes output readiness for a registered fd with EPOLL_CTL_MOD; returns 0 or
-     * a negative errno. Adding re-checks readiness, so a socket that became writable before the call still raises
-     * an edge and no wake-up is lost.
+     * Sets the armed readiness of a registered fd with EPOLL_CTL_MOD, input if {@code readable}, output if
+     * {@code writable}; returns 0 or a negative errno. EPOLL_CTL_MOD re-checks readiness, so a socket that became
+     * readable or writable before the call still raises an event and no wake-up is lost.
      */
-    int modify(PollRegistration registration, int fd, boolean writable) {
+    int modify(PollRegistration registration, int fd, boolean readable, boolean writable) {
         Loop loop = registration.loop;
         if (loop == null) {
             return -Errno.EBADF;
         }
         long token = ((long) registration.generation << 32) | registration.slot;
-        return loop.ctl(EPOLL_CTL_MOD, fd, interest(writable), token);
+        return loop.ctl(EPOLL_CTL_MOD, fd, interest(readable, writable), token);
     }
 
     /** Returns poller loop {@code index}, for tests. */
@@ -213,12 +217,8 @@ public final class EpollPoller implements AutoCloseable {
         if (registration == null || registration.generation != generation) {
             return;
         }
-        if ((events & (EPOLLIN | EPOLLERR | EPOLLHUP | EPOLLRDHUP)) != 0) {
-            registration.readReady();
-        }
-        if ((events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) != 0) {
-            registration.writeReady();
-        }
+        registration.fired((events & (EPOLLIN | EPOLLERR | EPOLLHUP | EPOLLRDHUP)) != 0,
+                (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) != 0);
     }
 
     /** Returns the number of live poller threads, for resource tests. */

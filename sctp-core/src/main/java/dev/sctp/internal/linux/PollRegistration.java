@@ -7,11 +7,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One fd's membership in the {@link EpollPoller}: readiness counters and the threads parked on them.
  *
- * <p>Internal usage only. The fd is registered edge-triggered for input once, for its whole life; output readiness
- * is watched only from the first wait for it until {@link #disarmWritable()} (a send that went through). A caller
- * reads the counter, tries its system call and, on EAGAIN, parks until the counter moves: an edge that arrives
- * between the call and the park still moves the counter, and arming output re-checks readiness, so no wake-up is
- * lost.
+ * <p>Internal usage only. The fd is registered one-shot with nothing armed. A caller reads the counter, tries its
+ * system call and, on EAGAIN, waits: the wait arms the direction it needs (EPOLL_CTL_MOD, which re-checks
+ * readiness, so data that arrived after the system call still raises an event) and parks until the counter moves.
+ * The first event disarms the fd; the poller bumps the counters of the directions it reports and re-arms a
+ * direction that another thread still waits for. A socket whose reader keeps finding messages queued therefore
+ * never wakes the poller, and no wake-up is lost: an event that fired before a wait read {@link #readSeq} moves
+ * the counter after it at the latest, and a wait that finds the fd disarmed arms it again.
  */
 public final class PollRegistration {
 
@@ -55,7 +57,9 @@ public final class PollRegistration {
     private volatile boolean cancelled;
     private volatile long readDeadline = NO_DEADLINE;
     private volatile long writeDeadline = NO_DEADLINE;
-    // Whether EPOLLOUT is in the epoll interest set; changed only under this object's monitor.
+    // Whether EPOLLIN / EPOLLOUT are armed (one-shot, until the next event); changed only under this object's
+    // monitor, and cleared there before the poller moves a counter, so a wait never trusts an arming that has fired.
+    private volatile boolean readArmed;
     private volatile boolean writeArmed;
 
     PollRegistration(EpollPoller poller, int fd, int slot, int generation) {
@@ -76,12 +80,16 @@ public final class PollRegistration {
     }
 
     /**
-     * Parks until input readiness arrives after {@code seq} was read, the deadline passes, the registration is
-     * cancelled, or the thread is interrupted; returns which of those happened.
+     * Arms input readiness (unless the counter already moved or it is armed) and parks until input readiness
+     * arrives after {@code seq} was read, the deadline passes, the registration is cancelled, or the thread is
+     * interrupted; returns which of those happened.
      *
      * @param deadline a {@link System#nanoTime()} value, or {@link #NO_DEADLINE}
      */
     public int awaitReadable(int seq, long deadline) {
+        if (readSeq == seq && !readArmed && arm(true) != 0) {
+            return armFailed();
+        }
         Thread self = Thread.currentThread();
         reader = self;
         try {
@@ -91,18 +99,10 @@ public final class PollRegistration {
         }
     }
 
-    /**
-     * Like {@link #awaitReadable}, for output readiness, which it first adds to the epoll interest set; it stays
-     * there until {@link #disarmWritable()}.
-     */
+    /** Like {@link #awaitReadable}, for output readiness. */
     public int awaitWritable(int seq, long deadline) {
-        if (!writeArmed && armWritable() != 0) {
-            if (cancelled) {
-                return CLOSED;
-            }
-            // Only ENOMEM can get here: poll briefly instead of waiting for an edge that would never come.
-            LockSupport.parkNanos(this, 1_000_000L);
-            return READY;
+        if (writeSeq == seq && !writeArmed && arm(false) != 0) {
+            return armFailed();
         }
         Thread self = Thread.currentThread();
         writer = self;
@@ -187,36 +187,82 @@ public final class PollRegistration {
         }
     }
 
-    /** Adds output readiness to the epoll interest set; returns 0 or a negative errno. */
-    synchronized int armWritable() {
-        if (writeArmed) {
+    private int armFailed() {
+        if (cancelled) {
+            return CLOSED;
+        }
+        // Only ENOMEM can get here: poll briefly instead of waiting for an event that would never come.
+        LockSupport.parkNanos(this, 1_000_000L);
+        return READY;
+    }
+
+    /** Arms input ({@code read}) or output readiness, keeping the other as it is; returns 0 or a negative errno. */
+    synchronized int arm(boolean read) {
+        if (read ? readArmed : writeArmed) {
             return 0;
         }
-        int r = poller.modify(this, fd, true);
-        if (r == 0) {
-            writeArmed = true;
+        boolean r = read || readArmed;
+        boolean w = !read || writeArmed;
+        int rc = poller.modify(this, fd, r, w);
+        if (rc == 0) {
+            readArmed = r;
+            writeArmed = w;
         }
-        return r;
+        return rc;
     }
 
     /**
-     * Removes output readiness from the epoll interest set, after a send that needed it went through, so that the
-     * SACKs of later sends do not wake the poller.
+     * Disarms output readiness if no event has done so yet, after a send that needed it went through (its wait may
+     * have ended by deadline or by a spurious wake-up), so that the SACKs of later sends do not wake the poller.
      */
     public synchronized void disarmWritable() {
         if (writeArmed && !cancelled) {
-            // On failure (the fd is being deregistered) it stays armed, which costs only spurious wake-ups.
-            if (poller.modify(this, fd, false) == 0) {
+            // On failure (the fd is being deregistered) it stays armed, which costs at most one spurious wake-up.
+            if (poller.modify(this, fd, readArmed, false) == 0) {
                 writeArmed = false;
             }
         }
     }
 
-    /** Returns whether output readiness is in the epoll interest set. */
+    /** Returns whether output readiness is armed: a send waits, or waited and no event has come since. */
     public boolean isWriteArmed() {
         return writeArmed;
     }
 
+    /** Returns whether input readiness is armed: a receive or accept waits, or waited and no event has come since. */
+    public boolean isReadArmed() {
+        return readArmed;
+    }
+
+    /**
+     * The poller saw an event, which disarmed the one-shot fd: re-arms a direction that was armed and did not
+     * fire (a reader and a writer may wait at once), then moves the counters of the directions that fired.
+     */
+    void fired(boolean in, boolean out) {
+        boolean lost = false;
+        synchronized (this) {
+            boolean keepRead = readArmed && !in;
+            boolean keepWrite = writeArmed && !out;
+            readArmed = false;
+            writeArmed = false;
+            if ((keepRead || keepWrite) && !cancelled) {
+                if (poller.modify(this, fd, keepRead, keepWrite) == 0) {
+                    readArmed = keepRead;
+                    writeArmed = keepWrite;
+                } else {
+                    lost = true; // the waiters wake, find EAGAIN and arm again themselves
+                }
+            }
+        }
+        if (in || lost) {
+            readReady();
+        }
+        if (out || lost) {
+            writeReady();
+        }
+    }
+
+    /** Moves the input counter and wakes a parked reader (also used for a spurious wake-up, see the socket). */
     void readReady() {
         READ_SEQ.getAndAdd(this, 1);
         Thread t = reader;

@@ -34,14 +34,21 @@ final class ReadAhead implements AutoCloseable {
     private final ReceiveInfo scratch = new ReceiveInfo();
     private final ReceiveInfo scratchNext = new ReceiveInfo();
 
+    // The fields recvmmsg only reads (no name, iovecs, control pointers, slot lengths) are written once here;
+    // encode rewrites only what the caller's buffer or the last call changed (net/socket.c ____sys_recvmsg writes
+    // back msg_flags, msg_controllen and msg_len, and the name length only when there is a name).
     ReadAhead() {
         ByteBuffer b = block.buffer();
         for (int i = 0; i < ENTRIES; i++) {
             int m = i * MMSGHDR_SIZE;
+            b.putLong(m + MSGHDR_NAME, 0L);
+            b.putInt(m + MSGHDR_NAMELEN, 0);
             b.putLong(m + MSGHDR_IOV, block.address(IOV_AT + i * IOVEC_SIZE));
             b.putLong(m + MSGHDR_IOVLEN, 1L);
+            b.putLong(m + MSGHDR_CONTROL, block.address(CONTROL_AT + i * CONTROL_SIZE));
             if (i > 0) {
                 b.putLong(IOV_AT + i * IOVEC_SIZE + IOVEC_BASE, block.address(slotAt(i)));
+                b.putLong(IOV_AT + i * IOVEC_SIZE + IOVEC_LEN, SLOT_SIZE);
             }
         }
     }
@@ -62,13 +69,7 @@ final class ReadAhead implements AutoCloseable {
         b.putLong(IOV_AT + IOVEC_LEN, length);
         for (int i = 0; i < ENTRIES; i++) {
             int m = i * MMSGHDR_SIZE;
-            b.putLong(m + MSGHDR_NAME, 0L);
-            b.putInt(m + MSGHDR_NAMELEN, 0);
-            if (i > 0) {
-                b.putLong(IOV_AT + i * IOVEC_SIZE + IOVEC_LEN, SLOT_SIZE);
-            }
-            b.putLong(m + MSGHDR_CONTROL, block.address(CONTROL_AT + i * CONTROL_SIZE));
-            b.putLong(m + MSGHDR_CONTROLLEN, CONTROL_SIZE);
+            b.putLong(m + MSGHDR_CONTROLLEN, CONTROL_SIZE); // the kernel set it to the bytes used
             b.putInt(m + MSGHDR_FLAGS, 0);
             b.putInt(m + MMSGHDR_MSG_LEN, 0);
         }
