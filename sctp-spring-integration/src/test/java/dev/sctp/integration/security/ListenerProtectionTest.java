@@ -146,6 +146,39 @@ class ListenerProtectionTest {
     }
 
     @Test
+    void aPeerListingAnotherPeersAddressInItsInitIsCountedOnlyForItsSourceAddress() throws Exception {
+        SctpServerAssociationFactory server = echoServer("127.0.0.1:0", f -> f.setMaxAssociationsPerPeer(1));
+        int port = server.getPort();
+        InetAddress attackerSource = InetAddress.getByName("127.0.0.3");
+        InetAddress victimAddress = InetAddress.getByName("127.0.0.2");
+        // bound to 127.0.0.3 first, so its INIT comes from 127.0.0.3 (sctp_v4_get_dst takes the first bound address
+        // that routes), and lists 127.0.0.2 as well
+        try (ExternalPeer attacker = PeerScript.start("send", port, "127.0.0.1", "127.0.0.3,127.0.0.2",
+                "from-attacker")) {
+            PeerScript.awaitLine(attacker, "echo from-attacker");
+            assertThat(server.getAssociations()).hasSize(1);
+            // what the kernel tells the listener (sctp_getpaddrs): the INIT's source first, then what the INIT listed
+            assertThat(server.getAssociations().get(0).getRemoteAddress().addresses())
+                    .as("the attacker's addresses as the server sees them")
+                    .containsExactly(attackerSource, victimAddress);
+            // the attacker's one association is counted for 127.0.0.3: a second one from there is over the limit
+            try (ExternalPeer again = PeerScript.start("send", port, "127.0.0.1", "127.0.0.3", "attacker-again")) {
+                PeerScript.awaitLine(again, "aborted");
+            }
+            // but not for 127.0.0.2, though its INIT listed it: the victim still gets its association
+            try (ExternalPeer victim = PeerScript.start("send", port, "127.0.0.1", "127.0.0.2", "from-victim")) {
+                PeerScript.awaitLine(victim, "echo from-victim");
+                assertThat(server.getAssociations()).as("the attacker's and the victim's").hasSize(2);
+            }
+        }
+        await().atMost(Harness.TIMEOUT).until(() -> rejections().size() == 1);
+        assertThat(delivered).containsExactlyInAnyOrder("from-attacker", "from-victim");
+        assertThat(observed).containsExactly(SctpRejection.MAX_ASSOCIATIONS_PER_PEER);
+        assertThat(rejections().get(0).getCause())
+                .hasMessageContaining("1 associations initiated from 127.0.0.3 are open");
+    }
+
+    @Test
     void aMessageOverTheSizeLimitAbortsItsAssociationWithoutBufferingItWhileOthersKeepEchoing() throws Exception {
         SctpServerAssociationFactory server = echoServer("127.0.0.1:0", f -> {
             f.setMaxMessageSize(1000);
