@@ -139,8 +139,8 @@ final class AssociationCallbacks {
         SctpAssociationException error = new SctpAssociationException(association.getId(), "Association "
                 + association.getId() + " had unfinished messages on " + streams + " streams at once; with a part"
                 + " on stream " + stream + " they would have held " + bytes + " bytes, over the limit of " + limit
-                + " bytes of factory '" + factory.getComponentName() + "' for messages in parts (maxPartialMessageBytes,"
-                + " by default 4 x maxMessageSize); the association was aborted and the parts dropped. If peers"
+                + " bytes of factory '" + factory.getComponentName() + "' for messages in parts"
+                + " (maxPartialMessageBytes, by default 4 x maxMessageSize); the association was aborted and the parts dropped. If peers"
                 + " interleave large messages on many streams (I-DATA), raise maxPartialMessageBytes (in Spring Boot,"
                 + " max-partial-message-bytes of the listener or client)", null);
         rejected(association.getRemoteAddress(), association.getId(), SctpRejection.MAX_PARTIAL_MESSAGE_BYTES, error);

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * each other, but with fragment interleaving and I-DATA (RFC 8260) the kernel may hand over parts of messages of
  * different streams in turn, so a single buffer would mix them. Used by the reader thread only.
  *
- * <p>Two limits: {@code maxMessageSize} per message, and {@code maxPartialMessageBytes} over all unfinished messages of the
- * association, since the first alone would let a peer hold nearly {@code maxMessageSize} on each of up to 65,535
- * streams. Past either limit the association is ended by the caller, so what was kept is dropped at once.
+ * <p>Two limits: {@code maxMessageSize} per message, and {@code maxPartialMessageBytes} over all unfinished messages
+ * of the association, since the first alone would let a peer hold nearly {@code maxMessageSize} on each of up to
+ * 65,535 streams. Past either limit the association is ended by the caller, so what was kept is dropped at once.
  */
 final class Reassembly {
 
@@ -58,8 +58,8 @@ final class Reassembly {
      * @param complete whether they end their message
      * @return the whole message if it is complete and within the limit, else {@code null}; after {@code null},
      *     {@link #takeOverflow} tells whether a message was found too large just now, and
-     *     {@link #takePartialOverflow} whether the parts kept would have gone beyond {@code maxPartialMessageBytes}: then
-     *     every part kept was dropped
+     *     {@link #takePartialOverflow} whether the parts kept would have gone beyond
+     *     {@code maxPartialMessageBytes}: then every part kept was dropped
      */
     byte @Nullable [] add(byte[] buffer, int n, int stream, boolean complete) {
         Partial partial = partials.isEmpty() ? null : partials.get(stream);
