@@ -1,6 +1,5 @@
 package dev.sctp.integration.security;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +10,6 @@ import dev.sctp.integration.connection.SctpAssociationObserver;
 import dev.sctp.integration.connection.SctpRejection;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.event.SctpAssociationRejectedEvent;
-import dev.sctp.integration.inbound.SctpInboundGateway;
 import dev.sctp.test.ExternalPeer;
 import dev.sctp.test.RequiresSctp;
 import java.net.InetAddress;
@@ -21,9 +19,6 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.integration.channel.DirectChannel;
-import org.springframework.integration.handler.MessageProcessor;
-import org.springframework.integration.handler.ServiceActivatingHandler;
 
 /**
  * A listener's allow-list and limits, against peers in processes of their own ({@code hostile_peer.py}): refused
@@ -45,23 +40,15 @@ class ListenerProtectionTest {
 
     /** A started echo server on {@code address}: every message comes back; the observer records rejections. */
     private SctpServerAssociationFactory echoServer(String address, Consumer<SctpServerAssociationFactory> setup) {
-        SctpServerAssociationFactory server = harness.server(address, setup);
-        server.addObserver(new SctpAssociationObserver() {
-            @Override
-            public void associationRejected(@Nullable SctpAddress peer, SctpRejection reason, Throwable cause) {
-                observed.add(reason);
-            }
-        });
-        DirectChannel requests = new DirectChannel();
-        requests.subscribe(new ServiceActivatingHandler((MessageProcessor<Object>) m -> {
-            delivered.add(new String((byte[]) m.getPayload(), UTF_8));
-            return m.getPayload();
-        }));
-        SctpInboundGateway gateway = new SctpInboundGateway();
-        gateway.setAssociationFactory(server);
-        gateway.setRequestChannel(requests);
-        harness.endpoint(gateway).start();
-        return Harness.started(server);
+        return EchoListener.start(harness, address, f -> {
+            f.addObserver(new SctpAssociationObserver() {
+                @Override
+                public void associationRejected(@Nullable SctpAddress peer, SctpRejection reason, Throwable cause) {
+                    observed.add(reason);
+                }
+            });
+            setup.accept(f);
+        }, m -> delivered.add(EchoListener.text(m)));
     }
 
     private List<SctpAssociationRejectedEvent> rejections() {
