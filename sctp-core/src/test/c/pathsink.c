@@ -13,28 +13,15 @@
  *   received T errors E duplicates D max-gap-ms G
  * where G is the longest time between two consecutive messages (the fault tests' fail-over time).
  */
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <linux/sctp.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
-#define MAX_STREAMS 1024
+#include "sinkpeer.h"
+
 #define MAX_PER_STREAM (1 << 20)
 
 static long ordered_next[MAX_STREAMS];
 static long unordered_count[MAX_STREAMS];
 static unsigned char *unordered_seen[MAX_STREAMS];
-
-static double now_ms(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
 
 int main(int argc, char **argv) {
     if (argc < 3) {
@@ -42,51 +29,17 @@ int main(int argc, char **argv) {
         return 2;
     }
     setvbuf(stdout, NULL, _IOLBF, 0);
-    int n = argc - 2;
-    struct sockaddr_in *addrs = calloc((size_t) n, sizeof *addrs);
-    for (int i = 0; i < n; i++) {
-        addrs[i].sin_family = AF_INET;
-        addrs[i].sin_port = htons((unsigned short) atoi(argv[1]));
-        if (inet_pton(AF_INET, argv[i + 2], &addrs[i].sin_addr) != 1) {
-            fprintf(stderr, "not an IPv4 address: %s\n", argv[i + 2]);
-            return 2;
-        }
-    }
-    int server = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
-    if (server < 0) {
-        perror("socket");
-        return 1;
-    }
-    int one = 1;
-    setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (setsockopt(server, IPPROTO_SCTP, SCTP_SOCKOPT_BINDX_ADD, addrs, (socklen_t) (n * sizeof *addrs)) < 0) {
-        perror("bindx");
-        return 1;
-    }
-    if (listen(server, 1) < 0) {
-        perror("listen");
-        return 1;
-    }
-    printf("listening\n");
-    int fd = accept(server, NULL, NULL);
-    if (fd < 0) {
-        perror("accept");
-        return 1;
-    }
-    setsockopt(fd, IPPROTO_SCTP, SCTP_RECVRCVINFO, &one, sizeof one);
+    int server;
+    int fd = sink_accept(argv[1], argv + 2, argc - 2, NULL, &server);
 
     char buf[65536];
-    char control[CMSG_SPACE(sizeof(struct sctp_rcvinfo))];
     long received = 0, errors = 0, duplicates = 0;
     double last = 0, max_gap = 0;
     for (;;) {
-        struct iovec iov = {buf, sizeof buf};
-        struct msghdr msg = {0};
-        msg.msg_iov = &iov;
-        msg.msg_iovlen = 1;
-        msg.msg_control = control;
-        msg.msg_controllen = sizeof control;
-        ssize_t len = recvmsg(fd, &msg, 0);
+        int flags;
+        unsigned int stream;
+        unsigned int ppid;
+        ssize_t len = sink_recv(fd, buf, sizeof buf, &flags, &stream, &ppid);
         if (len <= 0) {
             if (len < 0) {
                 perror("recvmsg");
@@ -98,16 +51,7 @@ int main(int argc, char **argv) {
             max_gap = t - last;
         }
         last = t;
-        unsigned int stream = 0;
-        for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
-            if (c->cmsg_level == IPPROTO_SCTP && c->cmsg_type == SCTP_RCVINFO) {
-                struct sctp_rcvinfo info;
-                memcpy(&info, CMSG_DATA(c), sizeof info);
-                stream = info.rcv_sid;
-            }
-        }
-        if (!(msg.msg_flags & MSG_EOR) || len < 8 || stream >= MAX_STREAMS) {
-            fprintf(stderr, "unexpected message: %zd bytes on stream %u, flags 0x%x\n", len, stream, msg.msg_flags);
+        if (!sink_usable(len, 8, stream, flags)) {
             errors++;
             continue;
         }

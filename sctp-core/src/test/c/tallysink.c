@@ -21,30 +21,16 @@
  * ABORT, or the peer stopped answering). G is the longest time between two consecutive messages, and "max-gap
  * before" names the message that ended it.
  */
-#include <arpa/inet.h>
 #include <errno.h>
-#include <netinet/in.h>
-#include <linux/sctp.h>
 #include <poll.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
-#define MAX_STREAMS 1024
+#include "sinkpeer.h"
 
 static long count[MAX_STREAMS];
 static long first[MAX_STREAMS];
 static long last[MAX_STREAMS];
 static long gaps[MAX_STREAMS];
-
-static double now_ms(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
 
 /* Sends len bytes of buf on stream with ppid (as received: the kernel passes it through unchanged). */
 static ssize_t send_back(int fd, const char *buf, size_t len, unsigned int stream, unsigned int ppid) {
@@ -79,51 +65,15 @@ int main(int argc, char **argv) {
         return 2;
     }
     setvbuf(stdout, NULL, _IOLBF, 0);
-    int n = argc - 2;
-    struct sockaddr_in *addrs = calloc((size_t) n, sizeof *addrs);
-    for (int i = 0; i < n; i++) {
-        addrs[i].sin_family = AF_INET;
-        addrs[i].sin_port = htons((unsigned short) atoi(argv[1]));
-        if (inet_pton(AF_INET, argv[i + 2], &addrs[i].sin_addr) != 1) {
-            fprintf(stderr, "not an IPv4 address: %s\n", argv[i + 2]);
-            return 2;
-        }
-    }
-    int server = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
-    if (server < 0) {
-        perror("socket");
-        return 1;
-    }
-    int one = 1;
-    setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (setsockopt(server, IPPROTO_SCTP, SCTP_SOCKOPT_BINDX_ADD, addrs, (socklen_t) (n * sizeof *addrs)) < 0) {
-        perror("bindx");
-        return 1;
-    }
     // set on the listener, so the accepted association has them from its first notification on
     struct sctp_event_subscribe events;
     memset(&events, 0, sizeof events);
     events.sctp_association_event = 1;
     events.sctp_shutdown_event = 1;
-    if (setsockopt(server, IPPROTO_SCTP, SCTP_EVENTS, &events, sizeof events) < 0) {
-        perror("SCTP_EVENTS");
-        return 1;
-    }
-    setsockopt(server, IPPROTO_SCTP, SCTP_RECVRCVINFO, &one, sizeof one);
-    if (listen(server, 1) < 0) {
-        perror("listen");
-        return 1;
-    }
-    printf("listening\n");
-    int fd = accept(server, NULL, NULL);
-    if (fd < 0) {
-        perror("accept");
-        return 1;
-    }
-    setsockopt(fd, IPPROTO_SCTP, SCTP_RECVRCVINFO, &one, sizeof one);
+    int server;
+    int fd = sink_accept(argv[1], argv + 2, argc - 2, &events, &server);
 
     static char buf[65536];
-    char control[CMSG_SPACE(sizeof(struct sctp_rcvinfo))];
     long received = 0, errors = 0;
     int shutdown_seen = 0, lost_seen = 0, failed = 0;
     double last_at = 0, max_gap = 0;
@@ -138,13 +88,10 @@ int main(int argc, char **argv) {
         if (ready < 0 && errno == EINTR) {
             continue;
         }
-        struct iovec iov = {buf, sizeof buf};
-        struct msghdr msg = {0};
-        msg.msg_iov = &iov;
-        msg.msg_iovlen = 1;
-        msg.msg_control = control;
-        msg.msg_controllen = sizeof control;
-        ssize_t len = recvmsg(fd, &msg, 0);
+        int flags;
+        unsigned int stream;
+        unsigned int ppid;
+        ssize_t len = sink_recv(fd, buf, sizeof buf, &flags, &stream, &ppid);
         if (len <= 0) {
             if (len < 0) {
                 perror("recvmsg");
@@ -152,7 +99,7 @@ int main(int argc, char **argv) {
             }
             break;
         }
-        if (msg.msg_flags & MSG_NOTIFICATION) {
+        if (flags & MSG_NOTIFICATION) {
             union sctp_notification *note = (union sctp_notification *) buf;
             if ((size_t) len >= sizeof note->sn_header && note->sn_header.sn_type == SCTP_SHUTDOWN_EVENT) {
                 shutdown_seen = 1;
@@ -164,18 +111,7 @@ int main(int argc, char **argv) {
             continue;
         }
         double t = now_ms();
-        unsigned int stream = 0;
-        unsigned int ppid = 0;
-        for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
-            if (c->cmsg_level == IPPROTO_SCTP && c->cmsg_type == SCTP_RCVINFO) {
-                struct sctp_rcvinfo info;
-                memcpy(&info, CMSG_DATA(c), sizeof info);
-                stream = info.rcv_sid;
-                ppid = info.rcv_ppid;
-            }
-        }
-        if (!(msg.msg_flags & MSG_EOR) || len < 4 || stream >= MAX_STREAMS) {
-            fprintf(stderr, "unexpected message: %zd bytes on stream %u, flags 0x%x\n", len, stream, msg.msg_flags);
+        if (!sink_usable(len, 4, stream, flags)) {
             errors++;
             continue;
         }

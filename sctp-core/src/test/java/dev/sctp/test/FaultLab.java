@@ -2,10 +2,8 @@ package dev.sctp.test;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -204,17 +202,7 @@ public final class FaultLab implements AutoCloseable {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not finish");
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed (" + p.exitValue() + "): " + out.trim()
-                    + "; the fault lab needs root, iproute2 and the veth and sch_netem modules (scripts/sctp-vm"
-                    + " provides them)");
-        }
-        return out;
+        return HostCommand.run("the fault lab needs root, iproute2 and the veth and sch_netem modules"
+                + " (scripts/sctp-vm provides them)", command);
     }
 }

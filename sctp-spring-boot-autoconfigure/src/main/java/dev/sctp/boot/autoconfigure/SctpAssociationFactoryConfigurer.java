@@ -201,6 +201,10 @@ public final class SctpAssociationFactoryConfigurer {
             factory.setSoLinger((int) linger.getSeconds());
         }
         factory.setMaxMessageSize((int) endpoint.getMaxMessageSize().toBytes());
+        DataSize partial = endpoint.getMaxPartialMessageBytes();
+        if (partial != null) {
+            factory.setMaxPartialMessageBytes(partial.toBytes());
+        }
         factory.setMaxInFlightSends(endpoint.getMaxInFlightSends());
         factory.setMaxPendingDeliveries(endpoint.getMaxPendingDeliveries());
         factory.setSendTimeout(endpoint.getSendTimeout());

@@ -71,6 +71,13 @@ public abstract class SctpEndpointProperties {
     /** Largest message sent or received; larger received messages are discarded with an error. */
     private DataSize maxMessageSize = DataSize.ofKilobytes(64);
 
+    /**
+     * Most bytes of unfinished messages one association keeps at once, over all its streams (messages read in parts,
+     * which I-DATA interleaves on many streams); beyond it the association is aborted. At least max-message-size;
+     * unset is 4 times max-message-size.
+     */
+    private @Nullable DataSize maxPartialMessageBytes;
+
     /** Most sends waiting in the kernel at once on one association; further senders wait up to the send timeout. */
     private int maxInFlightSends = 64;
 
@@ -206,6 +213,14 @@ public abstract class SctpEndpointProperties {
 
     public void setMaxMessageSize(DataSize maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
+    }
+
+    public @Nullable DataSize getMaxPartialMessageBytes() {
+        return maxPartialMessageBytes;
+    }
+
+    public void setMaxPartialMessageBytes(@Nullable DataSize maxPartialMessageBytes) {
+        this.maxPartialMessageBytes = maxPartialMessageBytes;
     }
 
     public int getMaxInFlightSends() {

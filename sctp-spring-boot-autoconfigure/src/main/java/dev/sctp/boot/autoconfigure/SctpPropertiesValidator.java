@@ -198,6 +198,12 @@ final class SctpPropertiesValidator {
         bytes(path + ".send-buffer-size", e.getSendBufferSize());
         bytes(path + ".receive-buffer-size", e.getReceiveBufferSize());
         bytes(path + ".max-message-size", e.getMaxMessageSize());
+        DataSize partial = e.getMaxPartialMessageBytes();
+        if (partial != null && partial.toBytes() < e.getMaxMessageSize().toBytes()) {
+            reject(path + ".max-partial-message-bytes", "must be at least max-message-size ("
+                    + e.getMaxMessageSize() + "), or a message of that size read in parts could never be put"
+                    + " together, but is " + partial + "; leave it unset for 4 times max-message-size");
+        }
         Duration linger = e.getLinger();
         if (linger != null && (linger.isNegative() || linger.getSeconds() > Integer.MAX_VALUE)) {
             reject(path + ".linger", "must be between 0s and " + Integer.MAX_VALUE + "s, but is " + text(linger));

@@ -137,7 +137,8 @@ class SctpAutoConfigurationTests {
                 "sctp.listen.max-retransmissions=6", "sctp.listen.path-max-retransmissions=3",
                 "sctp.listen.sack-delay=100ms", "sctp.listen.cookie-life=30s", "sctp.listen.send-buffer-size=512KB",
                 "sctp.listen.receive-buffer-size=1MB", "sctp.listen.nodelay=false", "sctp.listen.linger=5s",
-                "sctp.listen.max-message-size=1MB", "sctp.listen.max-associations=8", "sctp.listen.backlog=128",
+                "sctp.listen.max-message-size=1MB", "sctp.listen.max-partial-message-bytes=3MB",
+                "sctp.listen.max-associations=8", "sctp.listen.backlog=128",
                 "sctp.listen.max-in-flight-sends=16", "sctp.listen.max-pending-deliveries=32",
                 "sctp.listen.send-timeout=3s", "sctp.listen.idle-timeout=1m", "sctp.listen.shutdown-timeout=7s")
                 .run(ctx -> {
@@ -162,6 +163,7 @@ class SctpAutoConfigurationTests {
                     assertThat(options.get(SctpOptions.SO_LINGER)).isEqualTo(5);
                     assertThat(f.getNetwork()).isEqualTo(SctpNetwork.SCTP4);
                     assertThat(f.getMaxMessageSize()).isEqualTo(1024 * 1024);
+                    assertThat(f.getMaxPartialMessageBytes()).isEqualTo(3 * 1024 * 1024);
                     assertThat(f.getMaxAssociations()).isEqualTo(8);
                     assertThat(f.getBacklog()).isEqualTo(128);
                     assertThat(f.getMaxInFlightSends()).isEqualTo(16);
@@ -179,6 +181,7 @@ class SctpAutoConfigurationTests {
             SctpServerAssociationFactory f = ctx.getBean(SctpServerAssociationFactory.class);
             assertThat(f.getOptions()).containsOnlyKeys(SctpOptions.NODELAY);
             assertThat(f.getMaxMessageSize()).isEqualTo(64 * 1024);
+            assertThat(f.getMaxPartialMessageBytes()).as("4 x max-message-size").isEqualTo(4 * 64 * 1024);
         });
     }
 

@@ -36,6 +36,7 @@ class SctpPropertiesValidationTests {
             sctp.listen.rto.min=1500us                       | listen.rto.min           | PT0.0015S               | whole number of milliseconds
             sctp.listen.send.ppid=-1                         | listen.send.ppid         | -1                      | between 0 and 4294967295
             sctp.listen.max-message-size=0B                  | listen.max-message-size  | 0B                      | between 1B
+            sctp.listen.max-partial-message-bytes=32KB       | listen.max-partial-message-bytes | 32768B          | must be at least max-message-size (65536B)
             sctp.listen.max-associations=0                   | listen.max-associations  | 0                       | between 1 and
             sctp.listen.max-associations-per-peer=0          | listen.max-associations-per-peer | 0               | between 1 and
             sctp.listen.allowed-peers=peers.example.com      | listen.allowed-peers[0]  | -                       | host names are not allowed

@@ -197,6 +197,7 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
             if (running) {
                 return;
             }
+            checkSettings();
             activeExecutor = threads.executor(getTaskExecutor(), getComponentName());
             readerThreads = ReaderThreads.factory(getComponentName() + "-reader-");
             TaskScheduler timers = threads.scheduler(sharedScheduler(), getComponentName());

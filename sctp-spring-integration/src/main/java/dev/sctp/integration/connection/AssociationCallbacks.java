@@ -129,6 +129,25 @@ final class AssociationCallbacks {
         return error;
     }
 
+    /**
+     * Reports unfinished messages over the association-wide limit and returns the error that ends the association:
+     * the parts kept were dropped, and a peer that keeps messages in parts on many streams is aborted.
+     */
+    SctpAssociationException partialMessagesTooLarge(SctpAssociation association, long bytes, int streams,
+            int stream) {
+        long limit = factory.getMaxPartialMessageBytes();
+        SctpAssociationException error = new SctpAssociationException(association.getId(), "Association "
+                + association.getId() + " had unfinished messages on " + streams + " streams at once; with a part"
+                + " on stream " + stream + " they would have held " + bytes + " bytes, over the limit of " + limit
+                + " bytes of factory '" + factory.getComponentName() + "' for messages in parts"
+                + " (maxPartialMessageBytes, by default 4 x maxMessageSize); the association was aborted and the parts dropped. If peers"
+                + " interleave large messages on many streams (I-DATA), raise maxPartialMessageBytes (in Spring Boot,"
+                + " max-partial-message-bytes of the listener or client)", null);
+        rejected(association.getRemoteAddress(), association.getId(), SctpRejection.MAX_PARTIAL_MESSAGE_BYTES, error);
+        offerToListener(association, error);
+        return error;
+    }
+
     // Observers are called in loops, not with lambdas, so the per-message path allocates nothing. A failing observer
     // must not end the association or turn a send that succeeded into a failure.
 

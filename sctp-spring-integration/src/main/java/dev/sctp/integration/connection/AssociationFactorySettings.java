@@ -28,12 +28,20 @@ abstract class AssociationFactorySettings extends IntegrationObjectSupport {
     /** The default maximum message size: 64 KiB. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
 
+    /**
+     * Unless set, {@code maxPartialMessageBytes} is this many times {@code maxMessageSize}: room for a few messages
+     * of the largest size interleaved at once, as a peer's round-robin scheduler sends them over I-DATA.
+     */
+    public static final int DEFAULT_PARTIAL_MESSAGES = 4;
+
     private final Map<SctpOption<?>, Object> options = new LinkedHashMap<>();
     private SctpNetwork network = SctpNetwork.SCTP;
     private @Nullable Executor taskExecutor;
     private SctpHeaderMapper headerMapper = new SctpHeaderMapper();
     private int maxAssociations = Integer.MAX_VALUE;
     private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+    /** 0: unset, {@link #DEFAULT_PARTIAL_MESSAGES} times the maximum message size. */
+    private long maxPartialMessageBytes;
     private int readBufferSize = DEFAULT_MAX_MESSAGE_SIZE;
     private int maxInFlightSends = 64;
     private int maxPendingDeliveries = 64;
@@ -243,6 +251,45 @@ abstract class AssociationFactorySettings extends IntegrationObjectSupport {
     /** Returns the largest message size. */
     public int getMaxMessageSize() {
         return maxMessageSize;
+    }
+
+    /**
+     * Sets the most bytes of unfinished messages one association keeps at once, over all its streams. Only messages
+     * read in parts count; they are kept until their last part, and with fragment interleaving and I-DATA
+     * (RFC 8260) the kernel hands over parts of messages of many streams in turn, so {@code maxMessageSize} alone
+     * would let a peer make the association hold nearly that much on each of up to 65,535 streams. Beyond this
+     * limit the association is aborted with an error naming it, and what it kept is dropped. Default
+     * {@value #DEFAULT_PARTIAL_MESSAGES} times {@code maxMessageSize}; at least {@code maxMessageSize}, else a
+     * message of the largest size could not be put together (checked when the factory starts).
+     *
+     * @param maxPartialMessageBytes the limit, at least 1
+     */
+    public void setMaxPartialMessageBytes(long maxPartialMessageBytes) {
+        if (maxPartialMessageBytes < 1) {
+            throw new IllegalArgumentException("maxPartialMessageBytes must be at least 1, not "
+                    + maxPartialMessageBytes);
+        }
+        this.maxPartialMessageBytes = maxPartialMessageBytes;
+    }
+
+    /**
+     * Returns the most bytes of unfinished messages one association keeps: as set, else
+     * {@value #DEFAULT_PARTIAL_MESSAGES} times {@code maxMessageSize}.
+     */
+    public long getMaxPartialMessageBytes() {
+        return maxPartialMessageBytes > 0 ? maxPartialMessageBytes
+                : (long) DEFAULT_PARTIAL_MESSAGES * maxMessageSize;
+    }
+
+    /** Fails if the settings contradict each other; called as the factory starts. */
+    void checkSettings() {
+        if (maxPartialMessageBytes > 0 && maxPartialMessageBytes < maxMessageSize) {
+            throw new IllegalStateException("Factory '" + getComponentName() + "' has maxPartialMessageBytes "
+                    + maxPartialMessageBytes + ", below its maxMessageSize " + maxMessageSize + ": a message of"
+                    + " the largest size read in parts could never be put together. Set maxPartialMessageBytes to at"
+                    + " least maxMessageSize, or leave it unset (" + DEFAULT_PARTIAL_MESSAGES
+                    + " x maxMessageSize)");
+        }
     }
 
     /**

@@ -59,7 +59,7 @@ final class AssociationReader implements Runnable {
     public void run() {
         byte[] buffer = new byte[factory.getReadBufferSize()];
         ReceiveInfo info = new ReceiveInfo();
-        Reassembly reassembly = new Reassembly(factory.getMaxMessageSize());
+        Reassembly reassembly = new Reassembly(factory.getMaxMessageSize(), factory.getMaxPartialMessageBytes());
         this.reassembly = reassembly;
         try {
             while (association.isOpen()) {
@@ -99,6 +99,12 @@ final class AssociationReader implements Runnable {
                         association.fail(factory.callbacks().messageTooLarge(association, tooLarge, info.streamId()));
                         return;
                     }
+                    long partialBytes = reassembly.takePartialOverflow();
+                    if (partialBytes > 0) {
+                        association.fail(factory.callbacks().partialMessagesTooLarge(association, partialBytes,
+                                reassembly.partialOverflowStreams(), info.streamId()));
+                        return;
+                    }
                     continue;
                 }
                 if (!association.upFuture().isDone()) {
@@ -129,6 +135,7 @@ final class AssociationReader implements Runnable {
             Thread.currentThread().interrupt();
             association.finish(CloseReason.FAILED, e);
         } finally {
+            reassembly.dropAll(); // the association is over: free the parts of unfinished messages now
             pause.readerEnded();
         }
     }
@@ -199,5 +206,17 @@ final class AssociationReader implements Runnable {
     long interleavedParts() {
         Reassembly current = reassembly;
         return current == null ? 0 : current.interleavedParts();
+    }
+
+    /** Returns the most bytes of unfinished messages kept at once (see {@link Reassembly#peakPartialBytes}). */
+    long peakPartialBytes() {
+        Reassembly current = reassembly;
+        return current == null ? 0 : current.peakPartialBytes();
+    }
+
+    /** Returns the bytes of unfinished messages kept now (see {@link Reassembly#partialBytes}); 0 before the loop. */
+    long partialBytes() {
+        Reassembly current = reassembly;
+        return current == null ? 0 : current.partialBytes();
     }
 }

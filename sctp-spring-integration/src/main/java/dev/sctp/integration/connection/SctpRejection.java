@@ -21,7 +21,13 @@ public enum SctpRejection {
     MAX_ASSOCIATIONS_PER_PEER("maxAssociationsPerPeer"),
 
     /** The peer sent a message larger than {@code maxMessageSize}. */
-    MAX_MESSAGE_SIZE("maxMessageSize");
+    MAX_MESSAGE_SIZE("maxMessageSize"),
+
+    /**
+     * The peer's unfinished messages, over all streams, came to more than {@code maxPartialMessageBytes}: it sent
+     * parts of messages on many streams at once (I-DATA with fragment interleaving).
+     */
+    MAX_PARTIAL_MESSAGE_BYTES("maxPartialMessageBytes");
 
     private final String setting;
 

@@ -77,6 +77,12 @@ public abstract class SctpAssociationFactorySpec<S extends SctpAssociationFactor
         return _this();
     }
 
+    /** Sets the most bytes of unfinished messages one association keeps, over all streams. */
+    public S maxPartialMessageBytes(long max) {
+        this.target.setMaxPartialMessageBytes(max);
+        return _this();
+    }
+
     /** Sets the most sends in flight per association. */
     public S maxInFlightSends(int max) {
         this.target.setMaxInFlightSends(max);

@@ -15,7 +15,6 @@ import dev.sctp.integration.connection.SctpRejection;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.event.SctpAssociationLostEvent;
 import dev.sctp.integration.event.SctpAssociationRejectedEvent;
-import dev.sctp.integration.inbound.SctpInboundGateway;
 import dev.sctp.test.ExternalPeer;
 import dev.sctp.test.RequiresSctp;
 import java.net.InetAddress;
@@ -30,9 +29,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.integration.channel.DirectChannel;
-import org.springframework.integration.handler.MessageProcessor;
-import org.springframework.integration.handler.ServiceActivatingHandler;
 
 /**
  * Issue 12, scenario 8: an echo server keeps answering a well-behaved peer ({@code hostile_peer.py pinger}, a ping
@@ -58,19 +54,15 @@ class HostilePeersTest {
         return n == null ? 0 : n.get();
     }
 
-    private static long echoes(ExternalPeer pinger) {
-        return pinger.output().lines().filter(line -> line.startsWith("echo ping-")).count();
-    }
-
     private final long started = System.nanoTime();
 
     /** Waits until the well-behaved peer got {@code more} further echoes. */
     private void echoesKeepFlowing(ExternalPeer pinger, int more, String phase) {
-        long before = echoes(pinger);
+        long before = PeerScript.echoes(pinger);
         await().atMost(PeerScript.TIMEOUT).alias("echoes to the well-behaved peer during " + phase)
-                .until(() -> echoes(pinger) >= before + more);
+                .until(() -> PeerScript.echoes(pinger) >= before + more);
         System.out.printf("HostilePeersTest: %s done at %d ms, %d echoes so far%n", phase,
-                (System.nanoTime() - started) / 1_000_000, echoes(pinger));
+                (System.nanoTime() - started) / 1_000_000, PeerScript.echoes(pinger));
     }
 
     private SctpServerAssociationFactory server;
@@ -80,36 +72,29 @@ class HostilePeersTest {
     /** The echo server and its well-behaved peer, its echoes flowing. */
     @BeforeEach
     void serveAWellBehavedPeer() throws Exception {
-        server = harness.server(f -> {
+        server = EchoListener.start(harness, "127.0.0.1:0", f -> {
             f.setMaxMessageSize(4096);
             f.setMaxAssociations(MAX_ASSOCIATIONS);
             f.setBacklog(128); // the kernel queues the whole flood: every association over the limit is the listener's
             f.setSendTimeout(Duration.ofSeconds(2));
             f.setSoSendBufferSize(64 * 1024);
-        });
-        server.addObserver(new SctpAssociationObserver() {
-            @Override
-            public void associationRejected(@Nullable SctpAddress peer, SctpRejection reason, Throwable cause) {
-                count(reason.tag());
-            }
+            f.addObserver(new SctpAssociationObserver() {
+                @Override
+                public void associationRejected(@Nullable SctpAddress peer, SctpRejection reason, Throwable cause) {
+                    count(reason.tag());
+                }
 
-            @Override
-            public void associationClosed(SctpAssociation association, CloseReason reason, @Nullable Throwable c) {
-                count("closed-" + reason);
-            }
+                @Override
+                public void associationClosed(SctpAssociation association, CloseReason reason, @Nullable Throwable c) {
+                    count("closed-" + reason);
+                }
 
-            @Override
-            public void sendFailed(SctpAssociation association, int streamId, int bytes, Throwable cause) {
-                count("send-failed-" + cause.getClass().getSimpleName());
-            }
-        });
-        DirectChannel requests = new DirectChannel();
-        requests.subscribe(new ServiceActivatingHandler((MessageProcessor<Object>) m -> m.getPayload()));
-        SctpInboundGateway gateway = new SctpInboundGateway();
-        gateway.setAssociationFactory(server);
-        gateway.setRequestChannel(requests);
-        harness.endpoint(gateway).start();
-        Harness.started(server);
+                @Override
+                public void sendFailed(SctpAssociation association, int streamId, int bytes, Throwable cause) {
+                    count("send-failed-" + cause.getClass().getSimpleName());
+                }
+            });
+        }, m -> { });
         port = server.getPort();
         pinger = PeerScript.start("pinger", port, "127.0.0.1", "127.0.0.2", "100");
         echoesKeepFlowing(pinger, 3, "start-up");

@@ -11,7 +11,6 @@ import dev.sctp.integration.Harness;
 import dev.sctp.integration.connection.SctpAssociation;
 import dev.sctp.integration.connection.SctpAssociationObserver;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
-import dev.sctp.integration.inbound.SctpInboundGateway;
 import dev.sctp.test.CProgram;
 import dev.sctp.test.ExternalPeer;
 import dev.sctp.test.RequiresSctp;
@@ -27,9 +26,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.integration.channel.DirectChannel;
-import org.springframework.integration.handler.MessageProcessor;
-import org.springframework.integration.handler.ServiceActivatingHandler;
 
 /**
  * Issue 12, scenario 8: an INIT flood. A raw-socket program ({@code initflood.c}) sends INITs from random ports and
@@ -95,20 +91,13 @@ class InitFloodTest {
     void anInitFloodCreatesNoAssociationAndTheClientsRoundTripsContinue() throws Exception {
         AtomicInteger opened = new AtomicInteger();
         try (Harness harness = new Harness()) {
-            SctpServerAssociationFactory server = harness.server(f -> { });
-            server.addObserver(new SctpAssociationObserver() {
-                @Override
-                public void associationOpened(SctpAssociation association) {
-                    opened.incrementAndGet();
-                }
-            });
-            DirectChannel requests = new DirectChannel();
-            requests.subscribe(new ServiceActivatingHandler((MessageProcessor<Object>) m -> m.getPayload()));
-            SctpInboundGateway gateway = new SctpInboundGateway();
-            gateway.setAssociationFactory(server);
-            gateway.setRequestChannel(requests);
-            harness.endpoint(gateway).start();
-            Harness.started(server);
+            SctpServerAssociationFactory server = EchoListener.start(harness, "127.0.0.1:0",
+                    f -> f.addObserver(new SctpAssociationObserver() {
+                        @Override
+                        public void associationOpened(SctpAssociation association) {
+                            opened.incrementAndGet();
+                        }
+                    }), m -> { });
             int port = server.getPort();
 
             try (SctpSocket client = SctpSocket.dial(SctpAddress.parse("127.0.0.1:" + port), Harness.TIMEOUT)) {

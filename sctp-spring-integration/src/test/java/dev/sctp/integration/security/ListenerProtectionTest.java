@@ -1,6 +1,5 @@
 package dev.sctp.integration.security;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +10,6 @@ import dev.sctp.integration.connection.SctpAssociationObserver;
 import dev.sctp.integration.connection.SctpRejection;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.event.SctpAssociationRejectedEvent;
-import dev.sctp.integration.inbound.SctpInboundGateway;
 import dev.sctp.test.ExternalPeer;
 import dev.sctp.test.RequiresSctp;
 import java.net.InetAddress;
@@ -21,9 +19,6 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.integration.channel.DirectChannel;
-import org.springframework.integration.handler.MessageProcessor;
-import org.springframework.integration.handler.ServiceActivatingHandler;
 
 /**
  * A listener's allow-list and limits, against peers in processes of their own ({@code hostile_peer.py}): refused
@@ -45,23 +40,15 @@ class ListenerProtectionTest {
 
     /** A started echo server on {@code address}: every message comes back; the observer records rejections. */
     private SctpServerAssociationFactory echoServer(String address, Consumer<SctpServerAssociationFactory> setup) {
-        SctpServerAssociationFactory server = harness.server(address, setup);
-        server.addObserver(new SctpAssociationObserver() {
-            @Override
-            public void associationRejected(@Nullable SctpAddress peer, SctpRejection reason, Throwable cause) {
-                observed.add(reason);
-            }
-        });
-        DirectChannel requests = new DirectChannel();
-        requests.subscribe(new ServiceActivatingHandler((MessageProcessor<Object>) m -> {
-            delivered.add(new String((byte[]) m.getPayload(), UTF_8));
-            return m.getPayload();
-        }));
-        SctpInboundGateway gateway = new SctpInboundGateway();
-        gateway.setAssociationFactory(server);
-        gateway.setRequestChannel(requests);
-        harness.endpoint(gateway).start();
-        return Harness.started(server);
+        return EchoListener.start(harness, address, f -> {
+            f.addObserver(new SctpAssociationObserver() {
+                @Override
+                public void associationRejected(@Nullable SctpAddress peer, SctpRejection reason, Throwable cause) {
+                    observed.add(reason);
+                }
+            });
+            setup.accept(f);
+        }, m -> delivered.add(EchoListener.text(m)));
     }
 
     private List<SctpAssociationRejectedEvent> rejections() {
@@ -143,6 +130,39 @@ class ListenerProtectionTest {
                 .hasMessageContaining("max-associations-per-peer");
         assertThat(rejections().get(2).getCause()).hasMessageContaining("2 associations are open")
                 .hasMessageContaining("maxAssociations is 2").hasMessageContaining("the listener's max-associations");
+    }
+
+    @Test
+    void aPeerListingAnotherPeersAddressInItsInitIsCountedOnlyForItsSourceAddress() throws Exception {
+        SctpServerAssociationFactory server = echoServer("127.0.0.1:0", f -> f.setMaxAssociationsPerPeer(1));
+        int port = server.getPort();
+        InetAddress attackerSource = InetAddress.getByName("127.0.0.3");
+        InetAddress victimAddress = InetAddress.getByName("127.0.0.2");
+        // bound to 127.0.0.3 first, so its INIT comes from 127.0.0.3 (sctp_v4_get_dst takes the first bound address
+        // that routes), and lists 127.0.0.2 as well
+        try (ExternalPeer attacker = PeerScript.start("send", port, "127.0.0.1", "127.0.0.3,127.0.0.2",
+                "from-attacker")) {
+            PeerScript.awaitLine(attacker, "echo from-attacker");
+            assertThat(server.getAssociations()).hasSize(1);
+            // what the kernel tells the listener (sctp_getpaddrs): the INIT's source first, then what the INIT listed
+            assertThat(server.getAssociations().get(0).getRemoteAddress().addresses())
+                    .as("the attacker's addresses as the server sees them")
+                    .containsExactly(attackerSource, victimAddress);
+            // the attacker's one association is counted for 127.0.0.3: a second one from there is over the limit
+            try (ExternalPeer again = PeerScript.start("send", port, "127.0.0.1", "127.0.0.3", "attacker-again")) {
+                PeerScript.awaitLine(again, "aborted");
+            }
+            // but not for 127.0.0.2, though its INIT listed it: the victim still gets its association
+            try (ExternalPeer victim = PeerScript.start("send", port, "127.0.0.1", "127.0.0.2", "from-victim")) {
+                PeerScript.awaitLine(victim, "echo from-victim");
+                assertThat(server.getAssociations()).as("the attacker's and the victim's").hasSize(2);
+            }
+        }
+        await().atMost(Harness.TIMEOUT).until(() -> rejections().size() == 1);
+        assertThat(delivered).containsExactlyInAnyOrder("from-attacker", "from-victim");
+        assertThat(observed).containsExactly(SctpRejection.MAX_ASSOCIATIONS_PER_PEER);
+        assertThat(rejections().get(0).getCause())
+                .hasMessageContaining("1 associations initiated from 127.0.0.3 are open");
     }
 
     @Test

@@ -31,6 +31,11 @@ final class PeerScript {
         return ExternalPeer.start(command);
     }
 
+    /** Returns how many echoes a {@code pinger} got so far. */
+    static long echoes(ExternalPeer pinger) {
+        return pinger.output().lines().filter(line -> line.startsWith("echo ping-")).count();
+    }
+
     /** Waits until the peer printed {@code line} (a whole line), and returns its output. */
     static String awaitLine(ExternalPeer peer, String line) throws InterruptedException {
         return peer.awaitOutput(out -> out.lines().anyMatch(line::equals), TIMEOUT);

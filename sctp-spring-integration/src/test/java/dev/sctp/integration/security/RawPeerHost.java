@@ -1,10 +1,9 @@
 package dev.sctp.integration.security;
 
+import dev.sctp.test.HostCommand;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -92,16 +91,7 @@ final class RawPeerHost implements AutoCloseable {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not finish");
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed (" + p.exitValue() + "): " + out.trim()
-                    + "; the raw peer's host needs root and iproute2 (scripts/sctp-vm provides them)");
-        }
-        return out;
+        return HostCommand.run("the raw peer's host needs root and iproute2 (scripts/sctp-vm provides them)",
+                command);
     }
 }

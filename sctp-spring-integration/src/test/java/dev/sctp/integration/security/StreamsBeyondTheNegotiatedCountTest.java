@@ -13,7 +13,6 @@ import dev.sctp.integration.connection.SctpAssociation;
 import dev.sctp.integration.connection.SctpAssociationObserver;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.event.SctpAssociationLostEvent;
-import dev.sctp.integration.inbound.SctpInboundGateway;
 import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.notification.SctpNotification;
 import dev.sctp.test.CProgram;
@@ -26,9 +25,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.integration.channel.DirectChannel;
-import org.springframework.integration.handler.MessageProcessor;
-import org.springframework.integration.handler.ServiceActivatingHandler;
 
 /**
  * Issue 12, scenario 8: a peer that uses streams beyond the negotiated count. The listener grants 4 inbound
@@ -51,38 +47,25 @@ class StreamsBeyondTheNegotiatedCountTest {
         rawpeer = CProgram.compile("rawpeer");
     }
 
-    private static long echoes(ExternalPeer pinger) {
-        return pinger.output().lines().filter(line -> line.startsWith("echo ping-")).count();
-    }
-
     @Test
     void dataOnStreamsBeyondTheGrantedCountIsAnsweredWithInvalidStreamErrorsAndNeverDelivered() throws Exception {
         List<String> delivered = new CopyOnWriteArrayList<>();
         try (RawPeerHost host = RawPeerHost.create(); Harness harness = new Harness()) {
-            SctpServerAssociationFactory server = harness.server(host.local() + ":0",
-                    f -> f.setInitOptions(InitOptions.streams(STREAMS, STREAMS)));
-            DirectChannel requests = new DirectChannel();
-            requests.subscribe(new ServiceActivatingHandler((MessageProcessor<Object>) m -> {
-                delivered.add(new String((byte[]) m.getPayload(), UTF_8) + " on stream "
-                        + m.getHeaders().get(SctpHeaders.STREAM_ID));
-                return m.getPayload();
-            }));
             List<String> notifications = new CopyOnWriteArrayList<>();
-            server.addObserver(new SctpAssociationObserver() {
-                @Override
-                public void notificationReceived(SctpAssociation association, SctpNotification notification) {
-                    notifications.add(association.getId() + " " + notification.getClass().getSimpleName());
-                }
-            });
-            SctpInboundGateway gateway = new SctpInboundGateway();
-            gateway.setAssociationFactory(server);
-            gateway.setRequestChannel(requests);
-            harness.endpoint(gateway).start();
-            Harness.started(server);
+            SctpServerAssociationFactory server = EchoListener.start(harness, host.local() + ":0", f -> {
+                f.setInitOptions(InitOptions.streams(STREAMS, STREAMS));
+                f.addObserver(new SctpAssociationObserver() {
+                    @Override
+                    public void notificationReceived(SctpAssociation association, SctpNotification notification) {
+                        notifications.add(association.getId() + " " + notification.getClass().getSimpleName());
+                    }
+                });
+            }, m -> delivered.add(EchoListener.text(m) + " on stream "
+                    + m.getHeaders().get(SctpHeaders.STREAM_ID)));
             int port = server.getPort();
 
             try (ExternalPeer pinger = PeerScript.start("pinger", port, host.local(), host.local(), "100")) {
-                await().atMost(PeerScript.TIMEOUT).until(() -> echoes(pinger) >= 3);
+                await().atMost(PeerScript.TIMEOUT).until(() -> PeerScript.echoes(pinger) >= 3);
                 SctpCounters before = SctpCounters.read();
                 // the peer asks for 20 outbound streams; the listener's limit of 4 inbound wins
                 try (ExternalPeer hostile = ExternalPeer.start(host.inPeer(rawpeer.toString(), host.peerDevice(),
@@ -92,7 +75,7 @@ class StreamsBeyondTheNegotiatedCountTest {
                     String out = hostile.awaitOutput(o -> o.contains("data stream=0 valid-after")
                             && o.contains("sack acked=5"), PeerScript.TIMEOUT);
                     SctpCounters after = SctpCounters.read();
-                    long pingsDuring = echoes(pinger);
+                    long pingsDuring = PeerScript.echoes(pinger);
 
                     assertThat(out.lines().filter(l -> l.startsWith("error "))).containsExactly(
                             "error cause=1 stream=4", "error cause=1 stream=5", "error cause=1 stream=65535");
@@ -128,7 +111,7 @@ class StreamsBeyondTheNegotiatedCountTest {
                     hostile.awaitOutput(o -> o.contains("data stream=" + (STREAMS - 1) + " still-open"),
                             PeerScript.TIMEOUT);
 
-                    await().atMost(PeerScript.TIMEOUT).until(() -> echoes(pinger) >= pingsDuring + 3);
+                    await().atMost(PeerScript.TIMEOUT).until(() -> PeerScript.echoes(pinger) >= pingsDuring + 3);
                     System.out.printf("FIGURE hostile streams: the listener grants %d inbound streams; a raw peer's"
                             + " DATA on streams 4, 5 and 65535 drew %d ERROR chunks (cause 1, Invalid Stream"
                             + " Identifier, naming the stream), SctpInDataChunkDiscards +%d, all 5 TSNs"
@@ -138,7 +121,8 @@ class StreamsBeyondTheNegotiatedCountTest {
                             out.lines().filter(l -> l.startsWith("error cause=1")).count(),
                             after.since(before, "SctpInDataChunkDiscards"),
                             delivered.stream().filter(d -> !d.startsWith("ping-")).toList(),
-                            heard.stream().map(n -> n.substring(n.lastIndexOf(' ') + 1)).toList(), echoes(pinger));
+                            heard.stream().map(n -> n.substring(n.lastIndexOf(' ') + 1)).toList(),
+                            PeerScript.echoes(pinger));
 
                     hostile.closeInput();
                     hostile.awaitOutput(o -> o.contains("abort-sent"), PeerScript.TIMEOUT);
@@ -147,8 +131,8 @@ class StreamsBeyondTheNegotiatedCountTest {
                     assertThat(harness.events(SctpAssociationLostEvent.class).get(0).getReason())
                             .isEqualTo(CloseReason.LOST);
                 }
-                long pings = echoes(pinger);
-                await().atMost(PeerScript.TIMEOUT).until(() -> echoes(pinger) >= pings + 3);
+                long pings = PeerScript.echoes(pinger);
+                await().atMost(PeerScript.TIMEOUT).until(() -> PeerScript.echoes(pinger) >= pings + 3);
                 assertThat(pinger.output()).doesNotContain("aborted").doesNotContain("failed");
             }
         }

@@ -234,7 +234,7 @@ final class FactoryMeters implements SctpAssociationObserver {
     public void associationRejected(@Nullable SctpAddress peer, SctpRejection reason, Throwable cause) {
         Counter.builder("sctp.associations.rejected")
                 .description("Associations aborted by the listener's allowed peers or limits: peer-not-allowed,"
-                        + " max-associations, max-associations-per-peer, max-message-size")
+                        + " max-associations, max-associations-per-peer, max-message-size, max-partial-message-bytes")
                 .tags(tags).tag("reason", reason.tag()).register(registry).increment();
     }
 
