@@ -31,6 +31,8 @@ final class ReceivePath extends MessagePath {
     private ReadAhead readAhead;
     // An error recvmmsg reported ahead of queued messages, reported once recvmsg has read them (see Messages).
     int deferredErrno;
+    // The read sequence a heap receive that found nothing waits on, after giving its staging buffer back.
+    int parkSeq;
     private ReceiveInfo batchInfo;
 
     ReceivePath() {
