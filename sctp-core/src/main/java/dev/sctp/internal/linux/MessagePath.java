@@ -40,10 +40,24 @@ abstract class MessagePath implements AutoCloseable {
         return length <= StagingPool.BUFFER_SIZE ? StagingPool.borrow() : staging(length);
     }
 
-    /** Ends the use of a buffer from {@link #borrowStaging}. */
+    /**
+     * Like {@link #borrowStaging}, for a send of exactly {@code length} bytes: longer than the pool's buffers, it is a
+     * buffer of its own, freed by {@link #giveBack}. A send's length is its message's, so only long messages pay
+     * that allocation, and a socket that once sent one does not keep its size.
+     */
+    final NativeBuffer borrowExact(int length) {
+        return length <= StagingPool.BUFFER_SIZE ? StagingPool.borrow() : new NativeBuffer(length);
+    }
+
+    /** Ends the use of a buffer from {@link #borrowStaging} or {@link #borrowExact}. */
     final void giveBack(NativeBuffer buffer) {
-        if (buffer != staging) {
+        if (buffer == staging) {
+            return;
+        }
+        if (buffer.size() == StagingPool.BUFFER_SIZE) {
             StagingPool.giveBack(buffer);
+        } else {
+            buffer.close();
         }
     }
 

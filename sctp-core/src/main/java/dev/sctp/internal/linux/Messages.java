@@ -48,7 +48,7 @@ public final class Messages {
             if (src.isDirect()) {
                 data = path.cachedDirectAddress(src);
             } else {
-                staging = path.borrowStaging(length);
+                staging = path.borrowExact(length);
                 staging.buffer().put(0, src, src.position(), length);
                 data = staging.address();
             }
@@ -80,7 +80,7 @@ public final class Messages {
         SendPath path = socket.sendPath;
         int raw = enter(socket, path.lock, deadline, "sendmsg");
         try {
-            NativeBuffer staging = path.borrowStaging(length);
+            NativeBuffer staging = path.borrowExact(length);
             try {
                 staging.buffer().put(0, src, offset, length);
                 return sendLocked(socket, raw, path, staging.address(), length, info, streamId, ppid, explicit,
