@@ -203,7 +203,7 @@ public final class Messages {
         socket.checkNotAborted("recvmsg");
     }
 
-    /** {@link #receiveLoop} found nothing to read and was told not to wait; {@link ReceivePath#parkSeq} says since when. */
+    /** {@link #receiveLoop} found nothing and was told not to wait; {@link ReceivePath#parkSeq} says since when. */
     private static final int WOULD_BLOCK = -3;
 
     /**
