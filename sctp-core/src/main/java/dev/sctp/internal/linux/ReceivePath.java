@@ -8,8 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The receiving half of a socket: a reusable msghdr, iovec and control buffer, a staging buffer for heap reads,
- * and the reassembly buffer for notifications that arrive in pieces.
+ * The receiving half of a socket: a reusable msghdr, iovec and control buffer, the read-ahead, and the reassembly
+ * buffer for notifications that arrive in pieces; heap reads are staged through a buffer borrowed for the call (see
+ * {@link MessagePath}).
  *
  * <p>Internal usage only. Receives are serialised by {@link #lock}.
  */
