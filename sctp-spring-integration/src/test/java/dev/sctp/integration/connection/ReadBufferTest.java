@@ -39,6 +39,16 @@ class ReadBufferTest {
     }
 
     @Test
+    void aLongMessageAfterAnotherReusesTheLargeArrayOfTheFirst() {
+        ReadBuffer buffer = new ReadBuffer(READ_BUFFER_SIZE + 1); // a size no other test uses: its own spare
+        buffer.afterPart(ReadBuffer.SMALL, true);
+        byte[] large = buffer.array();
+        buffer.afterPart(10, false);
+        buffer.afterPart(ReadBuffer.SMALL, true);
+        assertThat(buffer.array()).as("the large array of the message before").isSameAs(large);
+    }
+
+    @Test
     void aPartThatEndsShortOfTheArrayDoesNotGrowIt() {
         ReadBuffer buffer = new ReadBuffer(READ_BUFFER_SIZE);
         // partial delivery or interleaving: the kernel's part ended, the array had room
