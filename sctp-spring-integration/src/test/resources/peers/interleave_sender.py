@@ -56,11 +56,13 @@ def main():
     s.setsockopt(socket.IPPROTO_SCTP, SCTP_INITMSG, struct.pack("=HHHH", max(max(streams) + 1, 10), 0, 0, 0))
     if len(sys.argv) > 6:
         s.setsockopt(socket.IPPROTO_SCTP, SCTP_MAXSEG, assoc_value(int(sys.argv[6])))
-        # every message must fit while the receiver reads nothing: beyond net.core.wmem_max (root, as in the VM)
-        s.setsockopt(socket.SOL_SOCKET, SO_SNDBUFFORCE, 4 * 1024 * 1024)
     s.setsockopt(socket.IPPROTO_SCTP, SCTP_FRAGMENT_INTERLEAVE, 2)
     s.setsockopt(socket.IPPROTO_SCTP, SCTP_INTERLEAVING_SUPPORTED, assoc_value(1))
     s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 * 1024 * 1024)
+    if len(sys.argv) > 6:
+        # every message must fit while the receiver reads nothing: beyond net.core.wmem_max (root, as in the VM);
+        # after SO_SNDBUF, which would cut it back down to wmem_max
+        s.setsockopt(socket.SOL_SOCKET, SO_SNDBUFFORCE, 4 * 1024 * 1024)
     s.connect((host, port))
     s.setsockopt(socket.IPPROTO_SCTP, SCTP_STREAM_SCHEDULER, assoc_value(SCTP_SS_RR))
     intl = struct.unpack("=iI", s.getsockopt(socket.IPPROTO_SCTP, SCTP_INTERLEAVING_SUPPORTED, 8))[1]

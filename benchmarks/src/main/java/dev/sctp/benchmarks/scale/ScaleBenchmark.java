@@ -94,10 +94,23 @@ public final class ScaleBenchmark {
                 long refused = num(fields(connected), "refused");
                 ScaleRun.ServerStats idle = awaitAssociations(server, count);
                 List<ScaleRun.Round> rounds = new ArrayList<>();
-                for (int r = 0; r < options.rounds(); r++) {
-                    // The first round warms the JIT up; later ones only let the schedule settle.
-                    long warmup = r == 0 ? options.warmupMs() : Math.min(options.warmupMs(), options.intervalMs());
-                    rounds.add(round(server, client, warmup));
+                try {
+                    for (int r = 0; r < options.rounds(); r++) {
+                        // The first round warms the JIT up; later ones only let the schedule settle.
+                        long warmup = r == 0 ? options.warmupMs() : Math.min(options.warmupMs(),
+                                options.intervalMs());
+                        rounds.add(round(server, client, warmup));
+                    }
+                } catch (IllegalStateException | IOException e) {
+                    // The idle figures are measured already and do not depend on the traffic: keep them.
+                    String failure = String.format("%s, %s, %d associations: traffic round %d of %d did not complete"
+                            + " (%s); its idle memory and thread figures were measured before the traffic and are"
+                            + " reported, its traffic rows show only the rounds that completed", stack, jvm.label(),
+                            count, rounds.size() + 1, options.rounds(), e.getMessage());
+                    System.err.println("scale: " + failure);
+                    failures.add(failure);
+                    return new ScaleRun(stack, jvm.label(), server.lastHandlers(), count, connectMs, refused,
+                            baseline, idle, statsOr(server, idle), rounds);
                 }
                 ScaleRun.ServerStats after = stats(server);
                 client.send("close");
@@ -141,6 +154,16 @@ public final class ScaleBenchmark {
                         + " associations after 10 minutes");
             }
             Thread.sleep(200); // polling a condition, not a fixed wait
+        }
+    }
+
+    /** The server's stats, or {@code fallback} when it no longer answers (after a failed round). */
+    private static ScaleRun.ServerStats statsOr(LineProcess server, ScaleRun.ServerStats fallback)
+            throws InterruptedException {
+        try {
+            return stats(server);
+        } catch (IllegalStateException | IOException e) {
+            return fallback;
         }
     }
 

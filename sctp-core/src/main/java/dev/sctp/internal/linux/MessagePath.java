@@ -5,7 +5,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What the sending and the receiving half of a socket share: the lock that serialises their calls, a reusable
- * native header block (msghdr, iovec, cmsgs) and a staging buffer for heap arrays.
+ * native header block (msghdr, iovec, cmsgs) and the staging of heap arrays: up to 64 KiB through a buffer lent by
+ * {@link StagingPool} for the call only, longer through a buffer of the socket's own that grows as needed.
  *
  * <p>Internal usage only. Everything here is touched only under {@link #lock}, and freed only after the socket's
  * last call has released the fd.
@@ -30,7 +31,41 @@ abstract class MessagePath implements AutoCloseable {
         header = new NativeBuffer(headerSize);
     }
 
-    /** Returns a native buffer of at least {@code length} bytes for staging heap data; grows as needed. */
+    /**
+     * Returns a native buffer of at least {@code length} bytes for staging heap data during one call; hand it to
+     * {@link #giveBack} when the call is done. Up to {@link StagingPool#BUFFER_SIZE} it is lent by the shared pool,
+     * so an idle socket holds none; longer, it is the socket's own (see {@link #staging}).
+     */
+    final NativeBuffer borrowStaging(int length) {
+        return length <= StagingPool.BUFFER_SIZE ? StagingPool.borrow() : staging(length);
+    }
+
+    /**
+     * Like {@link #borrowStaging}, for a send of exactly {@code length} bytes: longer than the pool's buffers, it is a
+     * buffer of its own, freed by {@link #giveBack}. A send's length is its message's, so only long messages pay
+     * that allocation, and a socket that once sent one does not keep its size.
+     */
+    final NativeBuffer borrowExact(int length) {
+        return length <= StagingPool.BUFFER_SIZE ? StagingPool.borrow() : new NativeBuffer(length);
+    }
+
+    /** Ends the use of a buffer from {@link #borrowStaging} or {@link #borrowExact}. */
+    final void giveBack(NativeBuffer buffer) {
+        if (buffer == staging) {
+            return;
+        }
+        if (buffer.size() == StagingPool.BUFFER_SIZE) {
+            StagingPool.giveBack(buffer);
+        } else {
+            buffer.close();
+        }
+    }
+
+    /**
+     * Returns the socket's own native buffer of at least {@code length} bytes, for heap calls longer than the pool's
+     * buffers; grows as needed and is kept until the socket closes, so a caller that reads large arrays pays the
+     * allocation once.
+     */
     final NativeBuffer staging(int length) {
         if (staging == null || staging.size() < length) {
             if (staging != null) {

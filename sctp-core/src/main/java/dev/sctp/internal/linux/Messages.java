@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sending and receiving whole messages on a {@link LinuxSctpSocket}, with the heap and direct-buffer paths.
@@ -47,13 +48,19 @@ public final class Messages {
             if (src.isDirect()) {
                 data = path.cachedDirectAddress(src);
             } else {
-                staging = path.staging(length);
+                staging = path.borrowExact(length);
                 staging.buffer().put(0, src, src.position(), length);
                 data = staging.address();
             }
-            int sent = sendLocked(socket, raw, path, data, length, info, streamId, ppid, explicit, deadline);
-            src.position(src.position() + sent);
-            return sent;
+            try {
+                int sent = sendLocked(socket, raw, path, data, length, info, streamId, ppid, explicit, deadline);
+                src.position(src.position() + sent);
+                return sent;
+            } finally {
+                if (staging != null) {
+                    path.giveBack(staging);
+                }
+            }
         } finally {
             exit(socket, path.lock);
         }
@@ -73,10 +80,14 @@ public final class Messages {
         SendPath path = socket.sendPath;
         int raw = enter(socket, path.lock, deadline, "sendmsg");
         try {
-            NativeBuffer staging = path.staging(length);
-            staging.buffer().put(0, src, offset, length);
-            return sendLocked(socket, raw, path, staging.address(), length, info, streamId, ppid, explicit,
-                    deadline);
+            NativeBuffer staging = path.borrowExact(length);
+            try {
+                staging.buffer().put(0, src, offset, length);
+                return sendLocked(socket, raw, path, staging.address(), length, info, streamId, ppid, explicit,
+                        deadline);
+            } finally {
+                path.giveBack(staging);
+            }
         } finally {
             exit(socket, path.lock);
         }
@@ -129,15 +140,7 @@ public final class Messages {
                 }
                 return n;
             }
-            length = MessagePath.heapReadLength(length);
-            NativeBuffer staging = path.staging(length);
-            int n = receiveLocked(socket, raw, path, staging.address(), length, staging.buffer(), 0, info,
-                    deadline);
-            if (n > 0) {
-                dst.put(dst.position(), staging.buffer(), 0, n);
-                dst.position(dst.position() + n);
-            }
-            return n;
+            return receiveHeap(socket, raw, path, null, dst, 0, MessagePath.heapReadLength(length), info, deadline);
         } finally {
             exit(socket, path.lock);
         }
@@ -151,18 +154,57 @@ public final class Messages {
         ReceivePath path = socket.receivePath;
         int raw = enter(socket, path.lock, deadline, "recvmsg");
         try {
-            length = MessagePath.heapReadLength(length);
-            NativeBuffer staging = path.staging(length);
-            int n = receiveLocked(socket, raw, path, staging.address(), length, staging.buffer(), 0, info,
+            return receiveHeap(socket, raw, path, dst, null, offset, MessagePath.heapReadLength(length), info,
                     deadline);
-            if (n > 0) {
-                staging.buffer().get(0, dst, offset, n);
-            }
-            return n;
         } finally {
             exit(socket, path.lock);
         }
     }
+
+    /**
+     * A receive into a heap array ({@code array} from {@code offset}) or heap buffer ({@code buffer} from its
+     * position) of {@code length} bytes, staged through a borrowed native buffer that is given back before each
+     * wait: a receive parked on an idle socket holds no staging memory. The caller holds the lock and the fd.
+     */
+    private static int receiveHeap(LinuxSctpSocket socket, int raw, ReceivePath path, byte @Nullable [] array,
+            @Nullable ByteBuffer buffer, int offset, int length, ReceiveInfo info, long deadline)
+            throws IOException {
+        checkReceivable(socket);
+        for (;;) {
+            int n;
+            NativeBuffer staging = path.borrowStaging(length);
+            try {
+                n = receiveLoop(socket, raw, path, staging.address(), length, staging.buffer(), 0, info, deadline,
+                        false);
+                if (n > 0) {
+                    if (array != null) {
+                        staging.buffer().get(0, array, offset, n);
+                    } else if (buffer != null) {
+                        buffer.put(buffer.position(), staging.buffer(), 0, n);
+                        buffer.position(buffer.position() + n);
+                    }
+                }
+            } finally {
+                path.giveBack(staging);
+            }
+            if (n != WOULD_BLOCK) {
+                return n;
+            }
+            if (!socket.awaitReadableWhileAssociated(path.parkSeq, deadline, "recvmsg")) {
+                info.setEndOfStream();
+                return END_OF_STREAM;
+            }
+        }
+    }
+
+    /** The checks before a receive: the socket's read deadline, and an abort already seen. */
+    private static void checkReceivable(LinuxSctpSocket socket) throws IOException {
+        checkDeadline(socket.poll().readDeadline(), "recvmsg");
+        socket.checkNotAborted("recvmsg");
+    }
+
+    /** {@link #receiveLoop} found nothing and was told not to wait; {@link ReceivePath#parkSeq} says since when. */
+    private static final int WOULD_BLOCK = -3;
 
     /**
      * The receive loop. {@code view} from {@code viewOffset} covers the same memory as {@code data}; it is written to
@@ -171,9 +213,17 @@ public final class Messages {
      */
     static int receiveLocked(LinuxSctpSocket socket, int raw, ReceivePath path, long data, int length,
             ByteBuffer view, int viewOffset, ReceiveInfo info, long deadline) throws IOException {
+        checkReceivable(socket);
+        return receiveLoop(socket, raw, path, data, length, view, viewOffset, info, deadline, true);
+    }
+
+    /**
+     * {@link #receiveLocked} after its checks. With {@code park} false it returns {@link #WOULD_BLOCK} instead of
+     * waiting for input, and the caller waits with the sequence number left in {@link ReceivePath#parkSeq}.
+     */
+    private static int receiveLoop(LinuxSctpSocket socket, int raw, ReceivePath path, long data, int length,
+            ByteBuffer view, int viewOffset, ReceiveInfo info, long deadline, boolean park) throws IOException {
         PollRegistration poll = socket.poll();
-        checkDeadline(poll.readDeadline(), "recvmsg");
-        socket.checkNotAborted("recvmsg");
         ReadAhead ahead = path.readAhead();
         for (;;) {
             if (ahead.hasPending()) {
@@ -195,6 +245,10 @@ public final class Messages {
             if (r <= 0) {
                 int errno = r == 0 ? Errno.EAGAIN : LibC.errno();
                 if (errno == Errno.EAGAIN) {
+                    if (!park) {
+                        path.parkSeq = seq;
+                        return WOULD_BLOCK;
+                    }
                     if (!socket.awaitReadableWhileAssociated(seq, deadline, "recvmsg")) {
                         info.setEndOfStream();
                         return END_OF_STREAM;
@@ -408,7 +462,7 @@ public final class Messages {
     /**
      * Reads and drops every message the kernel has queued, without waiting, and returns the data bytes dropped.
      * Linux answers close(2) with ABORT instead of SHUTDOWN while unread data is queued, so a close that is meant
-     * to be graceful despite unread data calls this first. It reuses the receive path's staging buffer. If another
+     * to be graceful despite unread data calls this first. It borrows a staging buffer from the pool. If another
      * thread is receiving, it takes what is queued itself, so nothing is dropped here.
      */
     public static long discardUnread(LinuxSctpSocket socket) {
@@ -430,16 +484,20 @@ public final class Messages {
                     dropped += ahead.unreadDataBytes();
                     ahead.clear();
                 }
-                NativeBuffer staging = path.staging(1);
-                // Bounded: a peer that keeps sending could otherwise keep this loop going for ever.
-                for (int i = 0; i < MAX_DISCARDED_READS; i++) {
-                    long r = LibC.recvmsg(raw, path.encode(staging.address(), staging.size()), MSG_DONTWAIT);
-                    if (r <= 0) {
-                        break;
+                NativeBuffer staging = path.borrowStaging(1);
+                try {
+                    // Bounded: a peer that keeps sending could otherwise keep this loop going for ever.
+                    for (int i = 0; i < MAX_DISCARDED_READS; i++) {
+                        long r = LibC.recvmsg(raw, path.encode(staging.address(), staging.size()), MSG_DONTWAIT);
+                        if (r <= 0) {
+                            break;
+                        }
+                        if ((path.messageFlags() & MSG_NOTIFICATION) == 0) {
+                            dropped += r;
+                        }
                     }
-                    if ((path.messageFlags() & MSG_NOTIFICATION) == 0) {
-                        dropped += r;
-                    }
+                } finally {
+                    path.giveBack(staging);
                 }
             } finally {
                 socket.fileDescriptor().release();

@@ -8,8 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The receiving half of a socket: a reusable msghdr, iovec and control buffer, a staging buffer for heap reads,
- * and the reassembly buffer for notifications that arrive in pieces.
+ * The receiving half of a socket: a reusable msghdr, iovec and control buffer, the read-ahead, and the reassembly
+ * buffer for notifications that arrive in pieces; heap reads are staged through a buffer borrowed for the call (see
+ * {@link MessagePath}).
  *
  * <p>Internal usage only. Receives are serialised by {@link #lock}.
  */
@@ -31,6 +32,8 @@ final class ReceivePath extends MessagePath {
     private ReadAhead readAhead;
     // An error recvmmsg reported ahead of queued messages, reported once recvmsg has read them (see Messages).
     int deferredErrno;
+    // The read sequence a heap receive that found nothing waits on, after giving its staging buffer back.
+    int parkSeq;
     private ReceiveInfo batchInfo;
 
     ReceivePath() {

@@ -8,7 +8,8 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 
 /**
- * The sending half of a socket: a reusable msghdr, iovec and cmsg block, and a staging buffer for heap data.
+ * The sending half of a socket: a reusable msghdr, iovec and cmsg block; heap data is staged through a buffer
+ * borrowed for the call (see {@link MessagePath}).
  *
  * <p>Internal usage only. Sends are serialised by {@link #lock}; a send re-encodes a few header fields and makes
  * one sendmsg(2) call, so a direct-buffer send allocates nothing.

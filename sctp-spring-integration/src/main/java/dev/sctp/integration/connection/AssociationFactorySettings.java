@@ -293,8 +293,10 @@ abstract class AssociationFactorySettings extends IntegrationObjectSupport {
     }
 
     /**
-     * Sets the size of the buffer each association reads into, in this process; larger messages are read in parts
-     * and reassembled. Default 64 KiB. Not the kernel's receive buffer: that is {@link #setSoReceiveBufferSize}.
+     * Sets the most an association reads in one call, in this process; larger messages are read in parts and
+     * reassembled. Default 64 KiB. Each association reads into a 4 KiB array while its messages fit, and into one of
+     * this size only while a longer message is read, so an idle association holds 4 KiB, not this size. Not the
+     * kernel's receive buffer: that is {@link #setSoReceiveBufferSize}.
      *
      * @param readBufferSize the buffer size, at least 1
      */
@@ -302,7 +304,7 @@ abstract class AssociationFactorySettings extends IntegrationObjectSupport {
         this.readBufferSize = positive("readBufferSize", readBufferSize);
     }
 
-    /** Returns the size of the buffer each association reads into. */
+    /** Returns the most an association reads in one call. */
     public int getReadBufferSize() {
         return readBufferSize;
     }

@@ -57,13 +57,14 @@ final class AssociationReader implements Runnable {
 
     @Override
     public void run() {
-        byte[] buffer = new byte[factory.getReadBufferSize()];
+        ReadBuffer readBuffer = new ReadBuffer(factory.getReadBufferSize());
         ReceiveInfo info = new ReceiveInfo();
         Reassembly reassembly = new Reassembly(factory.getMaxMessageSize(), factory.getMaxPartialMessageBytes());
         this.reassembly = reassembly;
         try {
             while (association.isOpen()) {
                 int n;
+                byte[] buffer = readBuffer.array();
                 try {
                     n = socket.receive(buffer, 0, buffer.length, info);
                 } catch (SocketTimeoutException e) {
@@ -93,6 +94,7 @@ final class AssociationReader implements Runnable {
                 }
                 association.markActive();
                 byte[] payload = reassembly.add(buffer, n, info.streamId(), info.isComplete());
+                readBuffer.afterPart(n, reassembly.partialStreams() > 0);
                 if (payload == null) {
                     int tooLarge = reassembly.takeOverflow();
                     if (tooLarge > 0) {
