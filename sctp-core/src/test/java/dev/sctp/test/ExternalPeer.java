@@ -26,6 +26,9 @@ import java.util.function.Predicate;
  */
 public final class ExternalPeer implements AutoCloseable {
 
+    /** Started as the interpreter it resolves to, not through a shim (see {@link PythonInterpreter}). */
+    private static final String PYTHON = "python3";
+
     /** How long {@link #close()} lets the process end on SIGTERM before it is killed. */
     private static final Duration GRACE = Duration.ofSeconds(2);
 
@@ -45,7 +48,8 @@ public final class ExternalPeer implements AutoCloseable {
 
     /**
      * Starts {@code command}; the program is looked up on PATH. Fails with the packages to install when it is
-     * missing, so a machine without the tools fails loudly instead of skipping interop coverage.
+     * missing, so a machine without the tools fails loudly instead of skipping interop coverage. {@code python3}
+     * runs the interpreter itself, resolved once (see {@link PythonInterpreter}).
      */
     public static ExternalPeer start(String... command) throws IOException {
         return start(List.of(command));
@@ -54,8 +58,17 @@ public final class ExternalPeer implements AutoCloseable {
     /** Starts {@code command}; see {@link #start(String...)}. */
     public static ExternalPeer start(List<String> command) throws IOException {
         requireProgram(command.get(0));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        return new ExternalPeer(List.copyOf(command), process);
+        List<String> resolved = new ArrayList<>(command);
+        if (PYTHON.equals(command.get(0))) {
+            resolved.set(0, PythonInterpreter.path());
+        }
+        Process process = new ProcessBuilder(resolved).redirectErrorStream(true).start();
+        return new ExternalPeer(List.copyOf(resolved), process);
+    }
+
+    /** Returns the program this peer runs: for {@code python3}, the interpreter it resolved to. */
+    public String program() {
+        return command.get(0);
     }
 
     /**

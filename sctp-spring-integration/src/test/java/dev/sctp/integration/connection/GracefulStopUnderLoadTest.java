@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.sctp.integration.Harness;
 import dev.sctp.integration.KernelCounters;
 import dev.sctp.integration.inbound.SctpReceivingChannelAdapter;
+import dev.sctp.test.PythonInterpreter;
 import dev.sctp.test.RequiresSctp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -70,7 +71,7 @@ class GracefulStopUnderLoadTest {
         long abortsBefore = KernelCounters.read("SctpAborteds");
         long shutdownsBefore = KernelCounters.read("SctpShutdowns");
         Path script = Path.of(getClass().getResource("/peers/multistream_sender.py").toURI());
-        Process peer = new ProcessBuilder("python3", script.toString(), "127.0.0.1",
+        Process peer = new ProcessBuilder(PythonInterpreter.path(), script.toString(), "127.0.0.1",
                 String.valueOf(server.getPort()), String.valueOf(STREAMS), "600").redirectErrorStream(true).start();
         StringBuffer peerOutput = new StringBuffer();
         Thread outputReader = new Thread(() -> {
