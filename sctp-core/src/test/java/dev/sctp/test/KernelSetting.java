@@ -19,7 +19,9 @@ public final class KernelSetting implements AutoCloseable {
     /** Sets {@code name} (a path under /proc/sys, such as {@code net/sctp/reconf_enable}) until close. */
     public static KernelSetting set(String name, String value) throws IOException {
         Path path = Path.of("/proc/sys", name);
-        String previous = Files.readString(path).trim();
+        // Not Files.readString: it reads a file that reports size 0 one byte first, and a sysctl file answers only a
+        // read at offset 0, so it would get "2" of "212992" (see SctpServerSocket)
+        String previous = Files.readAllLines(path).get(0).trim();
         Files.writeString(path, value);
         return new KernelSetting(path, previous);
     }

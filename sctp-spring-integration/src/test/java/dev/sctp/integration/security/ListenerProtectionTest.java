@@ -11,6 +11,7 @@ import dev.sctp.integration.connection.SctpRejection;
 import dev.sctp.integration.connection.SctpServerAssociationFactory;
 import dev.sctp.integration.event.SctpAssociationRejectedEvent;
 import dev.sctp.test.ExternalPeer;
+import dev.sctp.test.KernelSetting;
 import dev.sctp.test.RequiresSctp;
 import java.net.InetAddress;
 import java.util.List;
