@@ -5,6 +5,7 @@ import static dev.sctp.notification.NotificationType.STREAM_CHANGE_EVENT;
 import static dev.sctp.notification.NotificationType.STREAM_RESET_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.sctp.internal.linux.Errno;
 import dev.sctp.notification.AssociationReset;
@@ -293,55 +294,31 @@ class ReconfigurationTest {
      */
     private static AssociationPair reconfigPair(String host, ReconfigurationRequests clientRequests,
             ReconfigurationRequests serverRequests) throws IOException {
-        SctpAddress local = SctpAddress.parse(host + ":0");
-        SctpServerSocket server = SctpServerSocket.open(SctpNetwork.SCTP, local);
-        try {
+        return AssociationPair.open(host + ":0", server -> {
             server.setOption(SctpOptions.RECONFIG_SUPPORTED, serverRequests != null);
             if (serverRequests != null) {
                 server.setOption(SctpOptions.ENABLE_STREAM_RESET, serverRequests);
             }
             server.subscribe(STREAM_RESET_EVENT, ASSOC_RESET_EVENT, STREAM_CHANGE_EVENT);
-            server.bind(local, 0);
-            SctpSocket client = reconfigClient(clientRequests);
-            try {
-                client.connect(server.localAddress(), TIMEOUT);
-                return new AssociationPair(server, client, server.accept(TIMEOUT));
-            } catch (IOException | RuntimeException e) {
-                client.close();
-                throw e;
-            }
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
-        }
+        }, client -> reconfigure(client, clientRequests));
     }
 
     private static SctpSocket reconfigClient(ReconfigurationRequests requests) throws IOException {
-        SctpSocket client = SctpSocket.open(SctpNetwork.SCTP4, SctpAddress.parse("127.0.0.1:0"));
-        try {
-            client.setOption(SctpOptions.RECONFIG_SUPPORTED, true);
-            client.setOption(SctpOptions.ENABLE_STREAM_RESET, requests);
-            client.subscribe(STREAM_RESET_EVENT, ASSOC_RESET_EVENT, STREAM_CHANGE_EVENT);
-            return client;
-        } catch (IOException | RuntimeException e) {
-            client.close();
-            throw e;
-        }
+        return AssociationPair.client(client -> reconfigure(client, requests));
+    }
+
+    private static void reconfigure(SctpSocket socket, ReconfigurationRequests requests) throws IOException {
+        socket.setOption(SctpOptions.RECONFIG_SUPPORTED, true);
+        socket.setOption(SctpOptions.ENABLE_STREAM_RESET, requests);
+        socket.subscribe(STREAM_RESET_EVENT, ASSOC_RESET_EVENT, STREAM_CHANGE_EVENT);
     }
 
     /** Waits until everything sent is acknowledged: resets are refused (EAGAIN) while data is queued. */
-    private static void awaitAllAcknowledged(SctpSocket socket) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
+    private static void awaitAllAcknowledged(SctpSocket socket) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
             SctpStatus status = socket.status();
-            if (status.unackedData() == 0 && status.pendingData() == 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("data still unacknowledged after " + TIMEOUT + ": " + status);
-            }
-            Thread.sleep(10); // polling a condition the kernel changes when the SACK arrives
-        }
+            assertThat(status.unackedData() + status.pendingData()).as("data still queued: " + status).isZero();
+        });
     }
 
     private static String lineWith(String output, String text) {

@@ -1,6 +1,7 @@
 package dev.sctp.test;
 
 import dev.sctp.SctpAddress;
+import dev.sctp.SctpNetwork;
 import dev.sctp.SctpServerSocket;
 import dev.sctp.SctpSocket;
 import java.io.IOException;
@@ -33,6 +34,55 @@ public record AssociationPair(SctpServerSocket server, SctpSocket client, SctpSo
             server.close();
             throw e;
         }
+    }
+
+    /**
+     * Like {@link #open(String)}, but {@code serverSetup} sets options and subscriptions on the listener before it
+     * listens, and {@code clientSetup} on the client (bound to 127.0.0.1) before it connects.
+     */
+    public static AssociationPair open(String listen, Setup<SctpServerSocket> serverSetup,
+            Setup<SctpSocket> clientSetup) throws IOException {
+        SctpAddress local = SctpAddress.parse(listen);
+        SctpServerSocket server = SctpServerSocket.open(SctpNetwork.SCTP, local);
+        try {
+            serverSetup.apply(server);
+            server.bind(local, 0);
+            SctpSocket client = client(clientSetup);
+            try {
+                client.connect(server.localAddress(), TIMEOUT);
+                return new AssociationPair(server, client, server.accept(TIMEOUT));
+            } catch (IOException | RuntimeException e) {
+                client.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** An IPv4 client bound to 127.0.0.1, not yet connected, with {@code setup} applied. */
+    public static SctpSocket client(Setup<SctpSocket> setup) throws IOException {
+        SctpSocket client = SctpSocket.open(SctpNetwork.SCTP4, SctpAddress.parse("127.0.0.1:0"));
+        try {
+            setup.apply(client);
+            return client;
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Options and subscriptions for a socket before it listens or connects.
+     *
+     * @param <S> the socket type
+     */
+    @FunctionalInterface
+    public interface Setup<S> {
+
+        /** Configures {@code socket}. */
+        void apply(S socket) throws IOException;
     }
 
     @Override
