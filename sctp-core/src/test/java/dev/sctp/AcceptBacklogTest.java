@@ -33,60 +33,16 @@ class AcceptBacklogTest {
 
     @Test
     void withTheDefaultBacklogEveryConnectIsQueuedBeforeAnyAccept() throws Exception {
-        int sequential = 60;
-        int concurrent = 60;
-        int total = sequential + concurrent;
+        int total = 60 + 60;
         assertThat(somaxconn()).as("net.core.somaxconn, the default backlog, must hold this test's %d connects", total)
                 .isGreaterThanOrEqualTo(total);
-        try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
-            SctpCounters before = SctpCounters.read();
-            try (ExternalPeer peer = burst(server, sequential, concurrent)) {
-                // Nothing accepted yet: the kernel's queue alone must hold every association.
-                String out = awaitBoth(peer);
-                assertThat(out).as("client output").contains("sequential established=" + sequential + " refused=0")
-                        .contains("concurrent established=" + concurrent + " refused=0");
-                List<SctpSocket> accepted = acceptAll(server, total);
-                try {
-                    assertThat(accepted).hasSize(total);
-                    assertThat(SctpCounters.read().since(before, "SctpPassiveEstabs"))
-                            .as("associations the listener's side established (SctpPassiveEstabs)").isEqualTo(total);
-                } finally {
-                    closeAll(accepted);
-                }
-            }
-        }
+        // Nothing accepted until the client is done: the kernel's queue alone must hold every association.
+        connectAndAcceptWithoutRefusals(60, 60, Accepting.AFTER_THE_CONNECTS);
     }
 
     @Test
     void anAcceptLoopTakesSequentialAndConcurrentConnectsWithoutRefusingAny() throws Exception {
-        int sequential = 100;
-        int concurrent = 100;
-        int total = sequential + concurrent;
-        try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
-            SctpCounters before = SctpCounters.read();
-            CompletableFuture<List<SctpSocket>> acceptor = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return acceptAll(server, total);
-                } catch (IOException e) {
-                    throw new IllegalStateException("accept failed", e);
-                }
-            });
-            try (ExternalPeer peer = burst(server, sequential, concurrent)) {
-                assertThat(awaitBoth(peer)).as("client output")
-                        .contains("sequential established=" + sequential + " refused=0")
-                        .contains("concurrent established=" + concurrent + " refused=0");
-                List<SctpSocket> accepted = acceptor.get(2 * CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                try {
-                    assertThat(accepted).hasSize(total);
-                    assertThat(SctpCounters.read().since(before, "SctpPassiveEstabs"))
-                            .as("associations the listener's side established (SctpPassiveEstabs)").isEqualTo(total);
-                } finally {
-                    closeAll(accepted);
-                }
-            } finally {
-                acceptor.cancel(true);
-            }
-        }
+        connectAndAcceptWithoutRefusals(100, 100, Accepting.WHILE_CONNECTING);
     }
 
     @Test
@@ -107,6 +63,50 @@ class AcceptBacklogTest {
                 }
             } finally {
                 closeAll(accepted);
+            }
+        }
+    }
+
+    /** When the listener accepts relative to the client's connects. */
+    private enum Accepting {
+        AFTER_THE_CONNECTS, WHILE_CONNECTING
+    }
+
+    /**
+     * Runs the client's {@code sequential} then {@code concurrent} connects against a listener with the default
+     * backlog, accepting as {@code accepting} says, and checks that none was refused and every one was accepted.
+     */
+    private void connectAndAcceptWithoutRefusals(int sequential, int concurrent, Accepting accepting)
+            throws Exception {
+        int total = sequential + concurrent;
+        try (SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"))) {
+            SctpCounters before = SctpCounters.read();
+            CompletableFuture<List<SctpSocket>> acceptor = accepting == Accepting.WHILE_CONNECTING
+                    ? CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return acceptAll(server, total);
+                        } catch (IOException e) {
+                            throw new IllegalStateException("accept failed", e);
+                        }
+                    })
+                    : null;
+            try (ExternalPeer peer = burst(server, sequential, concurrent)) {
+                assertThat(awaitBoth(peer)).as("client output")
+                        .contains("sequential established=" + sequential + " refused=0")
+                        .contains("concurrent established=" + concurrent + " refused=0");
+                List<SctpSocket> accepted = acceptor == null ? acceptAll(server, total)
+                        : acceptor.get(2 * CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                try {
+                    assertThat(accepted).hasSize(total);
+                    assertThat(SctpCounters.read().since(before, "SctpPassiveEstabs"))
+                            .as("associations the listener's side established (SctpPassiveEstabs)").isEqualTo(total);
+                } finally {
+                    closeAll(accepted);
+                }
+            } finally {
+                if (acceptor != null) {
+                    acceptor.cancel(true);
+                }
             }
         }
     }
