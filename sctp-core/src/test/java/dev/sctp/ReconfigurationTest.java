@@ -261,6 +261,54 @@ class ReconfigurationTest {
     }
 
     @Test
+    void resetsWhileDataIsStillQueuedForAPeerThatDoesNotReadFailWithEagainNamingTheWaitAndWorkOnceItIsSent()
+            throws Exception {
+        int messages = 40;
+        byte[] kilobyte = new byte[1000];
+        // A small receive buffer on the listener (inherited by the accepted socket, whose association takes its
+        // window from it) lets a peer that does not read close its window after a few kilobytes.
+        try (AssociationPair pair = AssociationPair.open("127.0.0.1:0", server -> {
+            server.setOption(SctpOptions.RECONFIG_SUPPORTED, true);
+            server.setOption(SctpOptions.ENABLE_STREAM_RESET, ReconfigurationRequests.ALL);
+            server.setOption(SctpOptions.SO_RCVBUF, 4096);
+        }, client -> {
+            reconfigure(client, ReconfigurationRequests.ALL);
+            client.setOption(SctpOptions.SO_SNDBUF, 1 << 20);
+        })) {
+            for (int i = 0; i < messages; i++) {
+                pair.client().send(kilobyte, SendInfo.of(1, 0));
+            }
+            // The peer's window fills with a few kilobytes; the rest of the 40 KB stays unsent in this side's queue.
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                SctpStatus status = pair.client().status();
+                assertThat(status.receiveWindow()).as("the peer's window: " + status).isLessThan(kilobyte.length);
+            });
+
+            // net/sctp/stream.c: an outgoing reset waits for unsent data on its streams, an association reset for
+            // an empty send queue; both are -EAGAIN.
+            assertThatThrownBy(() -> pair.client().resetOutgoingStreams(1))
+                    .isInstanceOfSatisfying(SctpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EAGAIN))
+                    .hasMessageContaining("cannot reset outgoing streams").hasMessageContaining("not sent yet")
+                    .hasMessageContaining("SENDER_DRY_EVENT");
+            assertThatThrownBy(() -> pair.client().resetAssociation())
+                    .isInstanceOfSatisfying(SctpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EAGAIN))
+                    .hasMessageContaining("cannot reset the association")
+                    .hasMessageContaining("not yet acknowledged").hasMessageContaining("SENDER_DRY_EVENT");
+
+            // Once the peer reads everything and it is acknowledged, the same request goes through.
+            Inbox accepted = new Inbox(pair.accepted(), TIMEOUT);
+            for (int i = 0; i < messages; i++) {
+                assertThat(accepted.nextMessage().streamId()).isEqualTo(1);
+            }
+            awaitAllAcknowledged(pair.client());
+            pair.client().resetOutgoingStreams(1);
+            StreamReset reset = new Inbox(pair.client(), TIMEOUT).next(StreamReset.class);
+            assertThat(reset.flags()).isEqualTo(StreamReset.OUTGOING_SSN);
+            assertThat(reset.streams()).containsExactly(1);
+        }
+    }
+
+    @Test
     void resettingAStreamBeyondTheNegotiatedCountFailsNamingTheCount() throws Exception {
         try (AssociationPair pair = reconfigPair("127.0.0.1", ReconfigurationRequests.ALL,
                 ReconfigurationRequests.ALL)) {
