@@ -1,8 +1,8 @@
 # A kernel SCTP peer in its own process for ReconfigurationTest and AuthenticationTest: it listens on 127.0.0.1,
-# prints "port N", accepts one association, prints every notification and message it receives, and runs the
-# commands read from stdin (one a line). Options are raw setsockopt calls with linux/sctp.h numbers and layouts.
+# prints "port N", accepts one association (or with connect=PORT dials 127.0.0.1:PORT and prints its own port),
+# prints every notification and message it receives, and runs the commands read from stdin (one a line). Options are raw setsockopt calls with linux/sctp.h numbers and layouts.
 #
-# argv: reconf=0|1 enable=FLAGS auth=0|1 [authchunk=T] [key=N:HEX]... [active=N]
+# argv: reconf=0|1 enable=FLAGS auth=0|1 [authchunk=T] [key=N:HEX]... [active=N] [connect=PORT]
 import socket, struct, sys, threading
 
 SOL_SCTP = 132
@@ -19,21 +19,30 @@ def set_key(s, number, hexkey):
 def key_id(s, opt, number):
     s.setsockopt(SOL_SCTP, opt, struct.pack('=iHxx', 0, number))  # struct sctp_authkeyid
 
-listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, SOL_SCTP)
-set_assoc_value(listener, 117, int(args.get('reconf', '0')))        # SCTP_RECONFIG_SUPPORTED
-set_assoc_value(listener, 118, int(args.get('enable', '0')))        # SCTP_ENABLE_STREAM_RESET
-set_assoc_value(listener, 129, int(args.get('auth', '0')))          # SCTP_AUTH_SUPPORTED
-if 'authchunk' in args:
-    listener.setsockopt(SOL_SCTP, 21, struct.pack('=B', int(args['authchunk'])))  # SCTP_AUTH_CHUNK
-for k in keys:
-    number, hexkey = k.split(':', 1)
-    set_key(listener, int(number), hexkey)
-if 'active' in args:
-    key_id(listener, 24, int(args['active']))                        # SCTP_AUTH_ACTIVE_KEY
-listener.bind(('127.0.0.1', 0))
-listener.listen(1)
-print('port %d' % listener.getsockname()[1], flush=True)
-c, _ = listener.accept()
+def configure(s):
+    set_assoc_value(s, 117, int(args.get('reconf', '0')))           # SCTP_RECONFIG_SUPPORTED
+    set_assoc_value(s, 118, int(args.get('enable', '0')))           # SCTP_ENABLE_STREAM_RESET
+    set_assoc_value(s, 129, int(args.get('auth', '0')))             # SCTP_AUTH_SUPPORTED
+    if 'authchunk' in args:
+        s.setsockopt(SOL_SCTP, 21, struct.pack('=B', int(args['authchunk'])))  # SCTP_AUTH_CHUNK
+    for k in keys:
+        number, hexkey = k.split(':', 1)
+        set_key(s, int(number), hexkey)
+    if 'active' in args:
+        key_id(s, 24, int(args['active']))                           # SCTP_AUTH_ACTIVE_KEY
+
+if 'connect' in args:                                                # dial 127.0.0.1:PORT instead of listening
+    c = socket.socket(socket.AF_INET, socket.SOCK_STREAM, SOL_SCTP)
+    configure(c)
+    c.connect(('127.0.0.1', int(args['connect'])))
+    print('port %d' % c.getsockname()[1], flush=True)
+else:
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, SOL_SCTP)
+    configure(listener)
+    listener.bind(('127.0.0.1', 0))
+    listener.listen(1)
+    print('port %d' % listener.getsockname()[1], flush=True)
+    c, _ = listener.accept()
 c.setsockopt(SOL_SCTP, 32, 1)                                        # SCTP_RECVRCVINFO
 for event in (0x8008, 0x800a, 0x800b, 0x800c):                       # auth, stream reset, assoc reset, change
     c.setsockopt(SOL_SCTP, 127, struct.pack('=iHBx', 0, event, 1))   # SCTP_EVENT

@@ -1,5 +1,6 @@
 package dev.sctp;
 
+import dev.sctp.internal.linux.AuthenticationCodec;
 import dev.sctp.internal.linux.LinuxSctpSocket;
 import dev.sctp.internal.linux.OptionCodec;
 import dev.sctp.notification.NotificationType;
@@ -178,6 +179,40 @@ public final class SctpServerSocket implements Closeable {
     /** Returns a socket option's value. */
     public <T> T getOption(SctpOption<T> option) throws IOException {
         return OptionCodec.get(socket, option);
+    }
+
+    /**
+     * Sets SCTP-AUTH shared key {@code keyNumber} (RFC 4895; {@code SCTP_AUTH_KEY}) on the listener's endpoint,
+     * replacing one of that number. Every association accepted from then on starts with the endpoint's keys; use
+     * {@link SctpOptions#AUTH_ACTIVE_KEY} to choose the one it sends with. The key bytes are copied and never logged
+     * or kept by this library.
+     *
+     * @param keyNumber 0..65535
+     * @param key the key, at most 256 bytes
+     * @throws SctpException with errno EACCES if SCTP-AUTH is not in use (the message says how to turn it on)
+     */
+    public void setAuthKey(int keyNumber, byte[] key) throws IOException {
+        AuthenticationCodec.setKey(socket, keyNumber, key);
+    }
+
+    /**
+     * Stops the endpoint from sending with key {@code keyNumber} ({@code SCTP_AUTH_DEACTIVATE_KEY}) in associations
+     * accepted from then on; it must not be the active key.
+     *
+     * @throws IllegalArgumentException if there is no such key or it is the active one
+     */
+    public void deactivateAuthKey(int keyNumber) throws IOException {
+        AuthenticationCodec.deactivateKey(socket, keyNumber);
+    }
+
+    /**
+     * Deletes key {@code keyNumber} from the endpoint ({@code SCTP_AUTH_DELETE_KEY}), so associations accepted from
+     * then on do not have it; it must not be the active key.
+     *
+     * @throws IllegalArgumentException if there is no such key or it is the active one
+     */
+    public void deleteAuthKey(int keyNumber) throws IOException {
+        AuthenticationCodec.deleteKey(socket, keyNumber);
     }
 
     /** Stops listening and wakes threads blocked in accept; idempotent. */

@@ -12,7 +12,9 @@ import dev.sctp.test.AssociationPair;
 import dev.sctp.test.Inbox;
 import dev.sctp.test.PythonSctpPeer;
 import dev.sctp.test.RequiresSctp;
+import dev.sctp.test.OptionBuffers;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -147,6 +149,87 @@ class AuthenticationTest {
     }
 
     @Test
+    void keysSetOnTheListenerBeforeTheAssociationIsUpAuthenticateTheAcceptedAssociationWithAPeerInAnotherProcess()
+            throws Exception {
+        try (SctpServerSocket server = keyedServer(KEY_1);
+                PythonSctpPeer peer = PythonSctpPeer.start("auth=1", "authchunk=0",
+                        "key=1:" + HexFormat.of().formatHex(KEY_1), "active=1", "connect=" + server.localAddress().port());
+                SctpSocket accepted = server.accept(TIMEOUT)) {
+            assertThat(accepted.getOption(SctpOptions.AUTH_ACTIVE_KEY)).isEqualTo(1);
+            accepted.send(bytes("hello"), SendInfo.of(0, 0));
+            peer.await("text=hello");
+            peer.command("send 0 back");
+            assertThat(new Inbox(accepted, TIMEOUT).nextMessage().text()).isEqualTo("back");
+        }
+    }
+
+    @Test
+    void dataAuthenticatedWithAKeyOtherThanTheListenersIsDroppedOnTheAcceptedAssociation() throws Exception {
+        try (SctpServerSocket server = keyedServer(KEY_1);
+                PythonSctpPeer peer = PythonSctpPeer.start("auth=1", "authchunk=0",
+                        "key=1:" + HexFormat.of().formatHex(KEY_2), "active=1", "connect=" + server.localAddress().port());
+                SctpSocket accepted = server.accept(TIMEOUT)) {
+            accepted.send(bytes("forged"), SendInfo.of(0, 0));
+            assertThat(peer.command("send 0 forged-back")).isEqualTo("ok send");
+            // Checking that nothing arrives: each end discards DATA whose HMAC does not match its own key 1.
+            accepted.setReadTimeout(Duration.ofSeconds(3));
+            assertThatThrownBy(() -> accepted.receive(new byte[100], 0, 100, new ReceiveInfo()))
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+            assertThat(peer.output()).doesNotContain("text=forged");
+            assertThat(accepted.status().unackedData()).as("the DATA chunk stays unacknowledged").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void keysDeactivatedOrDeletedOnTheListenerAreGoneAndItsKeyRulesAndErrorsAreThoseOfASocket() throws Exception {
+        try (SctpServerSocket server = SctpServerSocket.open(SctpNetwork.SCTP4, SctpAddress.parse("127.0.0.1:0"))) {
+            server.setOption(SctpOptions.AUTH_SUPPORTED, true);
+            server.setAuthKey(1, KEY_1);
+            server.setAuthKey(2, KEY_2);
+            server.setOption(SctpOptions.AUTH_ACTIVE_KEY, 1);
+            assertThatThrownBy(() -> server.deleteAuthKey(1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("active key");
+            assertThatThrownBy(() -> server.deactivateAuthKey(1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("active key");
+
+            server.deleteAuthKey(2);
+            assertThatThrownBy(() -> server.setOption(SctpOptions.AUTH_ACTIVE_KEY, 2))
+                    .as("a deleted key cannot be activated").isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("key 2");
+            // net/sctp/auth.c refuses to make a deactivated key active again.
+            server.deactivateAuthKey(0);
+            assertThatThrownBy(() -> server.setOption(SctpOptions.AUTH_ACTIVE_KEY, 0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key 0");
+            server.deleteAuthKey(0);
+            assertThatThrownBy(() -> server.deleteAuthKey(0)).as("key 0 is gone")
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key 0");
+            assertThatThrownBy(() -> server.setAuthKey(1, new byte[257]))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("257").hasMessageContaining("256");
+            assertThatThrownBy(() -> server.setAuthKey(65536, KEY_1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65536");
+
+            server.setOption(SctpOptions.AUTH_SUPPORTED, false);
+            assertThatThrownBy(() -> server.setAuthKey(3, bytes("secret-key-bytes")))
+                    .isInstanceOfSatisfying(SctpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EACCES))
+                    .hasMessageContaining("AUTH_SUPPORTED").hasMessageNotContaining("secret");
+        }
+    }
+
+    @Test
+    void theListenersOptionBufferHoldsNoKeyBytesAfterSetAuthKey() throws Exception {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) 0x5a);
+        try (SctpServerSocket server = SctpServerSocket.open(SctpNetwork.SCTP4, SctpAddress.parse("127.0.0.1:0"))) {
+            server.setOption(SctpOptions.AUTH_SUPPORTED, true);
+            server.setAuthKey(1, key);
+            ByteBuffer options = OptionBuffers.of(server);
+            for (int i = 0; i < options.capacity(); i++) {
+                assertThat(options.get(i)).as("byte %d of the option buffer after setAuthKey", i).isZero();
+            }
+        }
+    }
+
+    @Test
     void keysAndAuthChunksWithoutAuthFailNamingAuthSupportedAndNeverShowTheKey() throws Exception {
         try (SctpSocket socket = SctpSocket.open()) {
             socket.setOption(SctpOptions.AUTH_SUPPORTED, false);
@@ -181,6 +264,23 @@ class AuthenticationTest {
         SctpServerSocket server = SctpServerSocket.open(SctpNetwork.SCTP4, local);
         try {
             server.setOption(SctpOptions.AUTH_SUPPORTED, true);
+            server.bind(local, 0);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** A listener requiring authenticated DATA, with {@code key} as its key 1 and the active one, listening. */
+    private static SctpServerSocket keyedServer(byte[] key) throws IOException {
+        SctpAddress local = SctpAddress.parse("127.0.0.1:0");
+        SctpServerSocket server = SctpServerSocket.open(SctpNetwork.SCTP4, local);
+        try {
+            server.setOption(SctpOptions.AUTH_SUPPORTED, true);
+            server.setOption(SctpOptions.AUTH_CHUNK, DATA);
+            server.setAuthKey(1, key);
+            server.setOption(SctpOptions.AUTH_ACTIVE_KEY, 1);
             server.bind(local, 0);
             return server;
         } catch (IOException | RuntimeException e) {

@@ -29,7 +29,8 @@ public final class PythonSctpPeer implements AutoCloseable {
 
     /**
      * Starts the peer with the script's arguments, such as {@code reconf=1}, {@code enable=7}, {@code auth=1},
-     * {@code authchunk=0}, {@code key=1:00ff..} or {@code active=1}, and waits until it listens.
+     * {@code authchunk=0}, {@code key=1:00ff..} or {@code active=1}, and waits until it listens; with
+     * {@code connect=PORT} it dials 127.0.0.1:PORT instead, and start waits until that association is up.
      */
     public static PythonSctpPeer start(String... arguments) throws IOException, InterruptedException {
         String script;
@@ -55,7 +56,7 @@ public final class PythonSctpPeer implements AutoCloseable {
         }
     }
 
-    /** Returns the port it listens on, at 127.0.0.1. */
+    /** Returns the port it listens on, at 127.0.0.1 (with {@code connect=PORT}: its own port). */
     public int port() {
         return port;
     }
