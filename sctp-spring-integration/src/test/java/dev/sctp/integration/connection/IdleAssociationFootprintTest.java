@@ -1,6 +1,7 @@
 package dev.sctp.integration.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.sctp.integration.Harness;
 import dev.sctp.integration.inbound.SctpInboundGateway;
@@ -12,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,20 +85,13 @@ class IdleAssociationFootprintTest {
     }
 
     /** Waits until every reader thread of the server waits in its receive, so none holds a buffer for a call. */
-    private static void awaitReadersParked(SctpServerAssociationFactory server) throws InterruptedException {
-        long until = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < until) {
-            long busy = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getState() == Thread.State.RUNNABLE)
-                    .filter(t -> java.util.Arrays.stream(t.getStackTrace())
-                            .anyMatch(f -> f.getClassName().equals(AssociationReader.class.getName())))
-                    .count();
-            if (busy == 0) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("reader threads still running after " + TIMEOUT);
+    private static void awaitReadersParked(SctpServerAssociationFactory server) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> assertThat(
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getState() == Thread.State.RUNNABLE)
+                        .filter(t -> Arrays.stream(t.getStackTrace())
+                                .anyMatch(f -> f.getClassName().equals(AssociationReader.class.getName()))))
+                .as("reader threads of %s still running", server).isEmpty());
     }
 
     private static long nativeOutsidePool() {
