@@ -28,19 +28,26 @@ final class ListenerAdmission {
         String name = factory.getComponentName();
         PeerAllowList allowed = factory.allowList();
         List<InetAddress> addresses = peer == null ? List.of() : peer.addresses();
+        String from = describe(peer);
         if (!allowed.allowsAll()) {
-            InetAddress outside = addresses.isEmpty() ? null : allowed.firstDisallowed(addresses);
-            if (addresses.isEmpty() || outside != null) {
+            if (addresses.isEmpty()) {
                 return new Refusal(SctpRejection.PEER_NOT_ALLOWED, "Factory '" + name + "' aborted an association"
-                        + " from " + peer + ": peer address " + (outside == null ? "(unknown)"
-                                : outside.getHostAddress()) + " is not in the allowed peers " + allowed
-                        + ". Add it to allowedPeers (in Spring Boot, the listener's allowed-peers) to accept it");
+                        + " from " + from + ": its addresses could not be read, so they could not be checked"
+                        + " against the allowed peers " + allowed + ". The peer is gone already; nothing needs"
+                        + " changing unless this happens often, which means peers give up before being accepted");
+            }
+            InetAddress outside = allowed.firstDisallowed(addresses);
+            if (outside != null) {
+                return new Refusal(SctpRejection.PEER_NOT_ALLOWED, "Factory '" + name + "' aborted an association"
+                        + " from " + from + ": peer address " + outside.getHostAddress() + " is not in the allowed"
+                        + " peers " + allowed + ". Add it to allowedPeers (in Spring Boot, the listener's"
+                        + " allowed-peers) to accept it");
             }
         }
         int open = factory.getOpenAssociationCount();
         if (open >= factory.getMaxAssociations()) {
             return new Refusal(SctpRejection.MAX_ASSOCIATIONS, "Factory '" + name + "' aborted an association from "
-                    + peer + ": " + open + " associations are open and maxAssociations is "
+                    + from + ": " + open + " associations are open and maxAssociations is "
                     + factory.getMaxAssociations() + ". Raise maxAssociations (in Spring Boot, the listener's max-associations)"
                     + " to accept more");
         }
@@ -55,13 +62,22 @@ final class ListenerAdmission {
             }
             if (same >= perPeer) {
                 return new Refusal(SctpRejection.MAX_ASSOCIATIONS_PER_PEER, "Factory '" + name + "' aborted an"
-                        + " association from " + peer + ": " + same + " associations initiated from "
+                        + " association from " + from + ": " + same + " associations initiated from "
                         + source.getHostAddress() + " are open and maxAssociationsPerPeer is " + perPeer
                         + ". Raise maxAssociationsPerPeer (in Spring Boot, the listener's max-associations-per-peer)"
                         + " to accept more");
             }
         }
         return null;
+    }
+
+    /**
+     * Names the peer in a refusal: its addresses and port, or, when the kernel had none to report because the peer
+     * aborted or closed before accept took its association, words saying so instead of an empty ":0".
+     */
+    static String describe(@Nullable SctpAddress peer) {
+        return peer == null || peer.addresses().isEmpty() ? "a peer that left before its association was accepted"
+                : peer.toString();
     }
 
     /**
