@@ -4,12 +4,9 @@ import dev.sctp.notification.NotificationType;
 import dev.sctp.integration.event.SctpAssociationIdleEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
@@ -48,8 +45,7 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
             NotificationType.SHUTDOWN_EVENT);
 
     private final Object lifecycleMonitor = new Object();
-    private final Object registry = new Object();
-    private final Map<String, SctpAssociation> associations = new ConcurrentHashMap<>();
+    private final AssociationRegistry associations = new AssociationRegistry();
     private final ObserverList observers = new ObserverList();
     private final AssociationCallbacks callbacks = new AssociationCallbacks(this);
     private volatile @Nullable SctpListener listener;
@@ -126,41 +122,27 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
 
     /** Returns the ids of the open associations. */
     public List<String> getOpenAssociationIds() {
-        return associations.values().stream().filter(SctpAssociation::isOpen).map(SctpAssociation::getId).toList();
+        return associations.openIds();
     }
 
     /** Returns the received messages waiting for or in delivery, over all open associations (back-pressure). */
     public int getPendingDeliveries() {
-        int pending = 0;
-        for (SctpAssociation association : associations.values()) {
-            pending += association.getPendingDeliveries();
-        }
-        return pending;
+        return associations.pendingDeliveries();
     }
 
     /** Returns the sends waiting in the kernel right now, over all open associations (back-pressure). */
     public int getInFlightSends() {
-        int inFlight = 0;
-        for (SctpAssociation association : associations.values()) {
-            inFlight += association.getInFlightSends();
-        }
-        return inFlight;
+        return associations.inFlightSends();
     }
 
     /** Returns the number of open associations, without listing them. */
     public int getOpenAssociationCount() {
-        int count = 0;
-        for (SctpAssociation association : associations.values()) {
-            if (association.isOpen()) {
-                count++;
-            }
-        }
-        return count;
+        return associations.openCount();
     }
 
     /** Returns the open associations, for status polling (see {@link SctpAssociation#status()}). */
     public List<SctpAssociation> getAssociations() {
-        return associations.values().stream().filter(SctpAssociation::isOpen).toList();
+        return associations.open();
     }
 
     /**
@@ -170,8 +152,7 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
      * @return the association, or {@code null} if none is open with that id
      */
     public @Nullable SctpAssociation getAssociation(String id) {
-        SctpAssociation association = associations.get(id);
-        return association != null && association.isOpen() ? association : null;
+        return associations.open(id);
     }
 
     /**
@@ -232,16 +213,16 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
             if (!running) {
                 return;
             }
-            synchronized (registry) {
+            synchronized (associations) {
                 running = false;
             }
             try {
                 doStop();
             } finally {
                 List<SctpAssociation> open;
-                synchronized (registry) {
+                synchronized (associations) {
                     // register() checks running under this lock: nothing joins after this snapshot
-                    open = new ArrayList<>(associations.values());
+                    open = associations.snapshot();
                 }
                 GracefulDrain.drain(open, getShutdownTimeout(), logger);
                 shutdownThreads();
@@ -262,7 +243,6 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
         stopper.setDaemon(true);
         stopper.start();
     }
-
 
     private void shutdownThreads() {
         scheduler = null;
@@ -314,7 +294,6 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
         this.phase = phase;
     }
 
-
     // ---- callbacks from associations -------------------------------------------------------------------------
 
     /** Returns the executor in use; valid while running. */
@@ -361,19 +340,19 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
 
     /** Removes an ended association. */
     void forget(SctpAssociation association) {
-        associations.remove(association.getId(), association);
+        associations.remove(association);
     }
 
     /** Adds a new association to the factory and starts reading it. */
     void register(SctpAssociation association) throws SctpAssociationException {
-        synchronized (registry) {
+        synchronized (associations) {
             if (!running) {
                 // stop() has taken its snapshot: an association joining now would miss the drain and outlive it
                 association.finish(CloseReason.CLOSED, null);
                 throw new SctpAssociationException(association.getId(), "Factory '" + getComponentName()
                         + "' is stopping; association " + association.getId() + " was closed", null);
             }
-            associations.put(association.getId(), association);
+            associations.add(association);
         }
         try {
             association.start();
@@ -384,7 +363,6 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
         }
     }
 
-
     /**
      * Hook called after an association ended and left the factory; the client factory reconnects here.
      *
@@ -394,10 +372,9 @@ public abstract class AbstractSctpAssociationFactory extends AssociationFactoryS
     protected void onAssociationClosed(SctpAssociation association, CloseReason reason) {
     }
 
-
     private void checkIdle() {
         long idleNanos = getIdleTimeout().toNanos();
-        for (SctpAssociation association : associations.values()) {
+        for (SctpAssociation association : associations.all()) {
             if (association.checkIdle(idleNanos)) {
                 publish(new SctpAssociationIdleEvent(association, getIdleTimeout()));
             }

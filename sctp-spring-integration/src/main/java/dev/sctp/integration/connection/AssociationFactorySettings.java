@@ -1,29 +1,20 @@
 package dev.sctp.integration.connection;
 
-import dev.sctp.InitOptions;
 import dev.sctp.SctpNetwork;
-import dev.sctp.SctpOption;
-import dev.sctp.SctpOptions;
-import dev.sctp.SctpServerSocket;
-import dev.sctp.SctpSocket;
 import dev.sctp.integration.support.SctpHeaderMapper;
 import io.micrometer.observation.ObservationRegistry;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
-import org.springframework.integration.context.IntegrationObjectSupport;
 
 /**
- * The settings half of every SCTP association factory: what each socket gets (options, socket support), the limits
- * and timeouts of its associations, and what runs them (executor, header mapper, interceptors, observations). Not a
+ * The settings half of every SCTP association factory: the limits and timeouts of its associations, and what runs
+ * them (executor, header mapper, interceptors, observations); what each socket gets is {@link SocketSettings}. Not a
  * type of its own for users: its setters are the factories' ({@link AbstractSctpAssociationFactory} is the public
  * base class). Set them before the factory starts.
  */
-abstract class AssociationFactorySettings extends IntegrationObjectSupport {
+abstract class AssociationFactorySettings extends SocketSettings {
 
     /** The default maximum message size: 64 KiB. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
@@ -34,7 +25,6 @@ abstract class AssociationFactorySettings extends IntegrationObjectSupport {
      */
     public static final int DEFAULT_PARTIAL_MESSAGES = 4;
 
-    private final Map<SctpOption<?>, Object> options = new LinkedHashMap<>();
     private SctpNetwork network = SctpNetwork.SCTP;
     private @Nullable Executor taskExecutor;
     private SctpHeaderMapper headerMapper = new SctpHeaderMapper();
@@ -48,102 +38,8 @@ abstract class AssociationFactorySettings extends IntegrationObjectSupport {
     private Duration sendTimeout = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ZERO;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
-    private SctpSocketSupport socketSupport = new SctpSocketSupport() { };
     private @Nullable SctpAssociationInterceptorFactoryChain interceptorFactoryChain;
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-    /**
-     * Sets an sctp-core socket option for every socket of the factory (a server's listener, whose options carry
-     * over to accepted associations where the kernel copies them, or a client's socket before it connects).
-     *
-     * @param option the option, from {@link SctpOptions}
-     * @param value its value
-     * @param <T> the value type
-     */
-    public <T> void setOption(SctpOption<T> option, T value) {
-        options.put(Objects.requireNonNull(option, "option"), Objects.requireNonNull(value, "value"));
-    }
-
-    /** Returns the socket options set on the factory, in the order they were set. */
-    public Map<SctpOption<?>, Object> getOptions() {
-        return Map.copyOf(options);
-    }
-
-    /**
-     * Sets the streams asked for and INIT retries of new associations (SCTP_INITMSG).
-     *
-     * @param initOptions the INIT parameters
-     */
-    public void setInitOptions(InitOptions initOptions) {
-        setOption(SctpOptions.INIT_MSG, initOptions);
-    }
-
-    /**
-     * Sets SCTP_NODELAY; sctp-core turns it on by default.
-     *
-     * @param noDelay whether to send small messages at once
-     */
-    public void setNoDelay(boolean noDelay) {
-        setOption(SctpOptions.NODELAY, noDelay);
-    }
-
-    /**
-     * Sets SO_SNDBUF in bytes.
-     *
-     * @param size the send buffer size
-     */
-    public void setSoSendBufferSize(int size) {
-        setOption(SctpOptions.SO_SNDBUF, size);
-    }
-
-    /**
-     * Sets SO_RCVBUF in bytes: the kernel's receive buffer, which bounds the window the peer may fill. Not the read
-     * buffer of this process ({@link #setReadBufferSize}).
-     *
-     * @param size the receive buffer size
-     */
-    public void setSoReceiveBufferSize(int size) {
-        setOption(SctpOptions.SO_RCVBUF, size);
-    }
-
-    /**
-     * Sets SO_LINGER in seconds; negative turns it off.
-     *
-     * @param seconds the linger time
-     */
-    public void setSoLinger(int seconds) {
-        setOption(SctpOptions.SO_LINGER, seconds);
-    }
-
-    /** Applies the options to a client socket, then the socket support's post-processing. */
-    protected void applyOptions(SctpSocket socket) throws IOException {
-        for (Map.Entry<SctpOption<?>, Object> e : options.entrySet()) {
-            socket.setOption(cast(e.getKey()), e.getValue());
-        }
-        socketSupport.postProcessSocket(socket);
-    }
-
-    /** Applies the options to a listener, then the socket support's post-processing. */
-    protected void applyOptions(SctpServerSocket socket) throws IOException {
-        for (Map.Entry<SctpOption<?>, Object> e : options.entrySet()) {
-            socket.setOption(cast(e.getKey()), e.getValue());
-        }
-        socketSupport.postProcessServerSocket(socket);
-    }
-
-    /**
-     * Sets what adjusts each socket after the options are applied; by default nothing does.
-     *
-     * @param socketSupport the socket support
-     */
-    public void setSocketSupport(SctpSocketSupport socketSupport) {
-        this.socketSupport = Objects.requireNonNull(socketSupport, "socketSupport");
-    }
-
-    /** Returns the socket support. */
-    public SctpSocketSupport getSocketSupport() {
-        return socketSupport;
-    }
 
     /**
      * Sets the interceptors each new association gets, for handshakes and auditing; none by default.
@@ -175,11 +71,6 @@ abstract class AssociationFactorySettings extends IntegrationObjectSupport {
     /** Returns the interceptor chain, if any. */
     public @Nullable SctpAssociationInterceptorFactoryChain getInterceptorFactoryChain() {
         return interceptorFactoryChain;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static SctpOption<Object> cast(SctpOption<?> option) {
-        return (SctpOption<Object>) option;
     }
 
     /**
