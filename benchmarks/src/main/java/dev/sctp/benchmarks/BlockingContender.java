@@ -98,6 +98,7 @@ abstract class BlockingContender implements Contender {
             counted[2] = System.nanoTime();
         });
         Endpoint client = association.client();
+        AllocationMeter allocation = AllocationMeter.start();
         long cpu = Results.processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + plan.budgetNanos();
@@ -113,7 +114,8 @@ abstract class BlockingContender implements Contender {
         client.send(Plan.MARKER_SIZE);
         counter.finish(JOIN_MILLIS); // the join orders the worker's writes to counted before our reads
         cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return new Results.OneWay(sent, counted[0], counted[1], counted[2] - start, cpu);
+        return new Results.OneWay(sent, counted[0], counted[1], counted[2] - start, cpu,
+                AllocationMeter.stop(allocation, counter.allocated));
     }
 
     private static Results.PingPong pingPong(Association association, Plan plan) throws Exception {
@@ -131,6 +133,7 @@ abstract class BlockingContender implements Contender {
         });
         Endpoint client = association.client();
         long[] rtt = new long[plan.rounds()]; // once per run, so the loop itself allocates nothing
+        AllocationMeter allocation = AllocationMeter.start();
         long cpu = Results.processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + plan.budgetNanos();
@@ -152,7 +155,7 @@ abstract class BlockingContender implements Contender {
         client.send(Plan.MARKER_SIZE);
         echoer.finish(JOIN_MILLIS);
         cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return Results.PingPong.of(rtt, rounds, t - start, cpu);
+        return Results.PingPong.of(rtt, rounds, t - start, cpu, AllocationMeter.stop(allocation, echoer.allocated));
     }
 
     /** A body that may throw, run on its own thread. */
@@ -165,6 +168,8 @@ abstract class BlockingContender implements Contender {
 
         private final Body body;
         private volatile Throwable failure;
+        // What the body allocated, counted by the thread itself: its count ends with it (see AllocationMeter).
+        private volatile long allocated;
 
         private Worker(String name, Body body) {
             super(name);
@@ -180,10 +185,13 @@ abstract class BlockingContender implements Contender {
 
         @Override
         public void run() {
+            long before = AllocationMeter.currentThread();
             try {
                 body.run();
             } catch (Throwable t) {
                 failure = t;
+            } finally {
+                allocated = AllocationMeter.currentThread() - before;
             }
         }
 

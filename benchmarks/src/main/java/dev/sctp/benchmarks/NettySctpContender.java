@@ -123,23 +123,25 @@ public final class NettySctpContender implements Contender {
 
     private static Results.OneWay oneWay(ServerHandler server, ClientHandler client, Plan plan) throws Exception {
         CompletableFuture<long[]> counted = server.expect(false);
+        AllocationMeter allocation = AllocationMeter.start();
         long cpu = Results.processCpuNanos();
         long start = System.nanoTime();
         CompletableFuture<Long> sent = client.sendMessages(plan.messages(), start + plan.budgetNanos());
         long[] c = counted.get(WAIT_SECONDS, TimeUnit.SECONDS);
         long n = sent.get(WAIT_SECONDS, TimeUnit.SECONDS);
         cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return new Results.OneWay(n, c[0], c[1], c[2] - start, cpu);
+        return new Results.OneWay(n, c[0], c[1], c[2] - start, cpu, AllocationMeter.stop(allocation, 0));
     }
 
     private static Results.PingPong pingPong(ServerHandler server, ClientHandler client, Plan plan) throws Exception {
         CompletableFuture<long[]> echoed = server.expect(true);
         long[] rtt = new long[plan.rounds()];
+        AllocationMeter allocation = AllocationMeter.start();
         long cpu = Results.processCpuNanos();
         long[] r = client.ping(rtt, plan.budgetNanos()).get(WAIT_SECONDS, TimeUnit.SECONDS);
         echoed.get(WAIT_SECONDS, TimeUnit.SECONDS); // the echoer has seen the marker: the next run starts clean
         cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return Results.PingPong.of(rtt, (int) r[0], r[1], cpu);
+        return Results.PingPong.of(rtt, (int) r[0], r[1], cpu, AllocationMeter.stop(allocation, 0));
     }
 
     /** The accepted end: counts messages (one-way) or echoes them (ping-pong) until the 1-byte marker. */

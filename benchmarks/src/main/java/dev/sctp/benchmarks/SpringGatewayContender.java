@@ -72,6 +72,7 @@ public final class SpringGatewayContender implements Contender {
                                              Plan plan) {
         long[] rtt = new long[plan.rounds()];
         Message<byte[]> request = MessageBuilder.withPayload(payload).build();
+        AllocationMeter allocation = AllocationMeter.start();
         long cpu = Results.processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + plan.budgetNanos();
@@ -91,7 +92,7 @@ public final class SpringGatewayContender implements Contender {
             }
         }
         cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return Results.PingPong.of(rtt, rounds, t - start, cpu);
+        return Results.PingPong.of(rtt, rounds, t - start, cpu, AllocationMeter.stop(allocation, 0));
     }
 
     /** The server side: an inbound gateway and a service activator that answers with the request's payload. */
