@@ -98,8 +98,9 @@ abstract class BlockingContender implements Contender {
             counted[2] = System.nanoTime();
         });
         Endpoint client = association.client();
-        AllocationMeter allocation = AllocationMeter.start();
         long cpu = Results.processCpuNanos();
+        // inside the CPU window, so that reading the CPU time is not counted as allocation
+        AllocationMeter allocation = AllocationMeter.start();
         long start = System.nanoTime();
         long deadline = start + plan.budgetNanos();
         long sent = 0;
@@ -113,9 +114,10 @@ abstract class BlockingContender implements Contender {
         }
         client.send(Plan.MARKER_SIZE);
         counter.finish(JOIN_MILLIS); // the join orders the worker's writes to counted before our reads
+        long allocated = AllocationMeter.stop(allocation, counter.allocated);
         cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
         return new Results.OneWay(sent, counted[0], counted[1], counted[2] - start, cpu,
-                AllocationMeter.stop(allocation, counter.allocated));
+                allocated);
     }
 
     private static Results.PingPong pingPong(Association association, Plan plan) throws Exception {
@@ -133,8 +135,9 @@ abstract class BlockingContender implements Contender {
         });
         Endpoint client = association.client();
         long[] rtt = new long[plan.rounds()]; // once per run, so the loop itself allocates nothing
-        AllocationMeter allocation = AllocationMeter.start();
         long cpu = Results.processCpuNanos();
+        // inside the CPU window, so that reading the CPU time is not counted as allocation
+        AllocationMeter allocation = AllocationMeter.start();
         long start = System.nanoTime();
         long deadline = start + plan.budgetNanos();
         long t = start;
@@ -154,8 +157,9 @@ abstract class BlockingContender implements Contender {
         }
         client.send(Plan.MARKER_SIZE);
         echoer.finish(JOIN_MILLIS);
+        long allocated = AllocationMeter.stop(allocation, echoer.allocated);
         cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return Results.PingPong.of(rtt, rounds, t - start, cpu, AllocationMeter.stop(allocation, echoer.allocated));
+        return Results.PingPong.of(rtt, rounds, t - start, cpu, allocated);
     }
 
     /** A body that may throw, run on its own thread. */

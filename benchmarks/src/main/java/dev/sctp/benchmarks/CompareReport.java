@@ -68,7 +68,7 @@ public final class CompareReport {
         row(md, "machine", ProcStats.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs"
                 + ("1".equals(System.getenv("SCTP_VM")) ? ", QEMU test VM (emulated CPU: compare ratios, not rates)"
                 : ""));
-        row(md, "Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        row(md, "Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + jitOptions());
         row(md, "method", "each contender warmed up first; then " + rounds + " rounds, each running every size and"
                 + " contender once (contender order reversed every other round); a run stops after "
                 + budget.toMillis() + " ms; a new association per run; CPU is utime+stime of the whole process (both"
@@ -201,6 +201,13 @@ public final class CompareReport {
 
     static String sizeLabel(int size) {
         return size % 1024 == 0 ? size / 1024 + " KiB" : size + " B";
+    }
+
+    /** The JVM's -XX options (how it compiles, which every figure depends on), or "" when there are none. */
+    static String jitOptions() {
+        List<String> xx = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:")).toList();
+        return xx.isEmpty() ? "" : ", " + String.join(" ", xx);
     }
 
     /** Bytes per message with one decimal, or "-" when not measured (the C loop). */
