@@ -9,23 +9,30 @@ import java.util.Map;
  * counts them per thread (TLABs included), so that the tables can show the allocation per message of each path.
  *
  * <p>A thread that ends inside the window takes its count with it; such a thread reports its own allocation
- * (see {@code BlockingContender.Worker}) and the caller passes it to {@link #stop(long)}. The meter's own arrays are
- * measured once and subtracted, so a path that allocates nothing shows 0.
+ * (see {@code BlockingContender.Worker}) and the caller passes it to {@link #stop(long)}. The calling thread's own
+ * count is read after the start snapshot and before the stop snapshot, so the meter's maps and arrays are not
+ * counted: a path that allocates nothing shows 0, however many threads there are.
  */
 final class AllocationMeter {
 
     private static final com.sun.management.ThreadMXBean THREADS = threads();
-    private static final long OVERHEAD = calibrate();
 
-    private final Map<Long, Long> before;
+    private Map<Long, Long> before = Map.of();
+    private final long self = Thread.currentThread().getId();
+    private long selfBefore;
 
-    private AllocationMeter(Map<Long, Long> before) {
-        this.before = before;
+    private AllocationMeter() {
     }
 
     /** Starts a window, or returns null if this JVM does not count allocation per thread. */
     static AllocationMeter start() {
-        return THREADS == null ? null : new AllocationMeter(snapshot());
+        if (THREADS == null) {
+            return null;
+        }
+        AllocationMeter meter = new AllocationMeter();
+        meter.before = snapshot();
+        meter.selfBefore = THREADS.getCurrentThreadAllocatedBytes(); // last: nothing of the meter's is counted
+        return meter;
     }
 
     /**
@@ -33,11 +40,13 @@ final class AllocationMeter {
      * if it started inside the window), plus {@code ended} for threads that ended inside it.
      */
     long stop(long ended) {
-        long total = ended - OVERHEAD;
+        long total = THREADS.getCurrentThreadAllocatedBytes() - selfBefore + ended; // first: before the snapshot
         for (Map.Entry<Long, Long> now : snapshot().entrySet()) {
-            total += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+            if (now.getKey() != self) {
+                total += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+            }
         }
-        return Math.max(0, total);
+        return total;
     }
 
     /** Returns what the calling thread has allocated so far, or 0 if this JVM does not count it. */
@@ -69,22 +78,5 @@ final class AllocationMeter {
             return t;
         }
         return null;
-    }
-
-    /** The meter's own allocation in an empty window: the smallest of a few, once the code has run. */
-    private static long calibrate() {
-        if (THREADS == null) {
-            return 0;
-        }
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 50; i++) {
-            Map<Long, Long> before = snapshot();
-            long total = 0;
-            for (Map.Entry<Long, Long> now : snapshot().entrySet()) {
-                total += now.getValue() - before.getOrDefault(now.getKey(), 0L);
-            }
-            least = Math.min(least, total);
-        }
-        return least;
     }
 }
