@@ -99,6 +99,8 @@ abstract class BlockingContender implements Contender {
         });
         Endpoint client = association.client();
         long cpu = Results.processCpuNanos();
+        // inside the CPU window, so that reading the CPU time is not counted as allocation
+        AllocationMeter allocation = AllocationMeter.start();
         long start = System.nanoTime();
         long deadline = start + plan.budgetNanos();
         long sent = 0;
@@ -112,8 +114,10 @@ abstract class BlockingContender implements Contender {
         }
         client.send(Plan.MARKER_SIZE);
         counter.finish(JOIN_MILLIS); // the join orders the worker's writes to counted before our reads
+        long allocated = AllocationMeter.stop(allocation, counter.allocated);
         cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return new Results.OneWay(sent, counted[0], counted[1], counted[2] - start, cpu);
+        return new Results.OneWay(sent, counted[0], counted[1], counted[2] - start, cpu,
+                allocated);
     }
 
     private static Results.PingPong pingPong(Association association, Plan plan) throws Exception {
@@ -132,6 +136,8 @@ abstract class BlockingContender implements Contender {
         Endpoint client = association.client();
         long[] rtt = new long[plan.rounds()]; // once per run, so the loop itself allocates nothing
         long cpu = Results.processCpuNanos();
+        // inside the CPU window, so that reading the CPU time is not counted as allocation
+        AllocationMeter allocation = AllocationMeter.start();
         long start = System.nanoTime();
         long deadline = start + plan.budgetNanos();
         long t = start;
@@ -151,8 +157,9 @@ abstract class BlockingContender implements Contender {
         }
         client.send(Plan.MARKER_SIZE);
         echoer.finish(JOIN_MILLIS);
+        long allocated = AllocationMeter.stop(allocation, echoer.allocated);
         cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return Results.PingPong.of(rtt, rounds, t - start, cpu);
+        return Results.PingPong.of(rtt, rounds, t - start, cpu, allocated);
     }
 
     /** A body that may throw, run on its own thread. */
@@ -165,6 +172,8 @@ abstract class BlockingContender implements Contender {
 
         private final Body body;
         private volatile Throwable failure;
+        // What the body allocated, counted by the thread itself: its count ends with it (see AllocationMeter).
+        private volatile long allocated;
 
         private Worker(String name, Body body) {
             super(name);
@@ -180,10 +189,13 @@ abstract class BlockingContender implements Contender {
 
         @Override
         public void run() {
+            long before = AllocationMeter.currentThread();
             try {
                 body.run();
             } catch (Throwable t) {
                 failure = t;
+            } finally {
+                allocated = AllocationMeter.currentThread() - before;
             }
         }
 

@@ -68,18 +68,21 @@ public final class CompareReport {
         row(md, "machine", ProcStats.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs"
                 + ("1".equals(System.getenv("SCTP_VM")) ? ", QEMU test VM (emulated CPU: compare ratios, not rates)"
                 : ""));
-        row(md, "Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        row(md, "Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + jitOptions());
         row(md, "method", "each contender warmed up first; then " + rounds + " rounds, each running every size and"
                 + " contender once (contender order reversed every other round); a run stops after "
                 + budget.toMillis() + " ms; a new association per run; CPU is utime+stime of the whole process (both"
-                + " ends) during the run; T3 and fast-retransmit are deltas of /proc/net/sctp/snmp around the run");
+                + " ends) during the run; heap B is what every thread of the process allocated during the run (the"
+                + " JVM's per-thread count), per message or round trip, both ends; T3 and fast-retransmit are deltas of"
+                + " /proc/net/sctp/snmp around the run");
         for (Map.Entry<String, String> f : failures.entrySet()) {
             row(md, "FAILED: " + f.getKey(), f.getValue());
         }
         md.append("\n## One way: the sender sends as fast as it can, the receiver counts\n\n");
-        md.append("| contender | size | msg/s median | min | max | MB/s median | vs C loop | CPU µs/msg | T3 per round"
-                + " | fast rtx per round | delayed SACKs per round | DATA discards per round | msg/s every round |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|---|\n");
+        md.append("| contender | size | msg/s median | min | max | MB/s median | vs C loop | CPU µs/msg | heap B/msg"
+                + " | T3 per round | fast rtx per round | delayed SACKs per round | DATA discards per round"
+                + " | msg/s every round |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|---|\n");
         for (int size : sizes) {
             double c = median(runs(ThroughputComparison.C_LOOP, size), CompareRun::rate);
             for (String key : contenders.keySet()) {
@@ -88,10 +91,11 @@ public final class CompareReport {
                     continue;
                 }
                 md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f | %s | %.1f | %s | %s | %s"
-                                + " | %s | %s |%n", contenders.get(key).name(), sizeLabel(size),
+                                + " | %s | %s | %s |%n", contenders.get(key).name(), sizeLabel(size),
                         median(r, CompareRun::rate), min(r, CompareRun::rate), max(r, CompareRun::rate),
                         median(r, x -> x.oneWay().megabytesPerSecond()), ratio(median(r, CompareRun::rate), c),
-                        median(r, CompareRun::cpuMicros), join(r, x -> Long.toString(x.t3())),
+                        median(r, CompareRun::cpuMicros), bytes(median(r, CompareRun::allocatedBytes)),
+                        join(r, x -> Long.toString(x.t3())),
                         join(r, x -> Long.toString(x.fastRetransmits())),
                         join(r, x -> Long.toString(x.delayedSacks())), join(r, x -> Long.toString(x.dataDiscards())),
                         join(r, x -> String.format(Locale.ROOT, "%.0f", x.rate()))));
@@ -100,8 +104,9 @@ public final class CompareReport {
         md.append("\n## Ping-pong: ").append(sizeLabel(latencySize))
                 .append(", one message in flight, every round trip timed\n\n");
         md.append("| contender | round trips/s median | min | max | vs C loop | p50 µs | p99 µs | p99.9 µs |"
-                + " p99.9 µs worst round | CPU µs/rt | T3 per round | fast rtx per round | delayed SACKs per round |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
+                + " p99.9 µs worst round | CPU µs/rt | heap B/rt | T3 per round | fast rtx per round"
+                + " | delayed SACKs per round |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
         double cPing = median(runs(ThroughputComparison.C_LOOP, 0), CompareRun::rate);
         for (String key : contenders.keySet()) {
             List<CompareRun> r = runs(key, 0);
@@ -109,11 +114,12 @@ public final class CompareReport {
                 continue;
             }
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %s | %.1f | %.1f | %.1f | %.1f | %.1f"
-                            + " | %s | %s | %s |%n", contenders.get(key).name(), median(r, CompareRun::rate),
+                            + " | %s | %s | %s | %s |%n", contenders.get(key).name(), median(r, CompareRun::rate),
                     min(r, CompareRun::rate), max(r, CompareRun::rate), ratio(median(r, CompareRun::rate), cPing),
                     median(r, x -> x.pingPong().p50() / 1e3), median(r, x -> x.pingPong().p99() / 1e3),
                     median(r, x -> x.pingPong().p999() / 1e3), max(r, x -> x.pingPong().p999() / 1e3),
-                    median(r, CompareRun::cpuMicros), join(r, x -> Long.toString(x.t3())),
+                    median(r, CompareRun::cpuMicros), bytes(median(r, CompareRun::allocatedBytes)),
+                    join(r, x -> Long.toString(x.t3())),
                     join(r, x -> Long.toString(x.fastRetransmits())), join(r, x -> Long.toString(x.delayedSacks()))));
         }
         md.append("\n## Same-run ratios\n\n");
@@ -195,6 +201,18 @@ public final class CompareReport {
 
     static String sizeLabel(int size) {
         return size % 1024 == 0 ? size / 1024 + " KiB" : size + " B";
+    }
+
+    /** The JVM's -XX options (how it compiles, which every figure depends on), or "" when there are none. */
+    static String jitOptions() {
+        List<String> xx = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:")).toList();
+        return xx.isEmpty() ? "" : ", " + String.join(" ", xx);
+    }
+
+    /** Bytes per message with one decimal, or "-" when not measured (the C loop). */
+    private static String bytes(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static void row(StringBuilder md, String name, String value) {

@@ -31,4 +31,9 @@ public record CompareRun(String key, int round, int size, Results.OneWay oneWay,
     public double cpuMicros() {
         return isOneWay() ? oneWay.cpuMicrosPerMessage() : pingPong.cpuMicrosPerRoundTrip();
     }
+
+    /** Returns the heap bytes allocated per message or round trip (NaN if not measured: the C loop). */
+    public double allocatedBytes() {
+        return isOneWay() ? oneWay.allocatedBytesPerMessage() : pingPong.allocatedBytesPerRoundTrip();
+    }
 }

@@ -115,6 +115,7 @@ public final class NettySctpContender implements Contender {
             return results;
         } finally {
             client.payload.release();
+            client.markerBuffer.release();
             clients.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(WAIT_SECONDS, TimeUnit.SECONDS);
             child.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(WAIT_SECONDS, TimeUnit.SECONDS);
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -124,22 +125,28 @@ public final class NettySctpContender implements Contender {
     private static Results.OneWay oneWay(ServerHandler server, ClientHandler client, Plan plan) throws Exception {
         CompletableFuture<long[]> counted = server.expect(false);
         long cpu = Results.processCpuNanos();
+        // inside the CPU window, so that reading the CPU time is not counted as allocation
+        AllocationMeter allocation = AllocationMeter.start();
         long start = System.nanoTime();
         CompletableFuture<Long> sent = client.sendMessages(plan.messages(), start + plan.budgetNanos());
         long[] c = counted.get(WAIT_SECONDS, TimeUnit.SECONDS);
         long n = sent.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        long allocated = AllocationMeter.stop(allocation, 0);
         cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return new Results.OneWay(n, c[0], c[1], c[2] - start, cpu);
+        return new Results.OneWay(n, c[0], c[1], c[2] - start, cpu, allocated);
     }
 
     private static Results.PingPong pingPong(ServerHandler server, ClientHandler client, Plan plan) throws Exception {
         CompletableFuture<long[]> echoed = server.expect(true);
         long[] rtt = new long[plan.rounds()];
         long cpu = Results.processCpuNanos();
+        // inside the CPU window, so that reading the CPU time is not counted as allocation
+        AllocationMeter allocation = AllocationMeter.start();
         long[] r = client.ping(rtt, plan.budgetNanos()).get(WAIT_SECONDS, TimeUnit.SECONDS);
         echoed.get(WAIT_SECONDS, TimeUnit.SECONDS); // the echoer has seen the marker: the next run starts clean
+        long allocated = AllocationMeter.stop(allocation, 0);
         cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return Results.PingPong.of(rtt, (int) r[0], r[1], cpu);
+        return Results.PingPong.of(rtt, (int) r[0], r[1], cpu, allocated);
     }
 
     /** The accepted end: counts messages (one-way) or echoes them (ping-pong) until the 1-byte marker. */
@@ -206,7 +213,9 @@ public final class NettySctpContender implements Contender {
 
         private final int size;
         final ByteBuf payload;
-        private final ByteBuf marker = Unpooled.unreleasableBuffer(Unpooled.directBuffer(1).writeByte('.'));
+        // Sent many times, so wrapped unreleasable; the buffer under it is released with the payload.
+        final ByteBuf markerBuffer = Unpooled.directBuffer(1).writeByte('.');
+        private final ByteBuf marker = Unpooled.unreleasableBuffer(markerBuffer);
         // Event-loop confined from here on.
         private Channel channel;
         private CompletableFuture<Long> sending;

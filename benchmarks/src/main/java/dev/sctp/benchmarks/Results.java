@@ -18,8 +18,14 @@ public final class Results {
      * @param bytes payload bytes the receiver counted
      * @param nanos from the first send to the end marker's arrival
      * @param cpuNanos utime + stime of the process (both ends) during the run, or -1 if not measured
+     * @param allocatedBytes heap bytes both ends allocated during the run, or -1 if not measured
      */
-    public record OneWay(long sent, long received, long bytes, long nanos, long cpuNanos) {
+    public record OneWay(long sent, long received, long bytes, long nanos, long cpuNanos, long allocatedBytes) {
+
+        /** A run whose allocation was not measured (a C program). */
+        public OneWay(long sent, long received, long bytes, long nanos, long cpuNanos) {
+            this(sent, received, bytes, nanos, cpuNanos, -1);
+        }
 
         /** Returns received messages per second. */
         public double messagesPerSecond() {
@@ -35,6 +41,11 @@ public final class Results {
         public double cpuMicrosPerMessage() {
             return cpuNanos < 0 || received == 0 ? Double.NaN : cpuNanos / 1e3 / received;
         }
+
+        /** Returns the heap bytes allocated per message, or NaN if not measured. */
+        public double allocatedBytesPerMessage() {
+            return allocatedBytes < 0 || received == 0 ? Double.NaN : (double) allocatedBytes / received;
+        }
     }
 
     /**
@@ -46,17 +57,29 @@ public final class Results {
      * @param p50 median round-trip time in nanoseconds (nearest rank)
      * @param p99 99th percentile round-trip time in nanoseconds
      * @param p999 99.9th percentile round-trip time in nanoseconds
+     * @param allocatedBytes heap bytes both ends allocated during the run, or -1 if not measured
      */
-    public record PingPong(long rounds, long nanos, long cpuNanos, long p50, long p99, long p999) {
+    public record PingPong(long rounds, long nanos, long cpuNanos, long p50, long p99, long p999,
+                           long allocatedBytes) {
+
+        /** A run whose allocation was not measured (a C program). */
+        public PingPong(long rounds, long nanos, long cpuNanos, long p50, long p99, long p999) {
+            this(rounds, nanos, cpuNanos, p50, p99, p999, -1);
+        }
 
         /**
          * Returns the run of {@code rounds} round trips whose times are the first {@code rounds} of {@code rtt}
          * (sorted here, in place).
          */
-        public static PingPong of(long[] rtt, int rounds, long nanos, long cpuNanos) {
+        public static PingPong of(long[] rtt, int rounds, long nanos, long cpuNanos, long allocatedBytes) {
             Arrays.sort(rtt, 0, rounds);
             return new PingPong(rounds, nanos, cpuNanos, percentile(rtt, rounds, 500), percentile(rtt, rounds, 990),
-                    percentile(rtt, rounds, 999));
+                    percentile(rtt, rounds, 999), allocatedBytes);
+        }
+
+        /** Returns the heap bytes allocated per round trip, or NaN if not measured. */
+        public double allocatedBytesPerRoundTrip() {
+            return allocatedBytes < 0 || rounds == 0 ? Double.NaN : (double) allocatedBytes / rounds;
         }
 
         /** Returns the CPU time of both ends per round trip in microseconds, or NaN if not measured. */
