@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What this process holds, read from {@code /proc/self}: the baselines the churn and resource tests compare. */
 public final class ProcessResources {
@@ -18,6 +20,33 @@ public final class ProcessResources {
             throw new AssertionError("/proc/self/fd cannot be listed");
         }
         return entries.length;
+    }
+
+    /**
+     * What each entry of {@code /proc/self/fd} points to ({@code socket:[inode]}, {@code anon_inode:[eventpoll]}, a
+     * path), so that a failed fd count can name what was left open. An fd closed while listing is skipped.
+     */
+    public static List<String> openFdTargets() {
+        List<String> targets = new ArrayList<>();
+        String[] entries = new File("/proc/self/fd").list();
+        if (entries == null) {
+            throw new AssertionError("/proc/self/fd cannot be listed");
+        }
+        for (String entry : entries) {
+            try {
+                targets.add(Files.readSymbolicLink(Path.of("/proc/self/fd", entry)).toString());
+            } catch (IOException e) {
+                // closed meanwhile, or the listing's own directory fd
+            }
+        }
+        return targets;
+    }
+
+    /** Returns the targets in {@code after} beyond those in {@code before}, counting repeats. */
+    public static List<String> added(List<String> before, List<String> after) {
+        List<String> added = new ArrayList<>(after);
+        before.forEach(added::remove);
+        return added;
     }
 
     /** VmRSS of {@code /proc/self/status}, in bytes. */

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -40,6 +41,8 @@ public final class LinuxSctpSocket {
     private volatile int abortErrno;
     // SO_LINGER's time when positive, kept here and not in the kernel (see OptionCodec.setLinger); -1 when off.
     private volatile int lingerSeconds = -1;
+    // Set once listen(2) succeeded, so close() knows to take the endpoint out of the kernel's lookup first.
+    private volatile boolean listening;
 
     private LinuxSctpSocket(int rawFd, int family) throws IOException {
         this.family = family;
@@ -227,6 +230,7 @@ public final class LinuxSctpSocket {
         if (r < 0) {
             throw Errno.toException("listen", errno);
         }
+        listening = backlog > 0;
     }
 
     /**
@@ -260,6 +264,10 @@ public final class LinuxSctpSocket {
             }
             if (r >= 0) {
                 return new LinuxSctpSocket(r, family);
+            }
+            if (errno == Errno.EINVAL && fd.isClosed()) {
+                // close() stopped listening (listen with backlog 0) while this call was in the kernel
+                throw new AsynchronousCloseException();
             }
             // ECONNABORTED: the association died in the queue; wait for the next one, as accept(2) advises.
             if (errno == Errno.EAGAIN || errno == Errno.ECONNABORTED) {
@@ -403,10 +411,36 @@ public final class LinuxSctpSocket {
         }
     }
 
-    /** Wakes every waiting thread, then closes the fd once no call is in flight; idempotent. */
+    /**
+     * Wakes every waiting thread, then closes the fd once no call is in flight; idempotent. A listener refuses new
+     * associations from the moment this returns, even while the fd itself stays open a little longer.
+     */
     public void close() {
+        if (listening) {
+            stopListening();
+        }
         poll.cancel();
         fd.close();
+    }
+
+    /**
+     * Another thread's call in flight defers close(2), and a child process forked before its exec holds a copy of
+     * the fd, so the kernel endpoint could outlive close() and accept INITs meanwhile. listen(2) with backlog 0
+     * takes an SCTP endpoint out of the lookup at once; associations already queued are aborted at the real close.
+     */
+    private void stopListening() {
+        int raw;
+        try {
+            raw = fd.acquire();
+        } catch (ClosedChannelException e) {
+            return; // closed by another thread, which stopped listening itself
+        }
+        try {
+            fd.close(); // no new call starts from here on; the real close(2) runs at the release below
+            LibC.listen(raw, 0);
+        } finally {
+            fd.release();
+        }
     }
 
     // ---- waiting ---------------------------------------------------------------------------------------------
