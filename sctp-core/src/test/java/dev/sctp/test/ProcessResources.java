@@ -42,11 +42,34 @@ public final class ProcessResources {
         return targets;
     }
 
-    /** Returns the targets in {@code after} beyond those in {@code before}, counting repeats. */
+    /**
+     * Returns the targets in {@code after} beyond those in {@code before}, counting repeats; a socket comes with the
+     * kernel's line for its inode from {@code /proc/net/{sctp/eps,sctp/assocs,tcp,tcp6,udp,unix}}, to tell what it is.
+     */
     public static List<String> added(List<String> before, List<String> after) {
         List<String> added = new ArrayList<>(after);
         before.forEach(added::remove);
+        added.replaceAll(ProcessResources::describe);
         return added;
+    }
+
+    private static String describe(String target) {
+        if (!target.startsWith("socket:[")) {
+            return target;
+        }
+        String inode = target.substring("socket:[".length(), target.length() - 1);
+        for (String table : List.of("sctp/eps", "sctp/assocs", "tcp", "tcp6", "udp", "unix")) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/net", table))) {
+                    if (List.of(line.trim().split("\\s+")).contains(inode)) {
+                        return target + " in /proc/net/" + table + ": " + line.trim();
+                    }
+                }
+            } catch (IOException e) {
+                // that table does not exist here
+            }
+        }
+        return target + " (in none of /proc/net's tables)";
     }
 
     /** VmRSS of {@code /proc/self/status}, in bytes. */
