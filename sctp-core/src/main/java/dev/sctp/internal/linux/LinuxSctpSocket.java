@@ -43,6 +43,8 @@ public final class LinuxSctpSocket {
     private volatile int lingerSeconds = -1;
     // Set once listen(2) succeeded, so close() knows to take the endpoint out of the kernel's lookup first.
     private volatile boolean listening;
+    // Set by close() before it stops listening, so an accept that meets the stopped endpoint knows why.
+    private volatile boolean closing;
 
     private LinuxSctpSocket(int rawFd, int family) throws IOException {
         this.family = family;
@@ -265,7 +267,7 @@ public final class LinuxSctpSocket {
             if (r >= 0) {
                 return new LinuxSctpSocket(r, family);
             }
-            if (errno == Errno.EINVAL && fd.isClosed()) {
+            if (errno == Errno.EINVAL && closing) {
                 // close() stopped listening (listen with backlog 0) while this call was in the kernel
                 throw new AsynchronousCloseException();
             }
@@ -426,18 +428,22 @@ public final class LinuxSctpSocket {
     /**
      * Another thread's call in flight defers close(2), and a child process forked before its exec holds a copy of
      * the fd, so the kernel endpoint could outlive close() and accept INITs meanwhile. listen(2) with backlog 0
-     * takes an SCTP endpoint out of the lookup at once; associations already queued are aborted at the real close.
+     * takes an SCTP endpoint out of the lookup at once; associations already queued are handled at the real close
+     * as before (SHUTDOWN, or ABORT when data was left unread).
      */
     private void stopListening() {
+        closing = true;
         int raw;
         try {
             raw = fd.acquire();
         } catch (ClosedChannelException e) {
-            return; // closed by another thread, which stopped listening itself
+            // Another close() marked the fd closed, which it does only after its listen(0) returned.
+            return;
         }
         try {
-            fd.close(); // no new call starts from here on; the real close(2) runs at the release below
+            // A concurrent close() that got the fd too repeats this; the second listen(0) fails with EINVAL, harmless.
             LibC.listen(raw, 0);
+            fd.close(); // no new call starts from here on; the real close(2) runs at the release below
         } finally {
             fd.release();
         }

@@ -46,9 +46,10 @@ class PollRegistrationTest {
         PollRegistration closed = registration;
         registration = null;
         int reused = LibC.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-        assertThat(reused).as("the new eventfd reuses the closed number").isEqualTo(fd);
-        PollRegistration other = poller.register(reused);
+        PollRegistration other = null;
         try {
+            assertThat(reused).as("the new eventfd reuses the closed number").isEqualTo(fd);
+            other = poller.register(reused);
             int seq = other.readSeq();
             // A waiter of the closed socket that was about to arm when the close happened: it must not re-register
             // the number, which would hand the new fd's events to the closed registration's token.
@@ -60,7 +61,9 @@ class PollRegistrationTest {
             assertThat(other.awaitReadable(seq, System.nanoTime() + Duration.ofSeconds(5).toNanos()))
                     .as("the new fd's readiness reaches its own registration").isEqualTo(PollRegistration.READY);
         } finally {
-            other.deregister();
+            if (other != null) {
+                other.deregister();
+            }
             LibC.close(reused);
         }
     }
