@@ -232,6 +232,10 @@ public final class SctpServerSocket implements Closeable {
         }
     }
 
+    LinuxSctpSocket linux() {
+        return socket;
+    }
+
     @Override
     public String toString() {
         return "SctpServerSocket[" + network.networkName() + (isClosed() ? ", closed" : "") + "]";

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sctp.internal.linux.FileDescriptor;
 import dev.sctp.notification.AssociationChange;
 import dev.sctp.notification.NotificationType;
 import dev.sctp.test.AssociationPair;
@@ -70,6 +71,24 @@ class CloseTest {
         assertThat(acceptor.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(AsynchronousCloseException.class);
         server.close(); // idempotent
         assertThat(server.isClosed()).isTrue();
+    }
+
+    @Test
+    void aClosedListenerRefusesAssociationsWhileAnotherCallStillHoldsItsFd() throws Exception {
+        int owned = FileDescriptor.openCount();
+        SctpServerSocket server = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"));
+        SctpAddress address = server.localAddress();
+        FileDescriptor fd = server.linux().fileDescriptor();
+        fd.acquire(); // as a system call in flight on another thread does: the real close(2) waits for it
+        try {
+            server.close();
+            assertThat(FileDescriptor.openCount()).as("close(2) deferred while the call holds the fd")
+                    .isEqualTo(owned + 1);
+            assertThatThrownBy(() -> SctpSocket.dial(address, TIMEOUT).close()).isInstanceOf(ConnectException.class);
+        } finally {
+            fd.release();
+        }
+        assertThat(FileDescriptor.openCount()).as("fds owned by the library").isEqualTo(owned);
     }
 
     @Test

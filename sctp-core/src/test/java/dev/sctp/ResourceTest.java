@@ -1,5 +1,7 @@
 package dev.sctp;
 
+import static dev.sctp.test.ProcessResources.added;
+import static dev.sctp.test.ProcessResources.openFdTargets;
 import static dev.sctp.test.ProcessResources.openFds;
 import static dev.sctp.test.ProcessResources.residentBytes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +15,7 @@ import dev.sctp.test.RequiresSctp;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +36,7 @@ class ResourceTest {
             SctpAddress address = server.localAddress();
             cycle(server, address, 20); // warm up: the poller and the classes are loaded once
             long fds = openFds();
+            List<String> fdTargets = openFdTargets();
             int owned = FileDescriptor.openCount();
             long buffers = liveBuffers();
             long bytes = liveBytes();
@@ -51,7 +55,8 @@ class ResourceTest {
                     + " %,d and %d after %,d%n", CYCLES, fds, openFds(), residentBefore >> 20, residentAtHalf >> 20, CYCLES / 2, residentAtEnd >> 20,
                     CYCLES);
 
-            assertThat(openFds()).as("entries in /proc/self/fd").isEqualTo(fds);
+            assertThat(openFds()).as("entries in /proc/self/fd; new ones point to %s",
+                    added(fdTargets, openFdTargets())).isEqualTo(fds);
             assertThat(FileDescriptor.openCount()).as("fds owned by the library").isEqualTo(owned);
             assertThat(liveBuffers()).as("native buffers outside the shared staging pool").isEqualTo(buffers);
             assertThat(liveBytes()).as("native bytes outside the shared staging pool").isEqualTo(bytes);

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -40,6 +41,10 @@ public final class LinuxSctpSocket {
     private volatile int abortErrno;
     // SO_LINGER's time when positive, kept here and not in the kernel (see OptionCodec.setLinger); -1 when off.
     private volatile int lingerSeconds = -1;
+    // Set once listen(2) succeeded, so close() knows to take the endpoint out of the kernel's lookup first.
+    private volatile boolean listening;
+    // Set by close() before it stops listening, so an accept that meets the stopped endpoint knows why.
+    private volatile boolean closing;
 
     private LinuxSctpSocket(int rawFd, int family) throws IOException {
         this.family = family;
@@ -227,6 +232,7 @@ public final class LinuxSctpSocket {
         if (r < 0) {
             throw Errno.toException("listen", errno);
         }
+        listening = backlog > 0;
     }
 
     /**
@@ -260,6 +266,10 @@ public final class LinuxSctpSocket {
             }
             if (r >= 0) {
                 return new LinuxSctpSocket(r, family);
+            }
+            if (errno == Errno.EINVAL && closing) {
+                // close() stopped listening (listen with backlog 0) while this call was in the kernel
+                throw new AsynchronousCloseException();
             }
             // ECONNABORTED: the association died in the queue; wait for the next one, as accept(2) advises.
             if (errno == Errno.EAGAIN || errno == Errno.ECONNABORTED) {
@@ -403,10 +413,40 @@ public final class LinuxSctpSocket {
         }
     }
 
-    /** Wakes every waiting thread, then closes the fd once no call is in flight; idempotent. */
+    /**
+     * Wakes every waiting thread, then closes the fd once no call is in flight; idempotent. A listener refuses new
+     * associations from the moment this returns, even while the fd itself stays open a little longer.
+     */
     public void close() {
+        if (listening) {
+            stopListening();
+        }
         poll.cancel();
         fd.close();
+    }
+
+    /**
+     * Another thread's call in flight defers close(2), and a child process forked before its exec holds a copy of
+     * the fd, so the kernel endpoint could outlive close() and accept INITs meanwhile. listen(2) with backlog 0
+     * takes an SCTP endpoint out of the lookup at once; associations already queued are handled at the real close
+     * as before (SHUTDOWN, or ABORT when data was left unread).
+     */
+    private void stopListening() {
+        closing = true;
+        int raw;
+        try {
+            raw = fd.acquire();
+        } catch (ClosedChannelException e) {
+            // Another close() marked the fd closed, which it does only after its listen(0) returned.
+            return;
+        }
+        try {
+            // A concurrent close() that got the fd too repeats this; the second listen(0) fails with EINVAL, harmless.
+            LibC.listen(raw, 0);
+            fd.close(); // no new call starts from here on; the real close(2) runs at the release below
+        } finally {
+            fd.release();
+        }
     }
 
     // ---- waiting ---------------------------------------------------------------------------------------------

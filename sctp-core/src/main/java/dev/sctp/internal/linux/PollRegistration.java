@@ -198,6 +198,11 @@ public final class PollRegistration {
 
     /** Arms input ({@code read}) or output readiness, keeping the other as it is; returns 0 or a negative errno. */
     synchronized int arm(boolean read) {
+        if (cancelled) {
+            // The owner may have closed the fd and another socket reused its number: epoll_ctl on it now would
+            // give that socket's epoll entry this registration's token, and its events would be dropped as stale.
+            return -Errno.EBADF;
+        }
         if (read ? readArmed : writeArmed) {
             return 0;
         }
@@ -281,7 +286,11 @@ public final class PollRegistration {
 
     /** Wakes every parked thread with {@link #CLOSED}, now and in every later wait; idempotent. */
     public void cancel() {
-        cancelled = true;
+        // Under the monitor that arm(), fired() and disarmWritable() hold around epoll_ctl: once this returns, none
+        // of them is half-way through one, and none starts another, so the owner may deregister and close the fd.
+        synchronized (this) {
+            cancelled = true;
+        }
         wakeAll();
     }
 

@@ -31,9 +31,41 @@ class PollRegistrationTest {
 
     @AfterEach
     void release() {
+        if (registration != null) {
+            registration.deregister();
+            LibC.close(fd);
+        }
+        poller.close();
+    }
+
+    @Test
+    void aCancelledRegistrationNeverTouchesItsFdNumberAgainWhenAnotherFdReusesIt() throws Exception {
+        // The owner closes: deregister, then close(2). A new fd takes the lowest free number, which is the same.
         registration.deregister();
         LibC.close(fd);
-        poller.close();
+        PollRegistration closed = registration;
+        registration = null;
+        int reused = LibC.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+        PollRegistration other = null;
+        try {
+            assertThat(reused).as("the new eventfd reuses the closed number").isEqualTo(fd);
+            other = poller.register(reused);
+            int seq = other.readSeq();
+            // A waiter of the closed socket that was about to arm when the close happened: it must not re-register
+            // the number, which would hand the new fd's events to the closed registration's token.
+            assertThat(closed.arm(true)).as("arming a cancelled registration").isNotZero();
+            try (NativeBuffer one = new NativeBuffer(8)) {
+                one.buffer().putLong(0, 1L);
+                assertThat(LibC.write(reused, one.address(), 8)).isEqualTo(8);
+            }
+            assertThat(other.awaitReadable(seq, System.nanoTime() + Duration.ofSeconds(5).toNanos()))
+                    .as("the new fd's readiness reaches its own registration").isEqualTo(PollRegistration.READY);
+        } finally {
+            if (other != null) {
+                other.deregister();
+            }
+            LibC.close(reused);
+        }
     }
 
     @Test
