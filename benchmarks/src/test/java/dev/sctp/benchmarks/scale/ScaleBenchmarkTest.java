@@ -51,6 +51,9 @@ class ScaleBenchmarkTest {
             assertThat(round.p50()).as(run.label()).isPositive().isLessThanOrEqualTo(round.p99());
             assertThat(round.p99()).as(run.label()).isLessThanOrEqualTo(round.max());
             assertThat(round.serverCpuNanos()).as(run.label()).isNotNegative();
+            assertThat(round.resets()).as(run.label()).isZero();
+            assertThat(round.lost()).as(run.label()).isZero();
+            assertThat(round.backlogDrops()).as(run.label()).isNotNegative();
         }
 
         ScaleReport report = new ScaleReport(options, runs, benchmark.failures());
@@ -69,7 +72,8 @@ class ScaleBenchmarkTest {
             assertThat(Double.parseDouble(row[7])).isPositive(); // native buffers per association
         });
         assertThat(traffic).hasSize(2).allSatisfy(row -> {
-            assertThat(row).hasSize(12);
+            assertThat(row).hasSize(15);
+            assertThat(row[13]).isEqualTo("0 (0)"); // no association reset
             assertThat(row[4]).isEqualTo(row[5]); // sent == echoed
             assertThat(Double.parseDouble(row[8].split(" ")[0])).isPositive(); // p50 ms
         });
