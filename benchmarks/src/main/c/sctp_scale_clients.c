@@ -220,6 +220,10 @@ static void run(long long warmup_ms, long long measure_ms, long long interval_ms
         if (!samples) failx("out of memory for latency samples");
     }
     sample_count = 0;
+    /* A round's window counts are its own: left over from the last round they doubled the second round's "sent in
+     * the window" (and halved its CPU per message). sent, echoed, reset and lost stay cumulative. */
+    window_sent = 0;
+    window_echoed = 0;
     long long next = 0; /* index of the next message of the schedule: association next % count at start + next*step */
     int said_measuring = 0;
     for (;;) {

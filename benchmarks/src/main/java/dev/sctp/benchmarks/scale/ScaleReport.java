@@ -62,7 +62,8 @@ public final class ScaleReport {
         }
         BarChart.write(memory, "Server memory per idle association, KiB (target: heap < 16, native < 64)",
                 subtitle(), "KiB", mem);
-        BarChart.write(cpu, "Server CPU per echoed message at 1 message/s per association, microseconds",
+        BarChart.write(cpu, "Server CPU per echoed message, one message per association every "
+                + options.intervalMs() + " ms, microseconds",
                 subtitle(), "µs/message", cpuBars);
         return List.of(md, memory, cpu);
     }
