@@ -11,12 +11,17 @@
  *                             evenly staggered, and every echo is checked and timed. Prints "measuring" when the
  *                             warm-up ends, "window-end" when the measured window ends, then stops sending, waits
  *                             for the echoes still due (up to 20 s) and prints
- *                             "result sent=S echoed=E window_sent=WS window_echoed=WE p50=NS p99=NS max=NS"
- *                             (latency of the messages sent inside the window; CLOCK_MONOTONIC nanoseconds).
+ *                             "result sent=S echoed=E window_sent=WS window_echoed=WE p50=NS p99=NS max=NS
+ *                             reset=R lost=L" (latency of the messages sent inside the window; CLOCK_MONOTONIC
+ *                             nanoseconds; R associations the server's side reset or aborted so far, L messages
+ *                             sent on them whose echo never came).
  *   close                     closes every association, prints "closed" and exits 0.
  *
  * Each message carries its send time and its association's index, so an echo needs no per-message state here and a
- * crossed or corrupted echo is caught. Any failure prints "error TEXT" and exits 1.
+ * crossed or corrupted echo is caught. An association reset by the other side (ECONNRESET, EPIPE, ETIMEDOUT from
+ * send or recvmsg) is not fatal: it is closed, counted, named on stderr ("lost association I ...") and left out of
+ * the schedule, so one lost association among thousands does not void a run; the harness reports the count. Any
+ * other failure prints "error TEXT" and exits 1.
  *
  * Build: cc -O2 -o sctp_scale_clients sctp_scale_clients.c   (scripts/bench and the harness do this into target/).
  */
@@ -49,6 +54,9 @@ static long long *samples; /* latencies of window messages */
 static long long sample_cap, sample_count;
 static long long window_start, window_end; /* send-time bounds of the measured window */
 static unsigned char *rx;
+static int *sent_on, *echoed_on; /* per association, to know how many echoes a reset association took with it */
+static long long resets, lost;
+static long long run_start;
 
 static void fail(const char *what) {
     printf("error %s: %s\n", what, strerror(errno));
@@ -116,8 +124,21 @@ static void connect_all(int port) {
     }
 }
 
+/* The association was reset or aborted by the other side: close it, count it, say which and when. */
+static int lose(int idx, const char *what, int err) {
+    if (err != ECONNRESET && err != EPIPE && err != ETIMEDOUT) return 0;
+    fprintf(stderr, "lost association %d: %s: %s, %lld ms into the run, %d sent and %d echoed on it\n", idx, what,
+            strerror(err), run_start ? (now_ns() - run_start) / 1000000 : 0, sent_on[idx], echoed_on[idx]);
+    close(fds[idx]);
+    fds[idx] = -1;
+    resets++;
+    lost += sent_on[idx] - echoed_on[idx];
+    return 1;
+}
+
 static void send_one(int idx, long long t) {
     static unsigned char tx[MAX_SIZE];
+    if (fds[idx] < 0) return;
     memcpy(tx, &t, 8);
     uint32_t i = (uint32_t) idx, m = MAGIC;
     memcpy(tx + 8, &i, 4);
@@ -125,15 +146,17 @@ static void send_one(int idx, long long t) {
     ssize_t r = send(fds[idx], tx, (size_t) size, MSG_DONTWAIT | MSG_NOSIGNAL);
     if (r != size) {
         if (r < 0 && errno == EAGAIN) failx("send would block: the server stopped reading");
+        if (r < 0 && lose(idx, "send", errno)) return;
         fail("send");
     }
     sent++;
+    sent_on[idx]++;
     if (t >= window_start && t < window_end) window_sent++;
 }
 
 /* Reads every complete echo waiting on association idx. */
 static void receive(int idx) {
-    for (;;) {
+    while (fds[idx] >= 0) {
         int flags = 0;
         struct iovec iov = {.iov_base = rx, .iov_len = MAX_SIZE};
         struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1};
@@ -141,6 +164,7 @@ static void receive(int idx) {
         flags = msg.msg_flags;
         if (r < 0) {
             if (errno == EAGAIN) return;
+            if (lose(idx, "recvmsg", errno)) return;
             fail("recvmsg");
         }
         if (r == 0) failx("the server closed an association");
@@ -161,6 +185,7 @@ static void receive(int idx) {
             exit(1);
         }
         echoed++;
+        echoed_on[idx]++;
         if (t >= window_start && t < window_end) {
             window_echoed++;
             if (sample_count < sample_cap) samples[sample_count++] = now_ns() - t;
@@ -184,6 +209,7 @@ static void run(long long warmup_ms, long long measure_ms, long long interval_ms
     long long step = interval_ms * 1000000LL / count; /* one association's turn every step ns */
     if (step <= 0) step = 1;
     long long start = now_ns();
+    run_start = start;
     window_start = start + warmup_ms * 1000000LL;
     window_end = window_start + measure_ms * 1000000LL;
     long long windows_msgs = measure_ms * count / interval_ms + count;
@@ -194,6 +220,10 @@ static void run(long long warmup_ms, long long measure_ms, long long interval_ms
         if (!samples) failx("out of memory for latency samples");
     }
     sample_count = 0;
+    /* A round's window counts are its own: left over from the last round they doubled the second round's "sent in
+     * the window" (and halved its CPU per message). sent, echoed, reset and lost stay cumulative. */
+    window_sent = 0;
+    window_echoed = 0;
     long long next = 0; /* index of the next message of the schedule: association next % count at start + next*step */
     int said_measuring = 0;
     for (;;) {
@@ -215,7 +245,7 @@ static void run(long long warmup_ms, long long measure_ms, long long interval_ms
     printf("window-end\n");
     fflush(stdout);
     long long deadline = now_ns() + 20000000000LL;
-    while (echoed < sent && now_ns() < deadline) poll_once(100);
+    while (echoed + lost < sent && now_ns() < deadline) poll_once(100);
     long long p50 = 0, p99 = 0, max = 0;
     if (sample_count > 0) {
         qsort(samples, (size_t) sample_count, sizeof *samples, cmp);
@@ -223,8 +253,8 @@ static void run(long long warmup_ms, long long measure_ms, long long interval_ms
         p99 = samples[(long long) ((sample_count - 1) * 0.99)];
         max = samples[sample_count - 1];
     }
-    printf("result sent=%lld echoed=%lld window_sent=%lld window_echoed=%lld p50=%lld p99=%lld max=%lld\n", sent,
-           echoed, window_sent, window_echoed, p50, p99, max);
+    printf("result sent=%lld echoed=%lld window_sent=%lld window_echoed=%lld p50=%lld p99=%lld max=%lld reset=%lld "
+           "lost=%lld\n", sent, echoed, window_sent, window_echoed, p50, p99, max, resets, lost);
     fflush(stdout);
 }
 
@@ -245,8 +275,10 @@ int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     raise_fd_limit(count + 64);
     fds = calloc((size_t) count, sizeof *fds);
+    sent_on = calloc((size_t) count, sizeof *sent_on);
+    echoed_on = calloc((size_t) count, sizeof *echoed_on);
     rx = malloc(MAX_SIZE);
-    if (!fds || !rx) failx("out of memory");
+    if (!fds || !sent_on || !echoed_on || !rx) failx("out of memory");
     epfd = epoll_create1(0);
     if (epfd < 0) fail("epoll_create1");
     long long t0 = now_ns();
@@ -258,7 +290,7 @@ int main(int argc, char **argv) {
         if (sscanf(line, "run %lld %lld", &warmup, &measure) == 2) {
             run(warmup, measure, interval_ms);
         } else if (strncmp(line, "close", 5) == 0) {
-            for (int i = 0; i < count; i++) close(fds[i]);
+            for (int i = 0; i < count; i++) if (fds[i] >= 0) close(fds[i]);
             printf("closed\n");
             return 0;
         } else {

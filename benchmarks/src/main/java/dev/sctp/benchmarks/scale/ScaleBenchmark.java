@@ -4,6 +4,7 @@ import dev.sctp.benchmarks.CBinary;
 import dev.sctp.benchmarks.cross.ProcStats;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,9 +113,21 @@ public final class ScaleBenchmark {
                     return new ScaleRun(stack, jvm.label(), server.lastHandlers(), count, connectMs, refused,
                             baseline, idle, statsOr(server, idle), rounds);
                 }
-                ScaleRun.ServerStats after = stats(server);
-                client.send("close");
-                client.expect("closed", 600_000);
+                ScaleRun.ServerStats after;
+                try {
+                    after = stats(server);
+                    client.send("close");
+                    client.expect("closed", 600_000);
+                } catch (IllegalStateException | IOException e) {
+                    // E.g. the server killed by the kernel's OOM killer after the rounds: what was measured stays.
+                    String failure = String.format("%s, %s, %d associations: ended after its %d traffic rounds (%s);"
+                            + " its idle figures and rounds are reported, its heap after traffic is the idle one",
+                            stack, jvm.label(), count, rounds.size(), e.getMessage());
+                    System.err.println("scale: " + failure);
+                    failures.add(failure);
+                    return new ScaleRun(stack, jvm.label(), server.lastHandlers(), count, connectMs, refused,
+                            baseline, idle, statsOr(server, idle), rounds);
+                }
                 return new ScaleRun(stack, jvm.label(), server.lastHandlers(), count, connectMs, refused, baseline, idle,
                         after, rounds);
             } finally {
@@ -125,6 +138,8 @@ public final class ScaleBenchmark {
 
     private ScaleRun.Round round(LineProcess server, LineProcess client, long warmupMs)
             throws IOException, InterruptedException {
+        Map<String, Long> snmp0 = ProcStats.snmp();
+        long drops0 = backlogDrops();
         client.send("run " + warmupMs + " " + options.measureMs());
         long timeout = warmupMs + options.measureMs() + 120_000;
         client.expect("measuring", timeout);
@@ -136,8 +151,39 @@ public final class ScaleBenchmark {
         long window = System.nanoTime() - start;
         t3 = ProcStats.snmp().get(ProcStats.T3) - t3;
         Map<String, String> r = fields(client.expect("result ", 120_000));
+        Map<String, Long> snmp1 = ProcStats.snmp();
+        long drops = backlogDrops() - drops0;
+        // The whole round's counter deltas go to the log: what to read when an association is lost.
+        StringBuilder deltas = new StringBuilder();
+        snmp1.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            long d = e.getValue() - snmp0.getOrDefault(e.getKey(), 0L);
+            if (d != 0) {
+                deltas.append(' ').append(e.getKey()).append('=').append(d);
+            }
+        });
+        System.err.println("scale: round snmp deltas:" + deltas + "; softnet backlog drops=" + drops + "; client: "
+                + String.join(" ", r.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
+                .toList()));
+        long aborted = snmp1.getOrDefault("SctpAborteds", 0L) - snmp0.getOrDefault("SctpAborteds", 0L);
         return new ScaleRun.Round(window, num(r, "window_sent"), num(r, "window_echoed"), num(r, "sent"),
-                num(r, "echoed"), num(r, "p50"), num(r, "p99"), num(r, "max"), cpu1 - cpu0, t3);
+                num(r, "echoed"), num(r, "p50"), num(r, "p99"), num(r, "max"), cpu1 - cpu0, t3, aborted,
+                num(r, "reset"), num(r, "lost"), drops);
+    }
+
+    /** Packets dropped for a full per-CPU input backlog (net.core.netdev_max_backlog), summed over the CPUs. */
+    static long backlogDrops() {
+        long sum = 0;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/net/softnet_stat"))) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 1) {
+                    sum += Long.parseLong(f[1], 16);
+                }
+            }
+        } catch (IOException e) {
+            return -1; // no such file: reported as -1, not as "no drops"
+        }
+        return sum;
     }
 
     /** Polls the server until it holds {@code count} associations (the client's last handshakes may be queued). */

@@ -62,7 +62,8 @@ public final class ScaleReport {
         }
         BarChart.write(memory, "Server memory per idle association, KiB (target: heap < 16, native < 64)",
                 subtitle(), "KiB", mem);
-        BarChart.write(cpu, "Server CPU per echoed message at 1 message/s per association, microseconds",
+        BarChart.write(cpu, "Server CPU per echoed message, one message per association every "
+                + options.intervalMs() + " ms, microseconds",
                 subtitle(), "µs/message", cpuBars);
         return List.of(md, memory, cpu);
     }
@@ -121,20 +122,28 @@ public final class ScaleReport {
 
         md.append("\n## One message per association per interval\n\n");
         md.append("Sent msg/s is what the client sent in the window; above associations / interval it caught up on a "
-                + "schedule it fell behind on, i.e. the machine (client and server share its CPUs) was saturated.\n\n");
+                + "schedule it fell behind on, i.e. the machine (client and server share its CPUs) was saturated. Reset is the "
+                + "associations the client lost to an ABORT (its count at the end of the last round) and the messages lost with "
+                + "them; ABORTs is the kernel's SctpAborteds and drops the packets dropped for a full input backlog "
+                + "(`/proc/net/softnet_stat`), both summed over the rounds.\n\n");
         md.append("| stack | server JVM | associations | sent msg/s | sent in windows | echoed | server CPU "
-                + "µs/msg | server CPU % of a core | echo p50 ms | echo p99 ms | echo max ms | T3 |\n");
-        md.append("|---|---|---:|---:|---:|---:|---|---|---|---|---:|---:|\n");
+                + "µs/msg | server CPU % of a core | echo p50 ms | echo p99 ms | echo max ms | T3 | ABORTs | reset (messages "
+                + "lost) | backlog drops |\n");
+        md.append("|---|---|---:|---:|---:|---:|---|---|---|---|---:|---:|---:|---:|---:|\n");
         for (ScaleRun r : runs) {
             long sent = r.rounds().stream().mapToLong(ScaleRun.Round::sent).sum();
             long echoed = r.rounds().stream().mapToLong(ScaleRun.Round::echoed).sum();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %d | %d | %s | %s | %s | %s | %.1f | %d |%n",
+            ScaleRun.Round last = r.rounds().isEmpty() ? null : r.rounds().get(r.rounds().size() - 1);
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %d | %d | %s | %s | %s | %s | %.1f | %d "
+                            + "| %d | %d (%d) | %d |%n",
                     r.stack(), r.jvm(), r.associations(), median(values(r, ScaleRun.Round::messagesPerSecond)), sent,
                     echoed, spread(values(r, ScaleRun.Round::cpuMicrosPerMessage), 1),
                     spread(values(r, ScaleRun.Round::cpuPercent), 1), spread(values(r, x -> x.p50() / 1e6), 2),
                     spread(values(r, x -> x.p99() / 1e6), 2),
                     r.rounds().stream().mapToLong(ScaleRun.Round::max).max().orElse(0) / 1e6,
-                    r.rounds().stream().mapToLong(ScaleRun.Round::t3).sum()));
+                    r.rounds().stream().mapToLong(ScaleRun.Round::t3).sum(),
+                    r.rounds().stream().mapToLong(ScaleRun.Round::aborted).sum(), last == null ? 0 : last.resets(),
+                    last == null ? 0 : last.lost(), r.rounds().stream().mapToLong(ScaleRun.Round::backlogDrops).sum()));
         }
 
         md.append("\n## Targets\n\nThe issue's target: 10,000 associations served with at most 2 poller threads, "

@@ -79,9 +79,16 @@ public record ScaleRun(String stack, String jvm, String handlers, int associatio
      * @param max likewise
      * @param serverCpuNanos the server's utime + stime during the window
      * @param t3 the kernel's T3-rtx expirations during the window
+     * @param aborted the kernel's SctpAborteds during the whole round (warm-up and drain included): associations
+     *                that ended in an ABORT, sent or received, on either side of the loopback
+     * @param resets associations the client lost to a reset or abort so far (cumulative over the rounds)
+     * @param lost messages sent on those associations whose echo never came (cumulative)
+     * @param backlogDrops packets the kernel dropped for a full input backlog during the round
+     *                     ({@code /proc/net/softnet_stat}, second column, all CPUs; loopback goes through it)
      */
     public record Round(long windowNanos, long sent, long echoed, long totalSent, long totalEchoed, long p50,
-                        long p99, long max, long serverCpuNanos, long t3) {
+                        long p99, long max, long serverCpuNanos, long t3, long aborted, long resets, long lost,
+                        long backlogDrops) {
 
         /** Server CPU per echoed message, microseconds (10 ms tick resolution over the window). */
         public double cpuMicrosPerMessage() {

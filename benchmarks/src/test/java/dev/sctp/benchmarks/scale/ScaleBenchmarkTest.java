@@ -26,7 +26,7 @@ class ScaleBenchmarkTest {
     @Test
     void everyAssociationIsHeldAndEveryMessageEchoedAndTheReportParses(@TempDir Path dir) throws Exception {
         ScaleOptions options = ScaleOptions.parse("--counts", Integer.toString(ASSOCIATIONS), "--stacks",
-                "core,spring", "--interval-ms", "1000", "--warmup-ms", "1000", "--measure-ms", "3000", "--rounds", "1", "--out", dir.resolve("scale.md").toString(), "--server-jvm-args",
+                "core,spring", "--interval-ms", "1000", "--warmup-ms", "1000", "--measure-ms", "3000", "--rounds", "2", "--out", dir.resolve("scale.md").toString(), "--server-jvm-args",
                 "-Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 
         ScaleBenchmark benchmark = new ScaleBenchmark(options);
@@ -40,17 +40,24 @@ class ScaleBenchmarkTest {
             assertThat(run.afterTraffic().associations()).as(run.label()).isEqualTo(ASSOCIATIONS);
             assertThat(run.idle().pollers()).as(run.label()).isBetween(1, 2);
             assertThat(run.idle().nativeBuffers()).as(run.label()).isGreaterThan(run.baseline().nativeBuffers());
-            ScaleRun.Round round = run.rounds().get(0);
-            // 50 associations, one message a second each, for 3 s: 150 in the window, give or take the edges.
-            assertThat(round.sent()).as(run.label()).isBetween(100L, 200L);
-            assertThat(round.echoed()).as(run.label()).isEqualTo(round.sent());
-            assertThat(round.totalEchoed()).as(run.label()).isEqualTo(round.totalSent());
-            // The server's own count: exactly the messages the client sent, none lost and none twice.
+            assertThat(run.rounds()).as(run.label()).hasSize(2);
+            for (ScaleRun.Round each : run.rounds()) {
+                // 50 associations, one message a second each, for 3 s: 150 in each round's window, give or take
+                // the edges; the second round's count is its own, not the sum of both windows.
+                assertThat(each.sent()).as(run.label()).isBetween(100L, 200L);
+                assertThat(each.echoed()).as(run.label()).isEqualTo(each.sent());
+                assertThat(each.totalEchoed()).as(run.label()).isEqualTo(each.totalSent());
+            }
+            ScaleRun.Round round = run.rounds().get(1);
+            // The server's own count: exactly the messages the client sent over both rounds, none lost or twice.
             assertThat(run.afterTraffic().echoed() - run.idle().echoed()).as(run.label())
                     .isEqualTo(round.totalSent());
             assertThat(round.p50()).as(run.label()).isPositive().isLessThanOrEqualTo(round.p99());
             assertThat(round.p99()).as(run.label()).isLessThanOrEqualTo(round.max());
             assertThat(round.serverCpuNanos()).as(run.label()).isNotNegative();
+            assertThat(round.resets()).as(run.label()).isZero();
+            assertThat(round.lost()).as(run.label()).isZero();
+            assertThat(round.backlogDrops()).as(run.label()).isNotNegative();
         }
 
         ScaleReport report = new ScaleReport(options, runs, benchmark.failures());
@@ -69,7 +76,8 @@ class ScaleBenchmarkTest {
             assertThat(Double.parseDouble(row[7])).isPositive(); // native buffers per association
         });
         assertThat(traffic).hasSize(2).allSatisfy(row -> {
-            assertThat(row).hasSize(12);
+            assertThat(row).hasSize(15);
+            assertThat(row[13]).isEqualTo("0 (0)"); // no association reset
             assertThat(row[4]).isEqualTo(row[5]); // sent == echoed
             assertThat(Double.parseDouble(row[8].split(" ")[0])).isPositive(); // p50 ms
         });
