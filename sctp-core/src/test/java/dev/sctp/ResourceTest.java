@@ -55,8 +55,11 @@ class ResourceTest {
                     + " %,d and %d after %,d%n", CYCLES, fds, openFds(), residentBefore >> 20, residentAtHalf >> 20, CYCLES / 2, residentAtEnd >> 20,
                     CYCLES);
 
-            assertThat(openFds()).as("entries in /proc/self/fd; new ones point to %s",
-                    added(fdTargets, openFdTargets())).isEqualTo(fds);
+            // The library opens no AF_UNIX socket; the JVM or libc opened one, connected, once inside this window
+            // when the test ran early in its JVM (after CloseTest and SctpSocketTest), so those are left out.
+            List<String> leftOpen = added(fdTargets, openFdTargets()).stream()
+                    .filter(target -> !target.contains(" in /proc/net/unix: ")).toList();
+            assertThat(leftOpen).as("fds opened during the cycles and still open (of %d before)", fds).isEmpty();
             assertThat(FileDescriptor.openCount()).as("fds owned by the library").isEqualTo(owned);
             assertThat(liveBuffers()).as("native buffers outside the shared staging pool").isEqualTo(buffers);
             assertThat(liveBytes()).as("native bytes outside the shared staging pool").isEqualTo(bytes);
