@@ -95,7 +95,8 @@ public final class CrossReport {
                 + " a run stops after " + options.budgetMillis() + " ms or " + options.maxMessages() + " messages;"
                 + " CPU is utime+stime of each whole process"
                 + " (/proc/PID/stat, 10 ms ticks), and by thread class of the server (/proc/PID/task/*/stat:"
-                + " application thread, the library's poller, JIT compiler, GC, other); T3 and fast-retransmit are deltas of /proc/net/sctp/snmp");
+                + " application thread, the library's poller, JIT compiler, GC, other); T3 and fast-retransmit are"
+                + " deltas of /proc/net/sctp/snmp");
         md.append("\nSO_RCVBUF / SO_SNDBUF in effect (getsockopt; Linux reports twice the value set):\n\n");
         for (String b : buffers) {
             md.append("- ").append(b).append('\n');

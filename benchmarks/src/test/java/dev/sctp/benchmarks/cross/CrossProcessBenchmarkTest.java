@@ -73,7 +73,8 @@ class CrossProcessBenchmarkTest {
             assertThat(Long.parseLong(row[8])).isNotNegative();
         }
         // The server's CPU by thread class: process, application thread, poller, JIT, GC, other.
-        for (String heading : List.of("receiver CPU µs/msg by thread class", "echo server CPU µs/msg by thread class")) {
+        for (String heading : List.of("receiver CPU µs/msg by thread class",
+                "echo server CPU µs/msg by thread class")) {
             assertThat(tableRows(md, heading)).as(heading).hasSize(kinds * kinds).allSatisfy(row -> {
                 assertThat(row).hasSize(8);
                 for (int i = 2; i < 8; i++) {
