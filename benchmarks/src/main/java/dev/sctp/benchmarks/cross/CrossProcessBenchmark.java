@@ -221,12 +221,12 @@ public final class CrossProcessBenchmark {
     }
 
     /** Kernel counters and both processes' CPU time at one instant. */
-    private record Snapshot(long t3, long fastRtx, long clientCpu, long serverCpu) {
+    private record Snapshot(long t3, long fastRtx, long clientCpu, long serverCpu, ThreadCpu serverThreads) {
 
         static Snapshot take(PeerProcess client, PeerProcess server) {
             Map<String, Long> snmp = ProcStats.snmp();
             return new Snapshot(snmp.get(ProcStats.T3), snmp.get(ProcStats.FAST_RTX), client.cpuNanos(),
-                    server.cpuNanos());
+                    server.cpuNanos(), server.threadCpu());
         }
 
         Measurement minus(Snapshot b, Mode mode, PeerKind c, PeerKind s, int round, long n, int size, long nanos) {
@@ -236,7 +236,7 @@ public final class CrossProcessBenchmark {
         Measurement minus(Snapshot b, Mode mode, PeerKind c, PeerKind s, int round, long n, int size, long nanos,
                           Measurement.Latency latency) {
             return new Measurement(mode, c, s, round, n, size, nanos, t3 - b.t3, fastRtx - b.fastRtx,
-                    clientCpu - b.clientCpu, serverCpu - b.serverCpu, latency);
+                    clientCpu - b.clientCpu, serverCpu - b.serverCpu, latency, serverThreads.minus(b.serverThreads));
         }
     }
 

@@ -60,9 +60,11 @@ public final class CrossReport {
         setup(md);
         md.append("\n## One way: the sender sends as fast as it can, the receiver counts\n\n");
         table(md, Mode.ONE_WAY, "sender", "receiver");
+        threadTable(md, Mode.ONE_WAY, "receiver");
         md.append("\n## Echo: the client keeps up to ").append(options.window())
                 .append(" messages in flight, the server echoes each\n\n");
         table(md, Mode.ECHO, "client", "echo server");
+        threadTable(md, Mode.ECHO, "echo server");
         md.append("\n## Ping-pong: one message in flight, every round trip timed (runs of at most ")
                 .append(options.latencyBudgetMillis()).append(" ms)\n\n");
         latencyTable(md);
@@ -92,7 +94,9 @@ public final class CrossReport {
                 + options.rounds() + " rounds, every pairing once per round, order reversed every other round;"
                 + " a run stops after " + options.budgetMillis() + " ms or " + options.maxMessages() + " messages;"
                 + " CPU is utime+stime of each whole process"
-                + " (/proc/PID/stat, 10 ms ticks); T3 and fast-retransmit are deltas of /proc/net/sctp/snmp");
+                + " (/proc/PID/stat, 10 ms ticks), and by thread class of the server (/proc/PID/task/*/stat:"
+                + " application thread, the library's poller, JIT compiler, GC, other); T3 and fast-retransmit are"
+                + " deltas of /proc/net/sctp/snmp");
         md.append("\nSO_RCVBUF / SO_SNDBUF in effect (getsockopt; Linux reports twice the value set):\n\n");
         for (String b : buffers) {
             md.append("- ").append(b).append('\n');
@@ -122,6 +126,36 @@ public final class CrossReport {
                         median(runs, Measurement::serverCpuMicrosPerMessage),
                         join(runs, m -> Long.toString(m.t3())), join(runs, m -> Long.toString(m.fastRetransmits())),
                         join(runs, m -> String.format(Locale.ROOT, "%.0f", m.messagesPerSecond()))));
+            }
+        }
+    }
+
+    /**
+     * The server's CPU per message by thread class, median (min-max) of the rounds: whether the process's figure is
+     * the receive path or the JIT and GC around it.
+     */
+    private void threadTable(StringBuilder md, Mode mode, String serverRole) {
+        md.append("\n").append(serverRole).append(" CPU µs/msg by thread class, median (min-max):\n\n");
+        md.append("| client | ").append(serverRole).append(" | process | application thread | poller | JIT | GC | other"
+                + " |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        List<ToDoubleFunction<Measurement>> columns = List.of(Measurement::serverCpuMicrosPerMessage,
+                m -> ThreadCpu.perMessage(m.serverThreads().app(), m.messages()),
+                m -> ThreadCpu.perMessage(m.serverThreads().poller(), m.messages()),
+                m -> ThreadCpu.perMessage(m.serverThreads().jit(), m.messages()),
+                m -> ThreadCpu.perMessage(m.serverThreads().gc(), m.messages()),
+                m -> ThreadCpu.perMessage(m.serverThreads().other(), m.messages()));
+        for (PeerKind c : kinds) {
+            for (PeerKind s : kinds) {
+                List<Measurement> runs = runs(mode, c, s);
+                if (runs.isEmpty()) {
+                    continue;
+                }
+                md.append("| ").append(c.label()).append(" | ").append(s.label()).append(" |");
+                for (ToDoubleFunction<Measurement> f : columns) {
+                    md.append(String.format(Locale.ROOT, " %.1f (%.1f-%.1f) |", median(runs, f), min(runs, f),
+                            max(runs, f)));
+                }
+                md.append('\n');
             }
         }
     }

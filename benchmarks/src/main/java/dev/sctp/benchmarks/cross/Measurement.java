@@ -15,9 +15,11 @@ package dev.sctp.benchmarks.cross;
  * @param clientCpuNanos CPU time (user + system) the client process used during the run
  * @param serverCpuNanos CPU time the server process used during the run
  * @param latency round-trip percentiles of a {@link Mode#LATENCY} run, otherwise null
+ * @param serverThreads the server's CPU time during the run by thread class (application, poller, JIT, GC, other)
  */
 public record Measurement(Mode mode, PeerKind client, PeerKind server, int round, long messages, int size, long nanos,
-                          long t3, long fastRetransmits, long clientCpuNanos, long serverCpuNanos, Latency latency) {
+                          long t3, long fastRetransmits, long clientCpuNanos, long serverCpuNanos, Latency latency,
+                          ThreadCpu serverThreads) {
 
     /**
      * Round-trip time percentiles (nearest rank) of one ping-pong run, in nanoseconds.

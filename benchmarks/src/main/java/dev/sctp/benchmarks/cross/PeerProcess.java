@@ -101,6 +101,11 @@ final class PeerProcess implements AutoCloseable {
         return ProcStats.cpuNanos(process.pid());
     }
 
+    /** Returns the process's CPU time so far by thread class. */
+    ThreadCpu threadCpu() {
+        return ThreadCpu.of(process.pid());
+    }
+
     @Override
     public void close() throws InterruptedException {
         try {

@@ -25,7 +25,8 @@ class CrossChartsTest {
                     // C -> C at 10,000 msg/s, every other pairing at 2,500: the axis tops out at 10,000.
                     long perSecond = c == PeerKind.C && s == PeerKind.C ? 10_000 : 2_500;
                     runs.add(new Measurement(mode, c, s, 0, perSecond, 1024, 1_000_000_000L, 0, 0, 0, 0,
-                            mode == Mode.LATENCY ? new Measurement.Latency(100_000, 200_000, 300_000) : null));
+                            mode == Mode.LATENCY ? new Measurement.Latency(100_000, 200_000, 300_000) : null,
+                            new ThreadCpu(0, 0, 0, 0, 0)));
                 }
             }
         }

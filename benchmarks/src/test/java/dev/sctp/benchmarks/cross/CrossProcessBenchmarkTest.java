@@ -72,6 +72,16 @@ class CrossProcessBenchmarkTest {
             assertThat(Double.parseDouble(row[7])).isNotNegative();
             assertThat(Long.parseLong(row[8])).isNotNegative();
         }
+        // The server's CPU by thread class: process, application thread, poller, JIT, GC, other.
+        for (String heading : List.of("receiver CPU µs/msg by thread class",
+                "echo server CPU µs/msg by thread class")) {
+            assertThat(tableRows(md, heading)).as(heading).hasSize(kinds * kinds).allSatisfy(row -> {
+                assertThat(row).hasSize(8);
+                for (int i = 2; i < 8; i++) {
+                    assertThat(row[i]).matches("-?\\d+\\.\\d \\(-?\\d+\\.\\d--?\\d+\\.\\d\\)");
+                }
+            });
+        }
         assertThat(tableRows(md, "## Same-run ratios")).anySatisfy(row -> {
             assertThat(row[0]).isEqualTo("dev.sctp receiving from C / C receiving from C (one way)");
             assertThat(row[1]).matches("\\d+\\.\\d\\dx");

@@ -30,7 +30,7 @@ public final class BatchMessages {
             if (ahead != null && ahead.hasPending() || path.deferredErrno != 0) {
                 // Messages read ahead by a single receive come first, one per call, as that receive would serve them.
                 ReceiveInfo info = path.batchInfo();
-                int n = Messages.receiveLocked(socket, raw, path, batch.slotAddress(0), batch.maxMessageSize(),
+                int n = ReceiveLoop.receiveLocked(socket, raw, path, batch.slotAddress(0), batch.maxMessageSize(),
                         batch.slotView(0), 0, info, deadline);
                 return n < 0 ? Messages.END_OF_STREAM : batch.setFirst(info);
             }
@@ -55,7 +55,7 @@ public final class BatchMessages {
                     // A socket error comes ahead of queued messages here; the single path reads those first.
                     path.deferredErrno = errno;
                     ReceiveInfo info = path.batchInfo();
-                    int n = Messages.receiveLocked(socket, raw, path, batch.slotAddress(0), batch.maxMessageSize(),
+                    int n = ReceiveLoop.receiveLocked(socket, raw, path, batch.slotAddress(0), batch.maxMessageSize(),
                             batch.slotView(0), 0, info, deadline);
                     return n < 0 ? Messages.END_OF_STREAM : batch.setFirst(info);
                 }
