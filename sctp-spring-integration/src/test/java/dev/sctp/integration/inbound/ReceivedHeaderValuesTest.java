@@ -85,8 +85,7 @@ class ReceivedHeaderValuesTest {
             SctpAssociation association = server.getAssociation(id);
             assertThat(association).as("message %d", i).isNotNull();
             assertThat(association.getRemoteAddress().port()).isEqualTo(clients[from].getLocalAddress().port());
-            assertThat((List<Object>) headers.get(SctpHeaders.REMOTE_ADDRESSES)).contains("127.0.0.1")
-                    .hasSameSizeAs(association.getRemoteAddress().addresses());
+            assertThat((List<Object>) headers.get(SctpHeaders.REMOTE_ADDRESSES)).contains("127.0.0.1");
             assertThat((List<Object>) headers.get(SctpHeaders.LOCAL_ADDRESSES)).contains("127.0.0.1");
         }
     }
