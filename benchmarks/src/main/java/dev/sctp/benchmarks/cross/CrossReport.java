@@ -44,8 +44,11 @@ public final class CrossReport {
 
     /** Returns one line naming the kernel, machine and settings, for the charts. */
     public String subtitle() {
-        return String.format(Locale.ROOT, "%d-byte messages, NODELAY, %s, loopback; median of %d rounds; kernel %s,"
-                        + " %s, %d CPUs%s", options.size(), bufferWords(), options.rounds(),
+        // Only the buffers that were set: the line is a chart's subtitle, cut at the chart's width.
+        String set = (options.receiveBuffer() > 0 ? ", SO_RCVBUF " + options.receiveBuffer() : "")
+                + (options.sendBuffer() > 0 ? ", SO_SNDBUF " + options.sendBuffer() : "");
+        return String.format(Locale.ROOT, "%d-byte messages, NODELAY%s, loopback; median of %d rounds; kernel %s,"
+                        + " %s, %d CPUs%s", options.size(), set, options.rounds(),
                 ProcStats.read("/proc/sys/kernel/osrelease"), ProcStats.cpuModel(),
                 Runtime.getRuntime().availableProcessors(),
                 "1".equals(System.getenv("SCTP_VM")) ? " (QEMU TCG VM)" : "");
@@ -110,7 +113,7 @@ public final class CrossReport {
         }
     }
 
-    /** "default socket buffers", or the buffers every peer set, for the first line and the charts. */
+    /** "default socket buffers", or the buffers every peer set, for the report's first line. */
     private String bufferWords() {
         return options.receiveBuffer() + options.sendBuffer() == 0 ? "default socket buffers"
                 : options.bufferSummary() + " on every socket";
