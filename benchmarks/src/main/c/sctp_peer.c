@@ -20,6 +20,11 @@
  *                                          message in flight, every round trip timed (against an "echo" peer)
  *   quit                                -> exits 0
  *
+ * Command line: sctp_peer [--rcvbuf BYTES] [--sndbuf BYTES] sets SO_RCVBUF / SO_SNDBUF on every socket before its
+ * association is set up (the listener before it listens, so accepted associations inherit them; a client socket
+ * before it connects). Like dev.sctp it tries SO_RCVBUFFORCE/SO_SNDBUFFORCE first (CAP_NET_ADMIN, e.g. root in the
+ * test VM) and falls back to the plain option, which net.core.rmem_max/wmem_max cap; "info" shows what took.
+ *
  * NS are CLOCK_MONOTONIC nanoseconds (the clock of Java's System.nanoTime on Linux), so the harness can take
  * "first send" from one process and "marker received" from another. Any failure prints "error TEXT" and exits 1.
  *
@@ -27,6 +32,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -44,6 +50,8 @@
 
 static int slots[SLOTS];
 static int listener = -1;
+static int rcvbuf; /* 0: the kernel's default */
+static int sndbuf;
 static char out_buf[BUFFER];
 static char in_buf[BUFFER];
 
@@ -81,6 +89,19 @@ static int get_int(int fd, int level, int name, const char *what)
 	return value;
 }
 
+/* Sets a socket buffer: the FORCE variant if this process may (it ignores rmem_max), else the plain one. */
+static void set_buffer(int fd, int force, int plain, int bytes, const char *what)
+{
+	if (bytes <= 0)
+		return;
+	if (setsockopt(fd, SOL_SOCKET, force, &bytes, sizeof(bytes)) == 0)
+		return;
+	if (errno != EPERM)
+		die(what);
+	set_int(fd, SOL_SOCKET, plain, bytes, what);
+}
+
+/* A new socket with NODELAY, RECVRCVINFO and the buffers of the command line, before bind/listen/connect. */
 static int sctp_socket(void)
 {
 	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_SCTP);
@@ -88,7 +109,22 @@ static int sctp_socket(void)
 		die("socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP)");
 	set_int(fd, IPPROTO_SCTP, SCTP_NODELAY, 1, "setsockopt(SCTP_NODELAY)");
 	set_int(fd, IPPROTO_SCTP, SCTP_RECVRCVINFO, 1, "setsockopt(SCTP_RECVRCVINFO)");
+	set_buffer(fd, SO_RCVBUFFORCE, SO_RCVBUF, rcvbuf, "setsockopt(SO_RCVBUF)");
+	set_buffer(fd, SO_SNDBUFFORCE, SO_SNDBUF, sndbuf, "setsockopt(SO_SNDBUF)");
 	return fd;
+}
+
+/* Parses a buffer size argument: 1..INT_MAX/2 bytes (Linux doubles it into an int). */
+static int buffer_arg(const char *name, const char *value)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(value, &end, 10);
+	if (errno || *end || v < 1 || v > INT_MAX / 2) {
+		printf("error %s %s: must be a number of bytes between 1 and %d\n", name, value, INT_MAX / 2);
+		exit(1);
+	}
+	return (int)v;
 }
 
 static int slot(long id)
@@ -274,8 +310,22 @@ static void do_latency(long id, long size, long max, long budget_ms)
 	free(rtt);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	for (int i = 1; i < argc; i += 2) {
+		if (i + 1 >= argc) {
+			printf("error %s needs a value in bytes\n", argv[i]);
+			return 1;
+		}
+		if (!strcmp(argv[i], "--rcvbuf")) {
+			rcvbuf = buffer_arg(argv[i], argv[i + 1]);
+		} else if (!strcmp(argv[i], "--sndbuf")) {
+			sndbuf = buffer_arg(argv[i], argv[i + 1]);
+		} else {
+			printf("error unknown argument %s; known: --rcvbuf BYTES --sndbuf BYTES\n", argv[i]);
+			return 1;
+		}
+	}
 	for (int i = 0; i < SLOTS; i++)
 		slots[i] = -1;
 	for (int i = 0; i < BUFFER; i++)

@@ -29,15 +29,17 @@ public final class CrossPeer {
     /**
      * Runs the command loop until {@code quit} or the end of stdin.
      *
-     * @param args one of {@link PeerKind#javaKinds()}' names
+     * @param args one of {@link PeerKind#javaKinds()}' names, then optionally {@code --rcvbuf BYTES} and
+     *     {@code --sndbuf BYTES} (see {@link SocketBuffers})
      */
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: CrossPeer " + String.join("|", PeerKind.javaKinds().stream().map(PeerKind::key).toList()));
+        if (args.length < 1) {
+            System.err.println("usage: CrossPeer " + String.join("|", PeerKind.javaKinds().stream().map(PeerKind::key)
+                    .toList()) + " [--rcvbuf BYTES] [--sndbuf BYTES]");
             System.exit(2);
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (PeerStack stack = PeerKind.byName(args[0]).newStack()) {
+        try (PeerStack stack = PeerKind.byName(args[0]).newStack(SocketBuffers.parse(args, 1))) {
             new CrossPeer(stack, out).run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         } catch (Exception | Error e) {
             // The harness reads one line per command; "error ..." tells it why this peer is gone.

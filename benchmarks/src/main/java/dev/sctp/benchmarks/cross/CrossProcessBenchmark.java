@@ -124,16 +124,44 @@ public final class CrossProcessBenchmark {
                 server.post("accept " + c.ordinal());
                 expect(clients.get(c).call("connect " + s.ordinal() + " " + port, setupMillis()), "ok");
                 expect(server.answer(setupMillis()), "ok");
-                buffers.add(c.label() + " client -> " + s.label() + " server: client "
-                        + clients.get(c).call("info " + s.ordinal(), setupMillis()) + "; server "
-                        + server.call("info " + c.ordinal(), setupMillis()));
+                String clientInfo = clients.get(c).call("info " + s.ordinal(), setupMillis());
+                String serverInfo = server.call("info " + c.ordinal(), setupMillis());
+                requireBuffers(c.label() + " client (to " + s.label() + ")", clientInfo);
+                requireBuffers(s.label() + " server (from " + c.label() + ")", serverInfo);
+                buffers.add(c.label() + " client -> " + s.label() + " server: client " + clientInfo + "; server "
+                        + serverInfo);
             }
+        }
+    }
+
+    /**
+     * Fails unless a peer's socket has the buffers asked for, so that every pairing runs with the same ones: Linux
+     * reports twice the value set, and caps it at net.core.rmem_max/wmem_max where SO_RCVBUFFORCE is not used.
+     */
+    private void requireBuffers(String peer, String info) {
+        check(peer, "rcvbuf", "--rcvbuf", "net.core.rmem_max", options.receiveBuffer(), info);
+        check(peer, "sndbuf", "--sndbuf", "net.core.wmem_max", options.sendBuffer(), info);
+    }
+
+    private static void check(String peer, String name, String option, String sysctl, int asked, String info) {
+        if (asked == 0) {
+            return;
+        }
+        long got = Long.parseLong(wordAfter(info, name));
+        if (got != 2L * asked) {
+            throw new IllegalStateException(peer + " has " + name + " " + got + " where " + option + " " + asked
+                    + " should give " + 2L * asked + " (Linux doubles the value set): the kernel capped it at "
+                    + sysctl + "; raise it (sysctl -w " + sysctl + "=" + asked + "), or leave out of --kinds the"
+                    + " peers that cannot force it (jdk)");
         }
     }
 
     private List<String> command(PeerKind kind, Path cBinary) {
         if (!kind.isJava()) {
-            return List.of(cBinary.toString());
+            List<String> cmd = new ArrayList<>();
+            cmd.add(cBinary.toString());
+            cmd.addAll(options.bufferArgs());
+            return cmd;
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
@@ -143,6 +171,7 @@ public final class CrossProcessBenchmark {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(CrossPeer.class.getName());
         cmd.add(kind.key());
+        cmd.addAll(options.bufferArgs());
         return cmd;
     }
 
@@ -249,6 +278,17 @@ public final class CrossProcessBenchmark {
 
     private static String word(String s, int index) {
         return s.trim().split("\\s+")[index];
+    }
+
+    /** The word after {@code name} in an answer such as "rcvbuf 1048576 sndbuf 212992". */
+    private static String wordAfter(String s, String name) {
+        String[] w = s.trim().split("\\s+");
+        for (int i = 0; i + 1 < w.length; i++) {
+            if (w[i].equals(name)) {
+                return w[i + 1];
+            }
+        }
+        throw new IllegalStateException("no " + name + " in answer: " + s);
     }
 
     private static String field(String s, String name) {

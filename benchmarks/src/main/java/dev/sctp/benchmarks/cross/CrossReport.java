@@ -44,9 +44,13 @@ public final class CrossReport {
 
     /** Returns one line naming the kernel, machine and settings, for the charts. */
     public String subtitle() {
-        return String.format(Locale.ROOT, "%d-byte messages, NODELAY, loopback; median of %d rounds; kernel %s, %s,"
-                        + " %d CPUs%s", options.size(), options.rounds(), ProcStats.read("/proc/sys/kernel/osrelease"),
-                ProcStats.cpuModel(), Runtime.getRuntime().availableProcessors(),
+        // Only the buffers that were set: the line is a chart's subtitle, cut at the chart's width.
+        String set = (options.receiveBuffer() > 0 ? ", SO_RCVBUF " + options.receiveBuffer() : "")
+                + (options.sendBuffer() > 0 ? ", SO_SNDBUF " + options.sendBuffer() : "");
+        return String.format(Locale.ROOT, "%d-byte messages, NODELAY%s, loopback; median of %d rounds; kernel %s,"
+                        + " %s, %d CPUs%s", options.size(), set, options.rounds(),
+                ProcStats.read("/proc/sys/kernel/osrelease"), ProcStats.cpuModel(),
+                Runtime.getRuntime().availableProcessors(),
                 "1".equals(System.getenv("SCTP_VM")) ? " (QEMU TCG VM)" : "");
     }
 
@@ -56,7 +60,7 @@ public final class CrossReport {
         md.append("# Cross-process SCTP benchmark\n\n");
         md.append("Sender and receiver are separate, long-lived processes on one loopback association each; every"
                 + " implementation is paired with every other. ").append(options.size())
-                .append("-byte messages on stream 0, SCTP_NODELAY on, default socket buffers.\n\n");
+                .append("-byte messages on stream 0, SCTP_NODELAY on, ").append(bufferWords()).append(".\n\n");
         setup(md);
         md.append("\n## One way: the sender sends as fast as it can, the receiver counts\n\n");
         table(md, Mode.ONE_WAY, "sender", "receiver");
@@ -88,6 +92,12 @@ public final class CrossReport {
                 + ProcStats.read("/proc/sys/net/core/wmem_max"));
         row(md, "net.sctp.rcvbuf_policy / sctp_rmem", ProcStats.read("/proc/sys/net/sctp/rcvbuf_policy") + " / "
                 + ProcStats.read("/proc/sys/net/sctp/sctp_rmem"));
+        boolean set = options.receiveBuffer() + options.sendBuffer() > 0;
+        row(md, "socket buffers asked for", options.bufferSummary() + (set
+                ? ", set on every socket of every peer before its association is set up (the listener before accept,"
+                + " the client before connect; SO_RCVBUFFORCE/SO_SNDBUFFORCE where the peer may, as dev.sctp does;"
+                + " the JDK's plain SO_RCVBUF is capped by rmem_max, and its listener has no SO_RCVBUF, so a JDK server"
+                + " sets them right after accept)" : " (the kernel's defaults)"));
         row(md, "method", "JIT warm-up: each pairing runs " + options.warmupMessagesPerPairing() + " messages one"
                 + " way and as many echoed, so every process handles at least " + options.warmupMessages()
                 + " of each (a warm-up run stops after " + options.warmupBudgetMillis() + " ms); then "
@@ -101,6 +111,12 @@ public final class CrossReport {
         for (String b : buffers) {
             md.append("- ").append(b).append('\n');
         }
+    }
+
+    /** "default socket buffers", or the buffers every peer set, for the report's first line. */
+    private String bufferWords() {
+        return options.receiveBuffer() + options.sendBuffer() == 0 ? "default socket buffers"
+                : options.bufferSummary() + " on every socket";
     }
 
     private static void row(StringBuilder md, String name, String value) {

@@ -2,6 +2,7 @@ package dev.sctp.benchmarks.cross;
 
 import dev.sctp.ReceiveInfo;
 import dev.sctp.SctpAddress;
+import dev.sctp.SctpNetwork;
 import dev.sctp.SctpOptions;
 import dev.sctp.SctpServerSocket;
 import dev.sctp.SctpSocket;
@@ -21,12 +22,19 @@ final class DevSctpStack implements PeerStack {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    private static final SctpAddress LOOPBACK = SctpAddress.parse("127.0.0.1:0");
+
     private final boolean batched;
+    private final SocketBuffers buffers;
     private SctpServerSocket listener;
 
-    /** A stack whose links send and receive one message per call, or batches of them if {@code batched}. */
-    DevSctpStack(boolean batched) {
+    /**
+     * A stack whose links send and receive one message per call, or batches of them if {@code batched}, on sockets
+     * with {@code buffers}.
+     */
+    DevSctpStack(boolean batched, SocketBuffers buffers) {
         this.batched = batched;
+        this.buffers = buffers;
     }
 
     @Override
@@ -34,7 +42,22 @@ final class DevSctpStack implements PeerStack {
         if (listener != null) {
             throw new IllegalStateException("listen was already called");
         }
-        listener = SctpServerSocket.bind(SctpAddress.parse("127.0.0.1:0"));
+        // Set before listening, as the README asks: accepted associations inherit the buffers, and the window the
+        // INIT-ACK advertises is already the larger one.
+        SctpServerSocket server = SctpServerSocket.open(SctpNetwork.SCTP, LOOPBACK);
+        try {
+            if (buffers.receive() > 0) {
+                server.setOption(SctpOptions.SO_RCVBUF, buffers.receive());
+            }
+            if (buffers.send() > 0) {
+                server.setOption(SctpOptions.SO_SNDBUF, buffers.send());
+            }
+            server.bind(LOOPBACK, 0);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        listener = server;
         return listener.localAddress().port();
     }
 
@@ -48,7 +71,21 @@ final class DevSctpStack implements PeerStack {
 
     @Override
     public PeerLink connect(int port) throws IOException {
-        return link(SctpSocket.dial(SctpAddress.parse("127.0.0.1:" + port), TIMEOUT));
+        SctpAddress remote = SctpAddress.parse("127.0.0.1:" + port);
+        SctpSocket socket = SctpSocket.open(SctpNetwork.SCTP, remote);
+        try {
+            if (buffers.receive() > 0) {
+                socket.setOption(SctpOptions.SO_RCVBUF, buffers.receive());
+            }
+            if (buffers.send() > 0) {
+                socket.setOption(SctpOptions.SO_SNDBUF, buffers.send());
+            }
+            socket.connect(remote, TIMEOUT);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return link(socket);
     }
 
     @Override

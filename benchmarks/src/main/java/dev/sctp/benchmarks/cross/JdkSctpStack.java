@@ -16,13 +16,24 @@ import java.nio.ByteBuffer;
  */
 final class JdkSctpStack implements PeerStack {
 
+    private final SocketBuffers buffers;
     private SctpServerChannel listener;
+
+    /**
+     * A stack on sockets with {@code buffers}. The JDK sets them with plain SO_RCVBUF/SO_SNDBUF, which
+     * {@code net.core.rmem_max}/{@code wmem_max} cap (the other peers use the FORCE variants when they may), and on
+     * an accepted association only after accept: its SctpServerChannel has neither option.
+     */
+    JdkSctpStack(SocketBuffers buffers) {
+        this.buffers = buffers;
+    }
 
     @Override
     public int listen() throws IOException {
         if (listener != null) {
             throw new IllegalStateException("listen was already called");
         }
+        // SctpServerChannel supports no SO_RCVBUF/SO_SNDBUF (UnsupportedOperationException): accept sets them.
         listener = SctpServerChannel.open();
         listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
         return ((InetSocketAddress) listener.getAllLocalAddresses().iterator().next()).getPort();
@@ -33,12 +44,38 @@ final class JdkSctpStack implements PeerStack {
         if (listener == null) {
             throw new IllegalStateException("accept before listen");
         }
-        return new Link(listener.accept());
+        SctpChannel channel = listener.accept();
+        try {
+            // After the association is up, unlike every other peer: the JDK's listener cannot take the buffers, so
+            // the window its INIT-ACK advertised came from the default buffer (see the report's method row).
+            setBuffers(channel);
+            return new Link(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     @Override
     public PeerLink connect(int port) throws IOException {
-        return new Link(SctpChannel.open(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0, 0));
+        SctpChannel channel = SctpChannel.open();
+        try {
+            setBuffers(channel);
+            channel.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0, 0);
+            return new Link(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private void setBuffers(SctpChannel channel) throws IOException {
+        if (buffers.receive() > 0) {
+            channel.setOption(SctpStandardSocketOptions.SO_RCVBUF, buffers.receive());
+        }
+        if (buffers.send() > 0) {
+            channel.setOption(SctpStandardSocketOptions.SO_SNDBUF, buffers.send());
+        }
     }
 
     @Override

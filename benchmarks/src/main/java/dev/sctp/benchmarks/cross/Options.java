@@ -21,12 +21,26 @@ import java.util.List;
  * @param out where the markdown report goes
  * @param cSource sctp_peer.c
  * @param peerJvmArgs JVM options of the Java peers, or null for this JVM's -XX options and a 256 MiB heap
+ * @param receiveBuffer SO_RCVBUF set on every socket of every peer before its association is set up (the listener
+ *     before accept, the client before connect), or 0 for the kernel's default; Linux reports twice the value
+ * @param sendBuffer SO_SNDBUF likewise, or 0 for the kernel's default
  */
 public record Options(List<PeerKind> kinds, int size, long warmupMessages, long warmupBudgetMillis, int rounds,
-                      long maxMessages, long budgetMillis, int window, Path out, Path cSource, String peerJvmArgs) {
+                      long maxMessages, long budgetMillis, int window, Path out, Path cSource, String peerJvmArgs,
+                      int receiveBuffer, int sendBuffer) {
 
     /** Bytes the echo runs may have in flight: well within the default socket buffers (about 200 KiB). */
     static final int MAX_IN_FLIGHT = 64 * 1024;
+
+    /** The largest socket buffer Linux accepts: it doubles the value into an int. */
+    static final int MAX_BUFFER = Integer.MAX_VALUE / 2;
+
+    /** Options with the kernel's default socket buffers. */
+    public Options(List<PeerKind> kinds, int size, long warmupMessages, long warmupBudgetMillis, int rounds,
+                   long maxMessages, long budgetMillis, int window, Path out, Path cSource, String peerJvmArgs) {
+        this(kinds, size, warmupMessages, warmupBudgetMillis, rounds, maxMessages, budgetMillis, window, out, cSource,
+                peerJvmArgs, 0, 0);
+    }
 
     /** Checks the values and names the limit a bad one breaks. */
     public Options {
@@ -55,6 +69,37 @@ public record Options(List<PeerKind> kinds, int size, long warmupMessages, long 
                     + MAX_IN_FLIGHT + " bytes in flight; use --window " + Math.max(1, MAX_IN_FLIGHT / size)
                     + " or less for this size");
         }
+        checkBuffer("--rcvbuf", receiveBuffer);
+        checkBuffer("--sndbuf", sendBuffer);
+    }
+
+    private static void checkBuffer(String name, int bytes) {
+        // The echo runs keep up to MAX_IN_FLIGHT bytes in flight between two blocking, single-threaded peers.
+        if (bytes != 0 && (bytes < MAX_IN_FLIGHT || bytes > MAX_BUFFER)) {
+            throw new IllegalArgumentException(name + " " + bytes + " must be 0 (the kernel's default) or between "
+                    + MAX_IN_FLIGHT + " (the bytes an echo run keeps in flight) and " + MAX_BUFFER
+                    + "; e.g. " + name + " 524288 (SctpOptions.SLOW_READER_RCVBUF)");
+        }
+    }
+
+    /** Returns a peer's command-line arguments that set these socket buffers (none for the kernel's defaults). */
+    List<String> bufferArgs() {
+        List<String> args = new ArrayList<>();
+        if (receiveBuffer > 0) {
+            args.add("--rcvbuf");
+            args.add(Integer.toString(receiveBuffer));
+        }
+        if (sendBuffer > 0) {
+            args.add("--sndbuf");
+            args.add(Integer.toString(sendBuffer));
+        }
+        return args;
+    }
+
+    /** Returns how the report describes the socket buffers, e.g. "SO_RCVBUF 524288, default SO_SNDBUF". */
+    String bufferSummary() {
+        return (receiveBuffer > 0 ? "SO_RCVBUF " + receiveBuffer : "default SO_RCVBUF") + ", "
+                + (sendBuffer > 0 ? "SO_SNDBUF " + sendBuffer : "default SO_SNDBUF");
     }
 
     /**
@@ -63,7 +108,7 @@ public record Options(List<PeerKind> kinds, int size, long warmupMessages, long 
      */
     public static Options defaults() {
         return new Options(List.of(PeerKind.values()), 1024, 20_000, 20_000, 5, 1_000_000, 3_000, 64,
-                defaultOut(), null, null);
+                defaultOut(), null, null, 0, 0);
     }
 
     /** Returns the round trips a ping-pong run times at most (its array of times is allocated up front). */
@@ -101,6 +146,8 @@ public record Options(List<PeerKind> kinds, int size, long warmupMessages, long 
         Path out = o.out;
         Path cSource = o.cSource;
         String jvmArgs = o.peerJvmArgs;
+        int rcvbuf = o.receiveBuffer;
+        int sndbuf = o.sendBuffer;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -125,11 +172,14 @@ public record Options(List<PeerKind> kinds, int size, long warmupMessages, long 
                 case "--out" -> out = Path.of(v);
                 case "--c-source" -> cSource = Path.of(v);
                 case "--peer-jvm-args" -> jvmArgs = v;
+                case "--rcvbuf" -> rcvbuf = Integer.parseInt(v);
+                case "--sndbuf" -> sndbuf = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown argument " + a + "; known: --kinds --size"
                         + " --warmup-messages --warmup-budget-ms --rounds --max-messages --budget-ms --window --out"
-                        + " --c-source --peer-jvm-args");
+                        + " --c-source --peer-jvm-args --rcvbuf --sndbuf");
             }
         }
-        return new Options(kinds, size, warmup, warmupBudget, rounds, max, budget, window, out, cSource, jvmArgs);
+        return new Options(kinds, size, warmup, warmupBudget, rounds, max, budget, window, out, cSource, jvmArgs,
+                rcvbuf, sndbuf);
     }
 }

@@ -2,7 +2,7 @@ package dev.sctp.benchmarks.cross;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The SCTP implementations the cross-process benchmark pairs with each other, by the name the command line uses. */
 public enum PeerKind {
@@ -10,17 +10,17 @@ public enum PeerKind {
     /** {@code src/main/c/sctp_peer.c}: raw sendmsg/recvmsg, no library. */
     C("c", "C loop", null),
     /** This library, blocking calls on direct buffers. */
-    DEV("dev", "dev.sctp", () -> new DevSctpStack(false)),
+    DEV("dev", "dev.sctp", b -> new DevSctpStack(false, b)),
     /** This library's batch API: one sendmmsg for up to 64 queued messages, one recvmmsg for every queued one. */
-    DEV_BATCHED("dev-batched", "dev.sctp batched", () -> new DevSctpStack(true)),
+    DEV_BATCHED("dev-batched", "dev.sctp batched", b -> new DevSctpStack(true, b)),
     /** The JDK's com.sun.nio.sctp.SctpChannel, blocking. */
     JDK("jdk", "JDK SctpChannel", JdkSctpStack::new);
 
     private final String key;
     private final String label;
-    private final Supplier<PeerStack> stack;
+    private final Function<SocketBuffers, PeerStack> stack;
 
-    PeerKind(String key, String label, Supplier<PeerStack> stack) {
+    PeerKind(String key, String label, Function<SocketBuffers, PeerStack> stack) {
         this.key = key;
         this.label = label;
         this.stack = stack;
@@ -41,11 +41,11 @@ public enum PeerKind {
         return stack != null;
     }
 
-    PeerStack newStack() {
+    PeerStack newStack(SocketBuffers buffers) {
         if (stack == null) {
             throw new IllegalStateException(key + " is not a Java peer");
         }
-        return stack.get();
+        return stack.apply(buffers);
     }
 
     /**

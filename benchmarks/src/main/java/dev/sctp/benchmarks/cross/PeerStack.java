@@ -5,7 +5,8 @@ import java.io.IOException;
 
 /**
  * How one SCTP implementation opens associations on 127.0.0.1 for {@link CrossPeer}: one listener per process, any
- * number of accepted or dialled associations. Every association has SCTP_NODELAY on and default socket buffers.
+ * number of accepted or dialled associations. Every association has SCTP_NODELAY on, and the socket buffers of
+ * {@link SocketBuffers} set on the listener before it listens and on a client socket before it connects.
  */
 interface PeerStack extends Closeable {
 

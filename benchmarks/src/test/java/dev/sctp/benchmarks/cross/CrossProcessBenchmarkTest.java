@@ -98,6 +98,29 @@ class CrossProcessBenchmarkTest {
                 .containsOnly(Long.parseLong(ProcStats.read("/proc/sys/net/core/wmem_default")));
     }
 
+    @Test
+    void everyPeerOfEveryKindRunsWithTheSocketBuffersAskedForAndTheReportShowsThem(@TempDir Path dir)
+            throws Exception {
+        // Below rmem_max/wmem_max (212992 by default), so the JDK's plain setsockopt gets them too, and unlike the
+        // defaults, so a peer that ignores the option reports a different figure.
+        int rcvbuf = 131_072;
+        int sndbuf = 196_608;
+        Options options = new Options(List.of(PeerKind.values()), SIZE, 4, 120_000, 1, 20, 120_000, 16,
+                dir.resolve("cross-process.md"), null, null, rcvbuf, sndbuf);
+
+        CrossReport report = new CrossProcessBenchmark(options).run();
+
+        int kinds = PeerKind.values().length;
+        assertThat(report.measurements()).hasSize(3 * kinds * kinds)
+                .allSatisfy(m -> assertThat(m.messages()).isEqualTo(20));
+        String md = report.markdown();
+        // Client and server socket of every pairing, as getsockopt reads them: Linux doubles the value set.
+        assertThat(numbersAfter(md, "rcvbuf")).hasSize(2 * kinds * kinds).containsOnly(2L * rcvbuf);
+        assertThat(numbersAfter(md, "sndbuf")).hasSize(2 * kinds * kinds).containsOnly(2L * sndbuf);
+        assertThat(md).contains("SO_RCVBUF 131072, SO_SNDBUF 196608 on every socket")
+                .contains("| socket buffers asked for | SO_RCVBUF 131072, SO_SNDBUF 196608, set on every socket");
+    }
+
     private static List<Long> numbersAfter(String text, String word) {
         List<Long> found = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(word + " (\\d+)").matcher(text);
@@ -143,6 +166,17 @@ class CrossProcessBenchmarkTest {
                 .hasMessageContaining("--window 64 x --size 16384").hasMessageContaining("use --window 4 or less");
         assertThatThrownBy(() -> Options.parse(new String[] {"--size", "1"}))
                 .hasMessageContaining("--size 1 must be between 2 and 65536");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--rcvbuf", "4096"}))
+                .hasMessageContaining("--rcvbuf 4096 must be 0 (the kernel's default) or between 65536")
+                .hasMessageContaining("e.g. --rcvbuf 524288");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--sndbuf", "2000000000"}))
+                .hasMessageContaining("--sndbuf 2000000000 must be 0").hasMessageContaining("and 1073741823");
+        assertThat(Options.parse(new String[] {"--rcvbuf", "524288"}).bufferArgs())
+                .containsExactly("--rcvbuf", "524288");
+        assertThat(SocketBuffers.parse(new String[] {"dev", "--sndbuf", "70000", "--rcvbuf", "80000"}, 1))
+                .isEqualTo(new SocketBuffers(80_000, 70_000));
+        assertThatThrownBy(() -> SocketBuffers.parse(new String[] {"dev", "--rcvbuf"}, 1))
+                .hasMessageContaining("--rcvbuf needs a value in bytes");
     }
 
     /** The cells of the data rows of the first markdown table after {@code heading}. */
