@@ -39,8 +39,8 @@ import java.util.Map;
  * {@code --budget-ms}: a run stops after this long (10,000); {@code --iterations}: measured rounds (5); warm-up: each
  * contender repeats one-way and ping-pong runs until it has handled {@code --warmup-messages} (5,000) of each and
  * run for {@code --warmup-min-ms} (20,000), or for {@code --warmup-budget-ms} (120,000) at most, since the JIT
- * compiles a method only after many calls (1,000 with the VM's C2-only options of scripts/bench, 10,000 without
- * {@code -XX:CompileThreshold}) and a compilation takes seconds under emulation. {@code --only} also takes the
+ * compiles a method only after many calls (hundreds with C1, which scripts/bench uses in the test VM; 10,000 with C2
+ * alone) and a compilation takes a while under emulation. {@code --only} also takes the
  * diagnostic variants netty-flush-each and netty-fixed-receive-buffer.
  */
 public final class ThroughputComparison {
@@ -195,9 +195,9 @@ public final class ThroughputComparison {
     /**
      * Repeats {@code plan} until the contender has handled {@code messages} messages one way and as many round trips
      * (either count is met at once if it runs no such test) and {@code minMillis} have passed, or until
-     * {@code budgetMillis} have passed. Both, because the JIT needs calls (1,000 per method with the VM's
-     * {@code -XX:CompileThreshold}) and then time to compile them: under emulation a C2 compilation of a large
-     * method takes seconds, and a slow contender reaches the count late.
+     * {@code budgetMillis} have passed. Both, because the JIT needs calls (hundreds per method with C1, 10,000 with
+     * C2 alone) and then time to compile them: under emulation a compilation takes up to seconds, and a slow
+     * contender reaches the count late.
      */
     private static void warmUp(Contender contender, Plan plan, long messages, long minMillis, long budgetMillis)
             throws Exception {
