@@ -23,6 +23,7 @@ final class AssociationCallbacks {
     private final AbstractSctpAssociationFactory factory;
     private final Set<SctpAssociationObserver> failedObservers = ConcurrentHashMap.newKeySet();
     private final RejectionLog rejectionLog = new RejectionLog();
+    private final ReceivedMessageBuilder messages = new ReceivedMessageBuilder();
 
     AssociationCallbacks(AbstractSctpAssociationFactory factory) {
         this.factory = factory;
@@ -213,8 +214,7 @@ final class AssociationCallbacks {
             return;
         }
         Map<String, Object> headers = factory.getHeaderMapper().toHeaders(association, received);
-        Message<byte[]> message = factory.messageBuilders().withPayload(received.payload()).copyHeaders(headers)
-                .build();
+        Message<byte[]> message = messages.build(factory.messageBuilders(), received.payload(), headers);
         Message<byte[]> passed;
         try {
             passed = association.intercept(message);

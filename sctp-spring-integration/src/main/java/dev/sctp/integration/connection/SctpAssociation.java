@@ -8,6 +8,7 @@ import dev.sctp.SctpOptions;
 import dev.sctp.SctpSocket;
 import dev.sctp.SctpStatus;
 import dev.sctp.SendInfo;
+import dev.sctp.integration.support.SctpAddressHeaders;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,6 +53,8 @@ public class SctpAssociation {
     private volatile SctpAddress remoteAddress;
     private volatile SctpAddress localAddress;
     private volatile @Nullable InetAddress primaryAddress;
+    /** The address headers of the addresses above, rebuilt when they change (see {@link #getAddressHeaders()}). */
+    private volatile @Nullable SctpAddressHeaders addressHeaders;
     private volatile int outboundStreams;
     private volatile int inboundStreams;
     private final IdleClock idle = new IdleClock();
@@ -357,6 +360,22 @@ public class SctpAssociation {
     /** Returns the peer address this side sends to by default, if known. */
     public @Nullable InetAddress getPrimaryAddress() {
         return primaryAddress;
+    }
+
+    /**
+     * Returns the address headers of the current addresses, built once per change of the addresses, so a received
+     * message's headers cost no formatting of addresses.
+     */
+    public SctpAddressHeaders getAddressHeaders() {
+        SctpAddress remote = remoteAddress;
+        SctpAddress local = localAddress;
+        InetAddress primary = primaryAddress;
+        SctpAddressHeaders headers = addressHeaders;
+        if (headers == null || !headers.describes(remote, local, primary)) {
+            headers = SctpAddressHeaders.of(remote, local, primary);
+            addressHeaders = headers; // a racing reader builds an equal one: no harm
+        }
+        return headers;
     }
 
     /** Returns the negotiated number of outbound streams, or 0 before COMM_UP. */

@@ -140,9 +140,12 @@ public class SctpInboundGateway extends MessagingGatewaySupport
             return;
         }
         MessageHeaders requestHeaders = request.getHeaders();
-        SendInfo base = sendInfoResolver.getDefaults()
-                .withStream(SctpHeaderMapper.toInt(SctpHeaders.STREAM_ID, requestHeaders.get(SctpHeaders.STREAM_ID)))
-                .withPpid(SctpHeaderMapper.toInt(SctpHeaders.PPID, requestHeaders.get(SctpHeaders.PPID)));
+        int stream = SctpHeaderMapper.toInt(SctpHeaders.STREAM_ID, requestHeaders.get(SctpHeaders.STREAM_ID));
+        int ppid = SctpHeaderMapper.toInt(SctpHeaders.PPID, requestHeaders.get(SctpHeaders.PPID));
+        SendInfo base = sendInfoResolver.getDefaults();
+        // a copy only where the request differs from the defaults: most replies need none
+        base = base.streamId() == stream ? base : base.withStream(stream);
+        base = base.ppid() == ppid ? base : base.withPpid(ppid);
         try {
             association.send(sendInfoResolver.payloadBytes(reply), sendInfoResolver.resolve(reply, base));
         } catch (IOException | RuntimeException e) {

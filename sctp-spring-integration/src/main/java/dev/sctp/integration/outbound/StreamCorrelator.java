@@ -65,7 +65,9 @@ final class StreamCorrelator {
 
     /** Sends {@code request} on a stream of its own and returns its reply (or, async, a future of it). */
     @Nullable Object request(Message<?> request, SctpAssociation association, byte[] payload, SendInfo info) {
-        StreamSlots streams = slots.computeIfAbsent(association.getId(),
+        // looked up first: computeIfAbsent's capturing lambda would be allocated per request
+        StreamSlots known = slots.get(association.getId());
+        StreamSlots streams = known != null ? known : slots.computeIfAbsent(association.getId(),
                 id -> new StreamSlots(gateway.streamCount(association)));
         if (!association.isOpen()) {
             // it closed after it was resolved, perhaps before onAssociationClosed could see this entry: drop it, or
@@ -78,7 +80,8 @@ final class StreamCorrelator {
         int stream = acquire(request, association, streams, fromPool, info.streamId());
         StreamSlots.Pending pending = streams.register(stream, fromPool);
         try {
-            SctpSendingMessageHandler.send(association, request, payload, info.withStream(stream));
+            SctpSendingMessageHandler.send(association, request, payload,
+                    info.streamId() == stream ? info : info.withStream(stream));
         } catch (RuntimeException e) {
             streams.done(stream, pending);
             throw e;

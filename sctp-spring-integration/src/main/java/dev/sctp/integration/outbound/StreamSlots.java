@@ -1,11 +1,11 @@
 package dev.sctp.integration.outbound;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 
@@ -33,11 +33,13 @@ final class StreamSlots {
     private final int streams;
     private final Semaphore[] locks;
     private final LinkedBlockingDeque<Integer> free = new LinkedBlockingDeque<>();
-    private final ConcurrentHashMap<Integer, Pending> pending = new ConcurrentHashMap<>();
+    /** The request waiting on each stream, by stream id: an array, so registering one allocates no map entry. */
+    private final AtomicReferenceArray<Pending> pending;
 
     StreamSlots(int streams) {
         this.streams = streams;
         this.locks = new Semaphore[streams];
+        this.pending = new AtomicReferenceArray<>(streams);
         for (int i = 0; i < streams; i++) {
             locks[i] = new Semaphore(1);
             free.add(i);
@@ -69,13 +71,13 @@ final class StreamSlots {
 
     Pending register(int stream, boolean fromPool) {
         Pending p = new Pending(fromPool);
-        pending.put(stream, p);
+        pending.set(stream, p);
         return p;
     }
 
     /** Completes the request waiting on {@code stream}; returns false if none was (an unsolicited message). */
     boolean complete(int stream, Message<byte[]> reply) {
-        Pending p = pending.remove(stream);
+        Pending p = pending.getAndSet(stream, null);
         if (p == null) {
             return false;
         }
@@ -98,7 +100,7 @@ final class StreamSlots {
         } else if (p.timedOut && pending.get(stream) == p) {
             return true; // stays reserved until the late reply comes (see complete) or the reservation expires
         } else {
-            pending.remove(stream, p);
+            pending.compareAndSet(stream, p, null);
             release(stream, p);
             return false;
         }
@@ -109,7 +111,7 @@ final class StreamSlots {
      * whether it did. A peer that never answers then costs the stream for a while, not for the association's life.
      */
     boolean expire(int stream, Pending p) {
-        if (pending.remove(stream, p)) {
+        if (pending.compareAndSet(stream, p, null)) {
             release(stream, p);
             return true;
         }
@@ -137,13 +139,24 @@ final class StreamSlots {
 
     /** Returns the number of streams reserved for late replies. */
     int reservedForLateReplies() {
-        return (int) pending.values().stream().filter(p -> p.timedOut).count();
+        int reserved = 0;
+        for (int i = 0; i < streams; i++) {
+            Pending p = pending.get(i);
+            if (p != null && p.timedOut) {
+                reserved++;
+            }
+        }
+        return reserved;
     }
 
     /** Fails every waiting request with {@code cause}. */
     void failAll(Exception cause) {
-        pending.values().forEach(p -> p.reply.completeExceptionally(cause));
-        pending.clear();
+        for (int i = 0; i < streams; i++) {
+            Pending p = pending.getAndSet(i, null);
+            if (p != null) {
+                p.reply.completeExceptionally(cause);
+            }
+        }
     }
 
     @Nullable Pending pending(int stream) {

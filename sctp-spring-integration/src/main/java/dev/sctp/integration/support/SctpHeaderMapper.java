@@ -1,13 +1,10 @@
 package dev.sctp.integration.support;
 
-import dev.sctp.SctpAddress;
 import dev.sctp.SendInfo;
 import dev.sctp.integration.connection.SctpAssociation;
 import dev.sctp.integration.connection.SctpReceivedMessage;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
@@ -32,6 +29,10 @@ import org.springframework.messaging.MessageHeaders;
 public class SctpHeaderMapper implements HeaderMapper<SctpMessageMetadata> {
 
     private boolean mapAddresses = true;
+    // the last value boxed, per header: a stream, PPID or context that repeats is boxed once, not per message
+    private final LastBox streams = new LastBox();
+    private final LastBox ppids = new LastBox();
+    private final LastBox contexts = new LastBox();
 
     /**
      * Sets whether inbound messages get the address headers (remote, primary and local addresses and ports); default
@@ -51,12 +52,12 @@ public class SctpHeaderMapper implements HeaderMapper<SctpMessageMetadata> {
      * @return a new mutable map of headers
      */
     public Map<String, Object> toHeaders(SctpAssociation association, SctpReceivedMessage message) {
-        Map<String, Object> headers = new HashMap<>(24);
+        Map<String, Object> headers = new HashMap<>(24); // room for the 13 SCTP headers and a few more
         headers.put(SctpHeaders.ASSOCIATION_ID, association.getId());
-        headers.put(SctpHeaders.STREAM_ID, message.streamId());
-        headers.put(SctpHeaders.PPID, message.ppid());
+        headers.put(SctpHeaders.STREAM_ID, streams.box(message.streamId()));
+        headers.put(SctpHeaders.PPID, ppids.box(message.ppid()));
         headers.put(SctpHeaders.UNORDERED, message.unordered());
-        headers.put(SctpHeaders.CONTEXT, message.context());
+        headers.put(SctpHeaders.CONTEXT, contexts.box(message.context()));
         headers.put(SctpHeaders.SSN, message.ssn());
         headers.put(SctpHeaders.TSN, message.tsn());
         headers.put(SctpHeaders.FACTORY_NAME, association.getFactory().getComponentName());
@@ -113,20 +114,7 @@ public class SctpHeaderMapper implements HeaderMapper<SctpMessageMetadata> {
      * @param headers the headers to add to
      */
     public void putAddresses(SctpAssociation association, Map<String, Object> headers) {
-        SctpAddress remote = association.getRemoteAddress();
-        SctpAddress local = association.getLocalAddress();
-        headers.put(SctpHeaders.REMOTE_ADDRESSES, hosts(remote.addresses()));
-        headers.put(SctpHeaders.REMOTE_PORT, remote.port());
-        headers.put(SctpHeaders.LOCAL_ADDRESSES, hosts(local.addresses()));
-        headers.put(SctpHeaders.LOCAL_PORT, local.port());
-        InetAddress primary = association.getPrimaryAddress();
-        if (primary != null) {
-            headers.put(SctpHeaders.PRIMARY_ADDRESS, primary.getHostAddress());
-        }
-    }
-
-    private static List<String> hosts(List<InetAddress> addresses) {
-        return addresses.stream().map(InetAddress::getHostAddress).toList();
+        association.getAddressHeaders().putInto(headers);
     }
 
     /**
@@ -154,19 +142,20 @@ public class SctpHeaderMapper implements HeaderMapper<SctpMessageMetadata> {
     public SendInfo toSendInfo(MessageHeaders headers, SendInfo defaults) {
         SendInfo info = defaults;
         Integer stream = intHeader(headers, SctpHeaders.STREAM_ID);
-        if (stream != null) {
+        if (stream != null && stream != info.streamId()) {
             info = info.withStream(stream);
         }
         Integer ppid = intHeader(headers, SctpHeaders.PPID);
-        if (ppid != null) {
+        if (ppid != null && ppid != info.ppid()) {
             info = info.withPpid(ppid);
         }
         Object unordered = headers.get(SctpHeaders.UNORDERED);
         if (unordered != null) {
-            info = info.withUnordered(toBoolean(SctpHeaders.UNORDERED, unordered));
+            boolean value = toBoolean(SctpHeaders.UNORDERED, unordered);
+            info = value == info.unordered() ? info : info.withUnordered(value);
         }
         Integer context = intHeader(headers, SctpHeaders.CONTEXT);
-        if (context != null) {
+        if (context != null && context != info.context()) {
             info = info.withContext(context);
         }
         Object lifetime = headers.get(SctpHeaders.LIFETIME);

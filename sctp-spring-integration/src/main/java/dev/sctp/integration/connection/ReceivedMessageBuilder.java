@@ -1,0 +1,58 @@
+package dev.sctp.integration.connection;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.integration.support.DefaultMessageBuilderFactory;
+import org.springframework.integration.support.MessageBuilderFactory;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.GenericMessage;
+
+/**
+ * Turns a received payload and its mapped headers into the Spring message a factory delivers.
+ *
+ * <p>Spring Integration's default builder ({@code MessageBuilder}) copies the headers twice before the message's
+ * own {@link MessageHeaders} copies them a third time: into its header accessor, and out of it in {@code build()}.
+ * For the default builder factory the result is a {@link GenericMessage} of the same headers, so once a message built
+ * by the factory's builder is seen to carry exactly the mapped headers (the builder factory may be configured with
+ * read-only headers that it drops, and it drops null values), later messages with as many headers are built as
+ * {@code new GenericMessage<>(payload, headers)}: one copy instead of three. Any other builder factory, or headers
+ * that differ in number or hold a null, go through the builder as before.
+ */
+final class ReceivedMessageBuilder {
+
+    /** A builder factory seen to keep all of {@code headers} mapped headers, and that number. */
+    private record Verified(MessageBuilderFactory builders, int headers) {
+    }
+
+    private volatile @Nullable Verified verified;
+
+    /** Returns the message of {@code payload} with {@code headers}, as {@code builders} would build it. */
+    Message<byte[]> build(MessageBuilderFactory builders, byte[] payload, Map<String, Object> headers) {
+        Verified known = verified;
+        if (known != null && known.builders() == builders && known.headers() == headers.size()
+                && !headers.containsValue(null)) {
+            return new GenericMessage<>(payload, headers);
+        }
+        Message<byte[]> built = builders.withPayload(payload).copyHeaders(headers).build();
+        if (builders.getClass() == DefaultMessageBuilderFactory.class && built.getClass() == GenericMessage.class
+                && keepsAll(built.getHeaders(), headers)) {
+            verified = new Verified(builders, headers.size());
+        }
+        return built;
+    }
+
+    /** Whether {@code built} holds every mapped header with the same value, and besides them only id and timestamp. */
+    private static boolean keepsAll(MessageHeaders built, Map<String, Object> headers) {
+        if (headers.containsKey(MessageHeaders.ID) || headers.containsKey(MessageHeaders.TIMESTAMP)
+                || built.size() != headers.size() + 2) {
+            return false;
+        }
+        for (Map.Entry<String, Object> header : headers.entrySet()) {
+            if (header.getValue() == null || built.get(header.getKey()) != header.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
