@@ -86,7 +86,8 @@ public final class ThroughputComparison {
      */
     public static void main(String[] args) throws Exception {
         // Runs long enough to matter: 5 rounds of 4 sizes x 6 contenders one way plus 8 ping-pong runs, each stopped
-        // after 10 s, plus the warm-ups and the Spring contexts' start-up: about 35 minutes in the emulated test VM.
+        // after 10 s, plus the warm-ups (about 11 minutes) and the Spring contexts' start-up: about 45 minutes in the
+        // emulated test VM.
         int messages = 2_000_000;
         int rounds = 200_000;
         List<Integer> sizes = List.of(64, 1024, 16384, 65536);
