@@ -137,6 +137,8 @@ public final class CompareReport {
         ratio(md, "dev.sctp ping-pong / Netty ping-pong", "dev", "netty", 0, 0);
         ratio(md, "Spring gateways request/reply / Netty ping-pong (echo)", "spring", "netty", 0, 1.2);
         ratio(md, "Spring gateways request/reply / dev.sctp ping-pong", "spring", "dev", 0, 0);
+        ratio(md, "Spring Boot starter request/reply / Netty ping-pong (echo)", "spring-boot", "netty", 0, 1.2);
+        ratio(md, "Spring Boot starter request/reply / dev.sctp ping-pong", "spring-boot", "dev", 0, 0);
         ratio(md, "dev.sctp ping-pong / JDK ping-pong", "dev", ThroughputComparison.JDK, 0, 0);
         return md.toString();
     }

@@ -31,15 +31,17 @@ import java.util.Map;
  * <pre>
  * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.sctp.benchmarks.ThroughputComparison
  *     [--sizes 64,1024,16384,65536] [--latency-size BYTES] [--messages N] [--rounds N] [--budget-ms MS]
- *     [--warmup-messages N] [--warmup-budget-ms MS] [--iterations N]
- *     [--only c,dev,dev-batched,jdk,jdk-nodelay-off,netty,spring] [--out FILE]
+ *     [--warmup-messages N] [--warmup-min-ms MS] [--warmup-budget-ms MS] [--iterations N]
+ *     [--only c,dev,dev-batched,jdk,jdk-nodelay-off,netty,spring,spring-boot] [--out FILE]
  *     [--c-source PATH] [--build-c-only]
  * </pre>
  * {@code --messages}: per one-way run at most; {@code --rounds}: round trips per ping-pong run at most;
- * {@code --iterations}: measured rounds (5); warm-up: each contender repeats one-way and ping-pong runs until it has
- * handled {@code --warmup-messages} (20,000) of each, or for {@code --warmup-budget-ms} (60,000) at most, since the
- * JIT compiles a method only after thousands of calls (10,000 with C2 alone, as in the VM). {@code --only} also
- * takes the diagnostic variants netty-flush-each and netty-fixed-receive-buffer.
+ * {@code --budget-ms}: a run stops after this long (10,000); {@code --iterations}: measured rounds (5); warm-up: each
+ * contender repeats one-way and ping-pong runs until it has handled {@code --warmup-messages} (5,000) of each and
+ * run for {@code --warmup-min-ms} (20,000), or for {@code --warmup-budget-ms} (120,000) at most, since the JIT
+ * compiles a method only after many calls (hundreds with C1, which scripts/bench uses in the test VM; 10,000 with C2
+ * alone) and a compilation takes a while under emulation. {@code --only} also takes the
+ * diagnostic variants netty-flush-each and netty-fixed-receive-buffer.
  */
 public final class ThroughputComparison {
 
@@ -65,6 +67,7 @@ public final class ThroughputComparison {
         all.put("jdk-nodelay-off", new JdkSctpContender(false));
         all.put("netty", new NettySctpContender());
         all.put("spring", new SpringGatewayContender());
+        all.put("spring-boot", new SpringBootStarterContender());
         return all;
     }
 
@@ -82,15 +85,17 @@ public final class ThroughputComparison {
      * @param args see the class documentation
      */
     public static void main(String[] args) throws Exception {
-        // Defaults sized for the emulated test VM: 5 rounds of 4 sizes x 6 contenders one way plus 6 ping-pong runs,
-        // each stopped after 2 s, about 10 minutes there.
+        // Runs long enough to matter: 5 rounds of 4 sizes x 6 contenders one way plus 8 ping-pong runs, each stopped
+        // after 10 s, plus the warm-ups (about 11 minutes) and the Spring contexts' start-up: about 45 minutes in the
+        // emulated test VM.
         int messages = 2_000_000;
         int rounds = 200_000;
         List<Integer> sizes = List.of(64, 1024, 16384, 65536);
         int latencySize = 1024;
-        long budgetMillis = 2_000;
-        long warmupMessages = 20_000;
-        long warmupBudgetMillis = 60_000;
+        long budgetMillis = 10_000;
+        long warmupMessages = 5_000;
+        long warmupMinMillis = 20_000;
+        long warmupBudgetMillis = 120_000;
         int iterations = 5;
         List<String> only = null;
         Path cSource = null;
@@ -106,6 +111,7 @@ public final class ThroughputComparison {
                 case "--latency-size" -> latencySize = Integer.parseInt(args[++i]);
                 case "--budget-ms" -> budgetMillis = Long.parseLong(args[++i]);
                 case "--warmup-messages" -> warmupMessages = Long.parseLong(args[++i]);
+                case "--warmup-min-ms" -> warmupMinMillis = Long.parseLong(args[++i]);
                 case "--warmup-budget-ms" -> warmupBudgetMillis = Long.parseLong(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--only" -> only = Arrays.asList(args[++i].split(","));
@@ -145,7 +151,7 @@ public final class ThroughputComparison {
             progress(started, "warm-up " + e.getKey());
             try {
                 warmUp(e.getValue(), new Plan(latencySize, messages, rounds, budget, 0, 1), warmupMessages,
-                        warmupBudgetMillis);
+                        warmupMinMillis, warmupBudgetMillis);
             } catch (Exception | LinkageError ex) {
                 // One broken contender (say, no libsctp.so.1 for the JDK) must not hide the others' numbers.
                 failures.put(e.getKey(), ex.toString());
@@ -189,16 +195,24 @@ public final class ThroughputComparison {
 
     /**
      * Repeats {@code plan} until the contender has handled {@code messages} messages one way and as many round trips
-     * (either count is met at once if it runs no such test), or {@code budgetMillis} have passed.
+     * (either count is met at once if it runs no such test) and {@code minMillis} have passed, or until
+     * {@code budgetMillis} have passed. Both, because the JIT needs calls (hundreds per method with C1, 10,000 with
+     * C2 alone) and then time to compile them: under emulation a compilation takes up to seconds, and a slow
+     * contender reaches the count late.
      */
-    private static void warmUp(Contender contender, Plan plan, long messages, long budgetMillis) throws Exception {
-        long deadline = System.nanoTime() + budgetMillis * 1_000_000;
+    private static void warmUp(Contender contender, Plan plan, long messages, long minMillis, long budgetMillis)
+            throws Exception {
+        long start = System.nanoTime();
+        long minimum = start + minMillis * 1_000_000;
+        long deadline = start + budgetMillis * 1_000_000;
         long oneWay = contender.oneWay() ? 0 : messages;
         long roundTrips = 0;
-        while ((oneWay < messages || roundTrips < messages) && System.nanoTime() < deadline) {
+        long now = start;
+        while ((oneWay < messages || roundTrips < messages || now - minimum < 0) && now - deadline < 0) {
             Results r = contender.measure(plan);
             oneWay += r.oneWay().stream().mapToLong(Results.OneWay::received).sum();
             roundTrips += r.pingPong().stream().mapToLong(Results.PingPong::rounds).sum();
+            now = System.nanoTime();
         }
     }
 
