@@ -87,6 +87,7 @@ public final class ScaleBenchmark {
         try (LineProcess server = LineProcess.start("server", serverCommand)) {
             int port = Integer.parseInt(server.expect("port ", 120_000).substring(5).trim());
             ScaleRun.ServerStats baseline = stats(server);
+            diagnose(server, stack + " " + jvm.label() + " before any association");
             List<String> clientCommand = List.of(clientBinary.toString(), Integer.toString(port),
                     Integer.toString(count), Integer.toString(options.size()), Long.toString(options.intervalMs()));
             try (LineProcess client = LineProcess.start("client", clientCommand)) {
@@ -94,6 +95,7 @@ public final class ScaleBenchmark {
                 long connectMs = num(fields(connected), "ms");
                 long refused = num(fields(connected), "refused");
                 ScaleRun.ServerStats idle = awaitAssociations(server, count);
+                diagnose(server, stack + " " + jvm.label() + " " + count + " idle associations");
                 List<ScaleRun.Round> rounds = new ArrayList<>();
                 try {
                     for (int r = 0; r < options.rounds(); r++) {
@@ -184,6 +186,17 @@ public final class ScaleBenchmark {
             return -1; // no such file: reported as -1, not as "no drops"
         }
         return sum;
+    }
+
+    /**
+     * Writes to the log where the memory is: the kernel's (meminfo, SCTP's charged pages) and the server's (its NMT
+     * summary when it runs with -XX:NativeMemoryTracking=summary, smaps_rollup). Not part of the report's figures.
+     */
+    private static void diagnose(LineProcess server, String when) throws IOException, InterruptedException {
+        System.err.print("scale: diag " + when + "\n" + MemoryDiagnostics.kernel());
+        System.err.flush();
+        server.send("diag");
+        server.expect("diag done", 300_000);
     }
 
     /** Polls the server until it holds {@code count} associations (the client's last handshakes may be queued). */
