@@ -138,7 +138,17 @@ public final class ScaleBenchmark {
         }
     }
 
+    /** One round, and what the kernel's network processing went through during it (the log's "kernel load"). */
     private ScaleRun.Round round(LineProcess server, LineProcess client, long warmupMs)
+            throws IOException, InterruptedException {
+        try (KernelLoad load = new KernelLoad()) {
+            ScaleRun.Round round = measureRound(server, client, warmupMs);
+            System.err.println("scale: round kernel load: " + load.summary());
+            return round;
+        }
+    }
+
+    private ScaleRun.Round measureRound(LineProcess server, LineProcess client, long warmupMs)
             throws IOException, InterruptedException {
         Map<String, Long> snmp0 = ProcStats.snmp();
         long drops0 = backlogDrops();
