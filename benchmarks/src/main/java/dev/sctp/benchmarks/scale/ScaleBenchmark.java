@@ -209,20 +209,44 @@ public final class ScaleBenchmark {
         server.expect("diag done", 300_000);
     }
 
-    /** Polls the server until it holds {@code count} associations (the client's last handshakes may be queued). */
+    /**
+     * Polls the server until it holds {@code count} associations (the client's last handshakes may be queued), then
+     * until its memory settles: a server counts an association before the thread that serves it has run, and a
+     * platform thread's stack becomes resident only when it runs (about 92 KiB each on Java 17, x86-64), so a
+     * reading taken at once left out a varying share of the threads' stacks (RSS per association 27 to 114 KiB
+     * for the same sctp-core server at 1,000).
+     */
     private static ScaleRun.ServerStats awaitAssociations(LineProcess server, int count)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (true) {
             ScaleRun.ServerStats s = stats(server);
             if (s.associations() >= count) {
-                return s;
+                return awaitSettled(server, s, deadline);
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the server holds " + s.associations() + " of " + count
                         + " associations after 10 minutes");
             }
             Thread.sleep(200); // polling a condition, not a fixed wait
+        }
+    }
+
+    /** Polls once a second until, from one reading to the next, RSS grows by less than 1% and the threads stay. */
+    private static ScaleRun.ServerStats awaitSettled(LineProcess server, ScaleRun.ServerStats first, long deadline)
+            throws IOException, InterruptedException {
+        ScaleRun.ServerStats previous = first;
+        while (true) {
+            Thread.sleep(1000); // polling a condition, not a fixed wait
+            ScaleRun.ServerStats s = stats(server);
+            boolean settled = s.osThreads() == previous.osThreads()
+                    && s.rss() - previous.rss() < previous.rss() / 100;
+            if (settled || System.nanoTime() > deadline) {
+                System.err.printf("scale: idle memory %s: RSS %d KiB when the count was reached, %d KiB now%n",
+                        settled ? "settled" : "still growing after 10 minutes", first.rss() / 1024, s.rss() / 1024);
+                return s;
+            }
+            previous = s;
         }
     }
 
