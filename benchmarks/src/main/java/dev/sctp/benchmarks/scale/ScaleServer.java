@@ -37,7 +37,8 @@ import org.springframework.messaging.MessageHeaders;
  * {@link SctpServerAssociationFactory}, an inbound gateway and a service activator that returns the payload).
  *
  * <p>{@code java ... ScaleServer core|spring MAX_MESSAGE} prints {@code port P}, then answers commands on stdin:
- * {@code stats} prints one line of what this process holds (see {@link #stats()}); {@code diag} writes where its
+ * {@code stats} prints one line of what this process holds (see {@link #stats()}); {@code count} prints
+ * {@code count associations=N rss=B osThreads=N} without collecting garbage; {@code diag} writes where its
  * memory is to stderr (see {@link MemoryDiagnostics}) and prints {@code diag done}; {@code quit} exits.
  */
 public final class ScaleServer {
@@ -75,6 +76,12 @@ public final class ScaleServer {
                 if (line.equals("stats")) {
                     System.out.println(stats() + " associations=" + stack.associations() + " handlers="
                             + stack.handlerThreads());
+                } else if (line.equals("count")) {
+                    // Cheap, no GC: polled while the associations come in. stats collects garbage up to five times,
+                    // which with 10,000 platform threads took the CPU the accept loop needed.
+                    Map<String, String> status = procStatus();
+                    System.out.println("count associations=" + stack.associations() + " rss="
+                            + kib(status.get("VmRSS")) * 1024 + " osThreads=" + status.get("Threads"));
                 } else if (line.equals("diag")) {
                     System.err.print(MemoryDiagnostics.report());
                     System.err.flush();
