@@ -22,6 +22,8 @@ import java.util.Map;
 public final class ScaleBenchmark {
 
     private static final long CONNECT_TIMEOUT_MS = 20 * 60_000;
+    // The Spring server took over 120 s to start in the emulated VM while two other VMs shared the host's 2 cores.
+    private static final long PORT_TIMEOUT_MS = 10 * 60_000;
 
     private final ScaleOptions options;
     private final List<String> failures = new ArrayList<>();
@@ -85,8 +87,9 @@ public final class ScaleBenchmark {
         serverCommand.addAll(List.of("-cp", System.getProperty("java.class.path"), ScaleServer.class.getName(),
                 stack, Integer.toString(Math.max(options.size(), 256))));
         try (LineProcess server = LineProcess.start("server", serverCommand)) {
-            int port = Integer.parseInt(server.expect("port ", 120_000).substring(5).trim());
+            int port = Integer.parseInt(server.expect("port ", PORT_TIMEOUT_MS).substring(5).trim());
             ScaleRun.ServerStats baseline = stats(server);
+            diagnose(server, stack + " " + jvm.label() + " before any association");
             List<String> clientCommand = List.of(clientBinary.toString(), Integer.toString(port),
                     Integer.toString(count), Integer.toString(options.size()), Long.toString(options.intervalMs()));
             try (LineProcess client = LineProcess.start("client", clientCommand)) {
@@ -94,6 +97,7 @@ public final class ScaleBenchmark {
                 long connectMs = num(fields(connected), "ms");
                 long refused = num(fields(connected), "refused");
                 ScaleRun.ServerStats idle = awaitAssociations(server, count);
+                diagnose(server, stack + " " + jvm.label() + " " + count + " idle associations");
                 List<ScaleRun.Round> rounds = new ArrayList<>();
                 try {
                     for (int r = 0; r < options.rounds(); r++) {
@@ -136,7 +140,17 @@ public final class ScaleBenchmark {
         }
     }
 
+    /** One round, and what the kernel's network processing went through during it (the log's "kernel load"). */
     private ScaleRun.Round round(LineProcess server, LineProcess client, long warmupMs)
+            throws IOException, InterruptedException {
+        try (KernelLoad load = new KernelLoad()) {
+            ScaleRun.Round round = measureRound(server, client, warmupMs);
+            System.err.println("scale: round kernel load: " + load.summary());
+            return round;
+        }
+    }
+
+    private ScaleRun.Round measureRound(LineProcess server, LineProcess client, long warmupMs)
             throws IOException, InterruptedException {
         Map<String, Long> snmp0 = ProcStats.snmp();
         long drops0 = backlogDrops();
@@ -186,21 +200,60 @@ public final class ScaleBenchmark {
         return sum;
     }
 
-    /** Polls the server until it holds {@code count} associations (the client's last handshakes may be queued). */
+    /**
+     * Writes to the log where the memory is: the kernel's (meminfo, SCTP's charged pages) and the server's (its NMT
+     * summary when it runs with -XX:NativeMemoryTracking=summary, smaps_rollup). Not part of the report's figures.
+     */
+    private static void diagnose(LineProcess server, String when) throws IOException, InterruptedException {
+        System.err.print("scale: diag " + when + "\n" + MemoryDiagnostics.kernel());
+        System.err.flush();
+        server.send("diag");
+        server.expect("diag done", 300_000);
+    }
+
+    /**
+     * Polls the server until it holds {@code count} associations (the client's last handshakes may be queued), then
+     * until its memory settles, then takes its stats. A server counts an association before the thread that serves
+     * it has run, and a platform thread's stack becomes resident only when it runs (about 92 KiB each on Java 17,
+     * x86-64), so a reading taken at once left out a varying share of the threads' stacks (RSS per association 27 to
+     * 114 KiB for the same sctp-core server at 1,000). The polls use {@code count}, which collects no garbage: polling
+     * {@code stats} (up to five GCs a call) kept a Java 17 server with 9,000 threads from accepting the rest.
+     */
     private static ScaleRun.ServerStats awaitAssociations(LineProcess server, int count)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 600_000_000_000L;
+        Map<String, String> first;
         while (true) {
-            ScaleRun.ServerStats s = stats(server);
-            if (s.associations() >= count) {
-                return s;
+            first = count(server);
+            if (num(first, "associations") >= count) {
+                break;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the server holds " + s.associations() + " of " + count
+                throw new IllegalStateException("the server holds " + num(first, "associations") + " of " + count
                         + " associations after 10 minutes");
             }
-            Thread.sleep(200); // polling a condition, not a fixed wait
+            Thread.sleep(500); // polling a condition, not a fixed wait
         }
+        // Settled: from one reading to the next, a second apart, RSS grows by less than 1% and the threads stay.
+        Map<String, String> previous = first;
+        boolean settled = false;
+        while (!settled && System.nanoTime() < deadline) {
+            Thread.sleep(1000); // polling a condition, not a fixed wait
+            Map<String, String> now = count(server);
+            settled = num(now, "osThreads") == num(previous, "osThreads")
+                    && num(now, "rss") - num(previous, "rss") < num(previous, "rss") / 100;
+            previous = now;
+        }
+        ScaleRun.ServerStats idle = stats(server);
+        System.err.printf("scale: idle memory %s: RSS %d KiB when the count was reached, %d KiB settled; idle stats:"
+                        + " %s%n", settled ? "settled" : "still growing after 10 minutes",
+                num(first, "rss") / 1024, num(previous, "rss") / 1024, idle);
+        return idle;
+    }
+
+    private static Map<String, String> count(LineProcess server) throws IOException, InterruptedException {
+        server.send("count");
+        return fields(server.expect("count ", 300_000));
     }
 
     /** The server's stats, or {@code fallback} when it no longer answers (after a failed round). */
