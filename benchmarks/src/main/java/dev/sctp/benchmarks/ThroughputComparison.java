@@ -16,7 +16,9 @@ import java.util.Map;
  * Measures, in one run on one kernel, this library (plain and batched) against the JDK's SctpChannel (with and
  * without NODELAY), Netty's NIO SCTP transport and a plain C loop, all doing the same thing on one loopback
  * association in one process: one way with the receiver counting, at 64 B, 1 KiB, 16 KiB and 64 KiB, then
- * ping-pong at 1 KiB with every round trip timed (p50/p99/p99.9).
+ * ping-pong at 1 KiB with every round trip timed (p50/p99/p99.9). Ping-pong only, two Spring paths on this library:
+ * the integration gateways wired by hand, and a Spring Boot application of the starter with a
+ * {@code @ServiceActivator} and a {@code @MessagingGateway} ({@link SpringBootStarterContender}).
  *
  * <p>Every contender is warmed up first (the JIT works per process, so once per contender suffices); then each round
  * runs every size and contender once, in reverse contender order every other round, so slow drifts of a shared
