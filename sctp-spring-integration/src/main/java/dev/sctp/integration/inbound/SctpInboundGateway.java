@@ -143,8 +143,9 @@ public class SctpInboundGateway extends MessagingGatewaySupport
         int stream = SctpHeaderMapper.toInt(SctpHeaders.STREAM_ID, requestHeaders.get(SctpHeaders.STREAM_ID));
         int ppid = SctpHeaderMapper.toInt(SctpHeaders.PPID, requestHeaders.get(SctpHeaders.PPID));
         SendInfo base = sendInfoResolver.getDefaults();
-        // a copy only where the request differs from the defaults: most replies need none
-        base = base.streamId() == stream ? base : base.withStream(stream);
+        // a copy only where the request differs from explicit defaults: most replies need none; SendInfo.DEFAULT
+        // is always copied, since sent as is it would take the socket's DEFAULT_SNDINFO stream and PPID instead
+        base = !base.usesSocketDefaults() && base.streamId() == stream ? base : base.withStream(stream);
         base = base.ppid() == ppid ? base : base.withPpid(ppid);
         try {
             association.send(sendInfoResolver.payloadBytes(reply), sendInfoResolver.resolve(reply, base));

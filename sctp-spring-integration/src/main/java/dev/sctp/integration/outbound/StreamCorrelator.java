@@ -81,7 +81,7 @@ final class StreamCorrelator {
         StreamSlots.Pending pending = streams.register(stream, fromPool);
         try {
             SctpSendingMessageHandler.send(association, request, payload,
-                    info.streamId() == stream ? info : info.withStream(stream));
+                    !info.usesSocketDefaults() && info.streamId() == stream ? info : info.withStream(stream));
         } catch (RuntimeException e) {
             streams.done(stream, pending);
             throw e;

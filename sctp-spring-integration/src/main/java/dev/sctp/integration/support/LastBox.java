@@ -14,6 +14,9 @@ final class LastBox {
 
     /** Returns {@code value} boxed: the cached box when it holds {@code value}, else a new one, then cached. */
     Integer box(int value) {
+        if (value >= -128 && value <= 127) {
+            return value; // Integer.valueOf's own cache: no write to the field the threads share
+        }
         Integer cached = last;
         if (cached != null && cached == value) {
             return cached;

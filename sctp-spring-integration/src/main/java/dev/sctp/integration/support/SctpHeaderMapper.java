@@ -141,21 +141,23 @@ public class SctpHeaderMapper implements HeaderMapper<SctpMessageMetadata> {
      */
     public SendInfo toSendInfo(MessageHeaders headers, SendInfo defaults) {
         SendInfo info = defaults;
+        // A header equal to the current value needs no copy, except on SendInfo.DEFAULT: a message sent with it
+        // takes the socket's DEFAULT_SNDINFO and DEFAULT_PRINFO, so a header there must still make it explicit.
         Integer stream = intHeader(headers, SctpHeaders.STREAM_ID);
-        if (stream != null && stream != info.streamId()) {
+        if (stream != null && !(explicit(info) && stream == info.streamId())) {
             info = info.withStream(stream);
         }
         Integer ppid = intHeader(headers, SctpHeaders.PPID);
-        if (ppid != null && ppid != info.ppid()) {
+        if (ppid != null && !(explicit(info) && ppid == info.ppid())) {
             info = info.withPpid(ppid);
         }
         Object unordered = headers.get(SctpHeaders.UNORDERED);
         if (unordered != null) {
             boolean value = toBoolean(SctpHeaders.UNORDERED, unordered);
-            info = value == info.unordered() ? info : info.withUnordered(value);
+            info = explicit(info) && value == info.unordered() ? info : info.withUnordered(value);
         }
         Integer context = intHeader(headers, SctpHeaders.CONTEXT);
-        if (context != null && context != info.context()) {
+        if (context != null && !(explicit(info) && context == info.context())) {
             info = info.withContext(context);
         }
         Object lifetime = headers.get(SctpHeaders.LIFETIME);
@@ -163,6 +165,11 @@ public class SctpHeaderMapper implements HeaderMapper<SctpMessageMetadata> {
             info = info.withLifetime(toDuration(SctpHeaders.LIFETIME, lifetime));
         }
         return info;
+    }
+
+    /** Whether {@code info} sets every field itself (a copy of it would change only the field copied). */
+    private static boolean explicit(SendInfo info) {
+        return !info.usesSocketDefaults();
     }
 
     private static @Nullable Integer intHeader(MessageHeaders headers, String name) {

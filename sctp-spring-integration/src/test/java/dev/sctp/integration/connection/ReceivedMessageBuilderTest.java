@@ -61,6 +61,21 @@ class ReceivedMessageBuilderTest {
     }
 
     @Test
+    void aReadOnlyHeaderIsLeftOutOfAMessageWithAsManyHeadersUnderOtherNames() {
+        DefaultMessageBuilderFactory builders = new DefaultMessageBuilderFactory();
+        builders.setReadOnlyHeaders("custom_flag");
+        messages.build(builders, new byte[1], headers(1, 46));
+        messages.build(builders, new byte[1], headers(1, 46));
+        Map<String, Object> other = headers(1, 46);
+        other.remove("sctp_ppid");
+        other.put("custom_flag", "x"); // as many headers as before, one of them read-only
+
+        Message<byte[]> message = messages.build(builders, new byte[1], other);
+
+        assertThat(message.getHeaders()).doesNotContainKey("custom_flag").containsEntry("sctp_streamId", 1);
+    }
+
+    @Test
     void aNullHeaderValueIsLeftOutAfterMessagesWithoutOne() {
         MessageBuilderFactory builders = new DefaultMessageBuilderFactory();
         messages.build(builders, new byte[1], headers(1, 46));

@@ -40,6 +40,7 @@ class SctpOutboundGatewayTest {
 
     private final Harness harness = new Harness();
     private final Set<Integer> serverStreams = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> serverPpids = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -50,11 +51,20 @@ class SctpOutboundGatewayTest {
 
     /** A server whose gateway answers "echo:" + request after {@code delay}; "silent" requests get no reply. */
     private SctpServerAssociationFactory echoServer(Duration delay) {
-        SctpServerAssociationFactory server = harness.server(f -> f.setInitOptions(InitOptions.streams(8, 8)));
+        return echoServer(delay, f -> { });
+    }
+
+    private SctpServerAssociationFactory echoServer(Duration delay,
+            java.util.function.Consumer<SctpServerAssociationFactory> setup) {
+        SctpServerAssociationFactory server = harness.server(f -> {
+            f.setInitOptions(InitOptions.streams(8, 8));
+            setup.accept(f);
+        });
         DirectChannel requests = new DirectChannel();
         ServiceActivatingHandler echo = new ServiceActivatingHandler(
                 (org.springframework.integration.handler.MessageProcessor<Object>) m -> {
                     serverStreams.add((Integer) m.getHeaders().get(SctpHeaders.STREAM_ID));
+                    serverPpids.add((Integer) m.getHeaders().get(SctpHeaders.PPID));
                     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                     try {
                         String text = new String((byte[]) m.getPayload(), UTF_8);
@@ -124,6 +134,29 @@ class SctpOutboundGatewayTest {
         assertThat(serverStreams.size()).isGreaterThan(1);
         assertThat(client.getOpenAssociationIds()).hasSize(1);
         assertThat(server.getOpenAssociationIds()).hasSize(1);
+    }
+
+    @Test
+    void requestsAndRepliesOnStreamZeroIgnoreTheSocketsDefaultSendInfo() {
+        // A socket's DEFAULT_SNDINFO applies to messages sent without send info. A request the gateway puts on
+        // stream 0, and the reply to it, must still go out on stream 0 with PPID 0, or the reply lands on another
+        // stream and its request times out.
+        SendInfo elsewhere = SendInfo.of(3, 46);
+        SctpServerAssociationFactory server = echoServer(Duration.ZERO,
+                f -> f.setOption(dev.sctp.SctpOptions.DEFAULT_SNDINFO, elsewhere));
+        SctpClientAssociationFactory client = harness.client(f -> {
+            f.setInitOptions(InitOptions.streams(8, 8));
+            f.setOption(dev.sctp.SctpOptions.DEFAULT_SNDINFO, elsewhere);
+        }, Harness.addressOf(server));
+        SctpOutboundGateway gateway = gateway(client, Duration.ofSeconds(10));
+
+        Message<?> reply = request(gateway, "zero");
+
+        assertThat(new String((byte[]) reply.getPayload(), UTF_8)).isEqualTo("echo:zero");
+        assertThat(reply.getHeaders().get(SctpHeaders.STREAM_ID)).isEqualTo(0);
+        assertThat(reply.getHeaders().get(SctpHeaders.PPID)).isEqualTo(0);
+        assertThat(serverStreams).containsExactly(0);
+        assertThat(serverPpids).containsExactly(0);
     }
 
     @Test

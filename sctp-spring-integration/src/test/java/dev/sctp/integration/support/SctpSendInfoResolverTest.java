@@ -44,6 +44,23 @@ class SctpSendInfoResolverTest {
     }
 
     @Test
+    void aHeaderEqualToTheSocketDefaultsStillOverridesTheSocketsDefaultSendInfo() {
+        // SendInfo.DEFAULT sends no send info, so the socket's DEFAULT_SNDINFO (say, stream 3) would apply; a
+        // message that names stream 0, PPID 0, ordered and context 0 must still go out with exactly those
+        for (String header : new String[] {SctpHeaders.STREAM_ID, SctpHeaders.PPID, SctpHeaders.CONTEXT}) {
+            Message<String> message = MessageBuilder.withPayload("x").setHeader(header, 0).build();
+            SendInfo info = resolver.resolve(message);
+            assertThat(info.usesSocketDefaults()).as(header).isFalse();
+            assertThat(info.streamId()).isZero();
+            assertThat(info.ppid()).isZero();
+        }
+        SendInfo ordered = resolver.resolve(MessageBuilder.withPayload("x").setHeader(SctpHeaders.UNORDERED, false)
+                .build());
+        assertThat(ordered.usesSocketDefaults()).isFalse();
+        assertThat(ordered.unordered()).isFalse();
+    }
+
+    @Test
     void expressionsOverrideHeaders() {
         resolver.setStreamIdExpression(PARSER.parseExpression("headers['lane'] * 2"));
         resolver.setPpidExpression(PARSER.parseExpression("payload.length()"));
