@@ -15,7 +15,8 @@ import java.util.Map;
  * The scale benchmark: one echo server process ({@link ScaleServer}, sctp-core or the Spring path, on each JVM
  * asked for) and one C client process ({@code sctp_scale_clients}) holding N associations to it, each sending one
  * message a second. Everything is measured in the server process: threads, heap after GC, the library's native
- * buffers and VmRSS per idle association, then CPU time per message and echo latency at that rate.
+ * buffers and resident set (smaps_rollup) per idle association, then CPU time per message and echo latency at that
+ * rate.
  *
  * <p>Run it with {@code scripts/bench scale [ARGS]}; see {@link ScaleOptions} for ARGS.
  */

@@ -86,7 +86,8 @@ public final class ScaleReport {
                 .append(" ms, the N evenly staggered, and the server echoes it on the same stream. Memory is "
                         + "measured in the server with every association open and idle, minus the same server "
                         + "before the first association: heap used after `System.gc()`, the library's live native "
-                        + "buffers (`NativeBuffer.liveBytes()`), and VmRSS (heap pages, native buffers, thread "
+                        + "buffers (`NativeBuffer.liveBytes()`), and the resident set from "
+                        + "`/proc/PID/smaps_rollup` (heap pages, native buffers, thread "
                         + "stacks, malloc overhead). CPU is the server's utime + stime (`/proc/PID/stat`, 10 ms "
                         + "ticks) over a ").append(options.measureMs() / 1000).append(" s window; latency is the "
                         + "client's send-to-echo time of every message sent in the window. ")

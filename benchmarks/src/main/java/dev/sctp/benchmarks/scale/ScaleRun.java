@@ -54,7 +54,7 @@ public record ScaleRun(String stack, String jvm, String handlers, int associatio
      * One line of the server's {@code stats} command.
      *
      * @param heap heap used after GC, bytes
-     * @param rss VmRSS, bytes
+     * @param rss resident set from smaps_rollup, bytes
      * @param osThreads the kernel's thread count of the process
      * @param pollers live sctp-poller threads
      * @param nativeBytes bytes in the library's live native buffers
