@@ -194,14 +194,19 @@ public final class CrossProcessBenchmark {
         PeerProcess server = servers.get(s);
         Snapshot before = Snapshot.take(client, server);
         T3Timeline timeline = T3Timeline.start();
-        server.post("recv " + c.ordinal() + " " + options.size());
-        String sent = expect(client.call("send " + s.ordinal() + " " + options.size() + " " + max + " "
-                + budgetMillis, runMillis(budgetMillis)), "sent");
-        long senderDone = System.nanoTime();
-        String received = expect(server.answer(runMillis(budgetMillis)), "received");
+        String sent;
+        String received;
+        try {
+            server.post("recv " + c.ordinal() + " " + options.size());
+            sent = expect(client.call("send " + s.ordinal() + " " + options.size() + " " + max + " "
+                    + budgetMillis, runMillis(budgetMillis)), "sent");
+            received = expect(server.answer(runMillis(budgetMillis)), "received");
+        } finally {
+            timeline.stop();
+        }
         Snapshot after = Snapshot.take(client, server);
-        reportT3(timeline, "one way", c, s, round, Long.parseLong(field(sent, "start")), senderDone,
-                Long.parseLong(field(received, "end")));
+        reportT3(timeline, "one way", c, s, round, Long.parseLong(field(sent, "start")),
+                Long.parseLong(field(sent, "end")), Long.parseLong(field(received, "end")));
         long n = Long.parseLong(word(sent, 0));
         long got = Long.parseLong(word(received, 0));
         long bytes = Long.parseLong(field(received, "bytes"));
@@ -219,10 +224,16 @@ public final class CrossProcessBenchmark {
         PeerProcess server = servers.get(s);
         Snapshot before = Snapshot.take(client, server);
         T3Timeline timeline = T3Timeline.start();
-        server.post("echo " + c.ordinal());
-        String done = expect(client.call("pipeline " + s.ordinal() + " " + options.size() + " " + max + " "
-                + options.window() + " " + budgetMillis, runMillis(budgetMillis)), "pipelined");
-        String echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+        String done;
+        String echoed;
+        try {
+            server.post("echo " + c.ordinal());
+            done = expect(client.call("pipeline " + s.ordinal() + " " + options.size() + " " + max + " "
+                    + options.window() + " " + budgetMillis, runMillis(budgetMillis)), "pipelined");
+            echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+        } finally {
+            timeline.stop();
+        }
         Snapshot after = Snapshot.take(client, server);
         long end = Long.parseLong(field(done, "end"));
         reportT3(timeline, "echo", c, s, round, Long.parseLong(field(done, "start")), end, end);
@@ -240,11 +251,20 @@ public final class CrossProcessBenchmark {
         PeerProcess client = clients.get(c);
         PeerProcess server = servers.get(s);
         Snapshot before = Snapshot.take(client, server);
-        server.post("echo " + c.ordinal());
-        String done = expect(client.call("latency " + s.ordinal() + " " + options.size() + " " + max + " "
-                + budgetMillis, runMillis(budgetMillis)), "latency");
-        String echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+        T3Timeline timeline = T3Timeline.start();
+        String done;
+        String echoed;
+        try {
+            server.post("echo " + c.ordinal());
+            done = expect(client.call("latency " + s.ordinal() + " " + options.size() + " " + max + " "
+                    + budgetMillis, runMillis(budgetMillis)), "latency");
+            echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+        } finally {
+            timeline.stop();
+        }
         Snapshot after = Snapshot.take(client, server);
+        long end = Long.parseLong(field(done, "end"));
+        reportT3(timeline, "ping-pong", c, s, round, Long.parseLong(field(done, "start")), end, end);
         long n = Long.parseLong(word(done, 0));
         if (n < 1 || Long.parseLong(word(echoed, 0)) != n) {
             throw new IllegalStateException(c.label() + " -> " + s.label() + " ping-pong: the client timed " + n
@@ -261,6 +281,7 @@ public final class CrossProcessBenchmark {
                           long senderDone, long end) throws InterruptedException {
         List<Long> rises = timeline.stop();
         List<long[]> stalls = timeline.stalls();
+        // In echo and ping-pong the client sends until its last answer: every expiry is "while sending" there.
         if (!rises.isEmpty() || !stalls.isEmpty()) {
             String run = c.key() + " -> " + s.key() + " " + what + (round < 0 ? " warm-up" : " round " + (round + 1));
             progress(run + ": " + (rises.isEmpty() ? "no T3" : T3Timeline.describe(rises, start, senderDone, end))

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,9 +16,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Why: a run's T3 delta says how many timeouts, not where. Whether they fall while the sender is still sending
  * (a window that stayed shut for a whole RTO, a reader that stalled) or after it stopped (a dropped zero-window probe
  * with too few packets behind it to be fast-retransmitted) are different causes. Every peer times its start and end
- * with CLOCK_MONOTONIC, as {@code System.nanoTime()} does, so these instants compare with theirs in one kernel.
+ * with CLOCK_MONOTONIC, as {@code System.nanoTime()} does, so these instants compare with theirs in one kernel. The
+ * counter is the whole network namespace's: an expiry on another association counts too (the benchmark runs one
+ * pairing at a time). It parses the bytes itself, unlike {@link ProcStats#snmp()}, to allocate little at 50 reads a
+ * second.
  */
-final class T3Timeline implements AutoCloseable {
+final class T3Timeline {
 
     static final long PERIOD_MILLIS = 20;
     private static final Path SNMP = Path.of("/proc/net/sctp/snmp");
@@ -43,7 +47,10 @@ final class T3Timeline implements AutoCloseable {
         return t;
     }
 
-    /** Stops sampling and returns the instants (nanoTime) at which the counter was seen to rise, once per unit. */
+    /**
+     * Stops sampling (after one last read) and returns the instants (nanoTime) at which the counter was seen to rise,
+     * once per unit; calling it again returns the same.
+     */
     List<Long> stop() throws InterruptedException {
         running = false;
         thread.join();
@@ -63,42 +70,44 @@ final class T3Timeline implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws InterruptedException {
-        stop();
-    }
-
     private void sample() {
         long last = read();
         long woke = System.nanoTime();
-        while (running) {
+        boolean more = true;
+        while (more) {
+            more = running; // after the last turn's read, one more: expiries until stop() are all seen
             try {
-                TimeUnit.MILLISECONDS.sleep(PERIOD_MILLIS);
+                TimeUnit.MILLISECONDS.sleep(more ? PERIOD_MILLIS : 0);
             } catch (InterruptedException e) {
                 return;
             }
             long now = System.nanoTime();
             long value = read();
             synchronized (rises) {
-                for (long i = last; i < value; i++) {
-                    rises.add(now);
+                if (last >= 0) {
+                    for (long i = last; i < value; i++) {
+                        rises.add(now);
+                    }
                 }
                 long late = now - woke - TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS);
-                if (late > STALL_NANOS) {
+                if (more && late > STALL_NANOS) {
                     stalls.add(new long[] {woke, late});
                 }
             }
             woke = now;
-            last = Math.max(last, value);
+            if (value >= 0) {
+                last = Math.max(last, value); // a failed read (-1) neither counts rises nor moves the base
+            }
         }
     }
 
+    /** The counter's value, or -1 if the file could not be read. */
     private static long read() {
         byte[] b;
         try {
             b = Files.readAllBytes(SNMP);
         } catch (IOException e) {
-            return 0;
+            return -1;
         }
         return parse(b);
     }
@@ -133,8 +142,8 @@ final class T3Timeline implements AutoCloseable {
     static String describeStalls(List<long[]> stalls, long start) {
         StringBuilder s = new StringBuilder();
         for (long[] st : stalls) {
-            s.append(s.length() > 0 ? "; " : "").append(String.format("sampler not run for %.0f ms from +%.2f s",
-                    st[1] / 1e6, (st[0] - start) / 1e9));
+            s.append(s.length() > 0 ? "; " : "").append(String.format(Locale.ROOT,
+                    "sampler not run for %.0f ms from +%.2f s", st[1] / 1e6, (st[0] - start) / 1e9));
         }
         return s.toString();
     }
@@ -146,10 +155,11 @@ final class T3Timeline implements AutoCloseable {
             if (s.length() > 0) {
                 s.append("; ");
             }
-            s.append(String.format("T3 at +%.2f s", (t - start) / 1e9));
-            s.append(t <= senderDone ? String.format(" (sender still sending, done at +%.2f s)", (senderDone - start) / 1e9)
-                    : String.format(" (%.2f s after the sender's last send call)", (t - senderDone) / 1e9));
-            s.append(String.format(", receiver done at +%.2f s", (end - start) / 1e9));
+            s.append(String.format(Locale.ROOT, "T3 at +%.2f s", (t - start) / 1e9));
+            s.append(t <= senderDone
+                    ? String.format(Locale.ROOT, " (sender still sending, done at +%.2f s)", (senderDone - start) / 1e9)
+                    : String.format(Locale.ROOT, " (%.2f s after the sender's last send call)", (t - senderDone) / 1e9));
+            s.append(String.format(Locale.ROOT, ", receiver done at +%.2f s", (end - start) / 1e9));
         }
         return s.toString();
     }
