@@ -11,7 +11,7 @@
  *   accept ID                           -> "ok"         accepts one association into slot ID
  *   connect ID PORT                     -> "ok"         connects slot ID to 127.0.0.1:PORT
  *   info ID                             -> "rcvbuf N sndbuf N"   SO_RCVBUF/SO_SNDBUF in effect on slot ID
- *   send ID SIZE MAX BUDGET_MS          -> "sent N start=NS"     up to MAX messages (fewer once BUDGET_MS passed),
+ *   send ID SIZE MAX BUDGET_MS          -> "sent N start=NS end=NS"     up to MAX messages (fewer once BUDGET_MS passed),
  *                                                                then a 1-byte end marker
  *   recv ID SIZE                        -> "received N bytes=B end=NS"   counts messages until the marker
  *   echo ID                             -> "echoed N"   sends every message back until the marker (not echoed)
@@ -207,8 +207,9 @@ static void do_send(long id, long size, long max, long budget_ms)
 		if ((sent & 63) == 0 && now_nanos() > deadline)
 			break;
 	}
+	int64_t end = now_nanos(); /* the last message's send returned; the marker follows */
 	send_from(fd, out_buf, MARKER_SIZE);
-	printf("sent %ld start=%lld\n", sent, (long long)start);
+	printf("sent %ld start=%lld end=%lld\n", sent, (long long)start, (long long)end);
 }
 
 static void do_recv(long id, long size)

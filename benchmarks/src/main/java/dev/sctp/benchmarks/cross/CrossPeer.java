@@ -101,8 +101,9 @@ public final class CrossPeer {
                 break;
             }
         }
+        long end = System.nanoTime(); // the last message's send returned; the marker follows
         link.send(Payload.MARKER_SIZE);
-        out.println("sent " + sent + " start=" + start);
+        out.println("sent " + sent + " start=" + start + " end=" + end);
     }
 
     private void receive(PeerLink link, int size) throws IOException {

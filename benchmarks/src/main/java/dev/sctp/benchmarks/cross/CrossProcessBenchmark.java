@@ -193,11 +193,20 @@ public final class CrossProcessBenchmark {
         PeerProcess client = clients.get(c);
         PeerProcess server = servers.get(s);
         Snapshot before = Snapshot.take(client, server);
-        server.post("recv " + c.ordinal() + " " + options.size());
-        String sent = expect(client.call("send " + s.ordinal() + " " + options.size() + " " + max + " "
-                + budgetMillis, runMillis(budgetMillis)), "sent");
-        String received = expect(server.answer(runMillis(budgetMillis)), "received");
+        T3Timeline timeline = T3Timeline.start();
+        String sent;
+        String received;
+        try {
+            server.post("recv " + c.ordinal() + " " + options.size());
+            sent = expect(client.call("send " + s.ordinal() + " " + options.size() + " " + max + " "
+                    + budgetMillis, runMillis(budgetMillis)), "sent");
+            received = expect(server.answer(runMillis(budgetMillis)), "received");
+        } finally {
+            timeline.stop();
+        }
         Snapshot after = Snapshot.take(client, server);
+        reportT3(timeline, "one way", c, s, round, Long.parseLong(field(sent, "start")),
+                Long.parseLong(field(sent, "end")), Long.parseLong(field(received, "end")));
         long n = Long.parseLong(word(sent, 0));
         long got = Long.parseLong(word(received, 0));
         long bytes = Long.parseLong(field(received, "bytes"));
@@ -214,11 +223,20 @@ public final class CrossProcessBenchmark {
         PeerProcess client = clients.get(c);
         PeerProcess server = servers.get(s);
         Snapshot before = Snapshot.take(client, server);
-        server.post("echo " + c.ordinal());
-        String done = expect(client.call("pipeline " + s.ordinal() + " " + options.size() + " " + max + " "
-                + options.window() + " " + budgetMillis, runMillis(budgetMillis)), "pipelined");
-        String echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+        T3Timeline timeline = T3Timeline.start();
+        String done;
+        String echoed;
+        try {
+            server.post("echo " + c.ordinal());
+            done = expect(client.call("pipeline " + s.ordinal() + " " + options.size() + " " + max + " "
+                    + options.window() + " " + budgetMillis, runMillis(budgetMillis)), "pipelined");
+            echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+        } finally {
+            timeline.stop();
+        }
         Snapshot after = Snapshot.take(client, server);
+        long end = Long.parseLong(field(done, "end"));
+        reportT3(timeline, "echo", c, s, round, Long.parseLong(field(done, "start")), end, end);
         long n = Long.parseLong(word(done, 0));
         if (Long.parseLong(word(echoed, 0)) != n) {
             throw new IllegalStateException(c.label() + " -> " + s.label() + " echo: the client got " + n
@@ -233,11 +251,20 @@ public final class CrossProcessBenchmark {
         PeerProcess client = clients.get(c);
         PeerProcess server = servers.get(s);
         Snapshot before = Snapshot.take(client, server);
-        server.post("echo " + c.ordinal());
-        String done = expect(client.call("latency " + s.ordinal() + " " + options.size() + " " + max + " "
-                + budgetMillis, runMillis(budgetMillis)), "latency");
-        String echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+        T3Timeline timeline = T3Timeline.start();
+        String done;
+        String echoed;
+        try {
+            server.post("echo " + c.ordinal());
+            done = expect(client.call("latency " + s.ordinal() + " " + options.size() + " " + max + " "
+                    + budgetMillis, runMillis(budgetMillis)), "latency");
+            echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+        } finally {
+            timeline.stop();
+        }
         Snapshot after = Snapshot.take(client, server);
+        long end = Long.parseLong(field(done, "end"));
+        reportT3(timeline, "ping-pong", c, s, round, Long.parseLong(field(done, "start")), end, end);
         long n = Long.parseLong(word(done, 0));
         if (n < 1 || Long.parseLong(word(echoed, 0)) != n) {
             throw new IllegalStateException(c.label() + " -> " + s.label() + " ping-pong: the client timed " + n
@@ -247,6 +274,19 @@ public final class CrossProcessBenchmark {
         Measurement.Latency latency = new Measurement.Latency(Long.parseLong(field(done, "p50")),
                 Long.parseLong(field(done, "p99")), Long.parseLong(field(done, "p999")));
         return after.minus(before, Mode.LATENCY, c, s, round, n, options.size(), nanos, latency);
+    }
+
+    /** Logs when each T3 expiry of a run happened, so that a report's T3 column can be traced to its cause. */
+    private void reportT3(T3Timeline timeline, String what, PeerKind c, PeerKind s, int round, long start,
+                          long senderDone, long end) throws InterruptedException {
+        List<Long> rises = timeline.stop();
+        List<long[]> stalls = timeline.stalls();
+        // In echo and ping-pong the client sends until its last answer: every expiry is "while sending" there.
+        if (!rises.isEmpty() || !stalls.isEmpty()) {
+            String run = c.key() + " -> " + s.key() + " " + what + (round < 0 ? " warm-up" : " round " + (round + 1));
+            progress(run + ": " + (rises.isEmpty() ? "no T3" : T3Timeline.describe(rises, start, senderDone, end))
+                    + (stalls.isEmpty() ? "" : "; " + T3Timeline.describeStalls(stalls, start)));
+        }
     }
 
     /** Kernel counters and both processes' CPU time at one instant. */
@@ -310,7 +350,8 @@ public final class CrossProcessBenchmark {
     }
 
     private void progress(String what) {
-        System.out.printf("cross-process [%4ds]: %s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
-                what);
+        System.out.printf("cross-process [%4ds, %tT UTC]: %s%n",
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC), what);
     }
 }
