@@ -117,8 +117,11 @@ public class SctpAssociation {
         inboundStreams = inbound;
     }
 
-    /** Reads the addresses again, after COMM_UP or a peer address change. */
-    void refreshAddresses() {
+    /**
+     * Reads the addresses again, after COMM_UP, a peer address change or a new primary set by the application.
+     * Synchronized: the reader thread and an application thread may both refresh, and an older read must not land last.
+     */
+    synchronized void refreshAddresses() {
         try {
             remoteAddress = socket.remoteAddress();
             localAddress = socket.localAddress();
@@ -325,6 +328,11 @@ public class SctpAssociation {
     public <T> void setOption(SctpOption<T> option, T value) throws IOException {
         LiveOptions.checkSettable(option, id);
         socket.setOption(option, value);
+        if (option == SctpOptions.PRIMARY_ADDR) {
+            // getPrimaryAddress() and the address headers read the cached value; the kernel's ADDR_MADE_PRIM
+            // notification refreshes it too, but only once the reader gets to it
+            refreshAddresses();
+        }
     }
 
     /** Returns whether this side accepted the association (rather than connecting it). */

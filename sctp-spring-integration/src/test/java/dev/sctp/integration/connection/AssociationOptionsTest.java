@@ -8,10 +8,13 @@ import dev.sctp.SctpAddress;
 import dev.sctp.SctpOptions;
 import dev.sctp.integration.Harness;
 import dev.sctp.integration.event.SctpPeerAddressChangeEvent;
+import dev.sctp.integration.support.SctpHeaders;
 import dev.sctp.notification.PeerAddressChange;
 import dev.sctp.test.RequiresSctp;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,11 @@ class AssociationOptionsTest {
 
         // SCTP_STATUS is another read of the kernel's state than the option just set
         assertThat(primaryInStatus(association)).isEqualTo("127.0.0.2");
+        // at once, not only when the reader has handled the kernel's ADDR_MADE_PRIM notification
+        assertThat(association.getPrimaryAddress().getHostAddress()).isEqualTo("127.0.0.2");
+        Map<String, Object> headers = new HashMap<>();
+        association.getAddressHeaders().putInto(headers);
+        assertThat(headers).containsEntry(SctpHeaders.PRIMARY_ADDRESS, "127.0.0.2");
         await().atMost(Harness.TIMEOUT).until(() -> harness.events(SctpPeerAddressChangeEvent.class).stream()
                 .anyMatch(e -> e.getState() == PeerAddressChange.State.ADDR_MADE_PRIM && e.getAddress() != null
                         && e.getAddress().getAddress().getHostAddress().equals("127.0.0.2")));
