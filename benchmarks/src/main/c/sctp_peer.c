@@ -11,8 +11,8 @@
  *   accept ID                           -> "ok"         accepts one association into slot ID
  *   connect ID PORT                     -> "ok"         connects slot ID to 127.0.0.1:PORT
  *   info ID                             -> "rcvbuf N sndbuf N"   SO_RCVBUF/SO_SNDBUF in effect on slot ID
- *   send ID SIZE MAX BUDGET_MS          -> "sent N start=NS end=NS"     up to MAX messages (fewer once BUDGET_MS passed),
- *                                                                then a 1-byte end marker
+ *   send ID SIZE MAX BUDGET_MS          -> "sent N start=NS end=NS"   up to MAX messages (fewer once BUDGET_MS
+ *                                          passed), then a 1-byte end marker; end: before the marker
  *   recv ID SIZE                        -> "received N bytes=B end=NS"   counts messages until the marker
  *   echo ID                             -> "echoed N"   sends every message back until the marker (not echoed)
  *   pipeline ID SIZE MAX WINDOW BUDGET_MS -> "pipelined N start=NS end=NS"   up to WINDOW messages in flight

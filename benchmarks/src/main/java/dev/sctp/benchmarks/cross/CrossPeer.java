@@ -101,6 +101,7 @@ public final class CrossPeer {
                 break;
             }
         }
+        link.flush(); // a batched link still holds up to a batch: it goes out before the end is taken
         long end = System.nanoTime(); // the last message's send returned; the marker follows
         link.send(Payload.MARKER_SIZE);
         out.println("sent " + sent + " start=" + start + " end=" + end);

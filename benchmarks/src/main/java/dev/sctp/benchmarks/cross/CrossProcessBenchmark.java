@@ -281,7 +281,8 @@ public final class CrossProcessBenchmark {
                           long senderDone, long end) throws InterruptedException {
         List<Long> rises = timeline.stop();
         List<long[]> stalls = timeline.stalls();
-        // In echo and ping-pong the client sends until its last answer: every expiry is "while sending" there.
+        // In echo and ping-pong the client sends until its last answer, so the timeline places expiries against the
+        // run's start and end only (an expiry seen by the sampler's last read can show just after the end).
         if (!rises.isEmpty() || !stalls.isEmpty()) {
             String run = c.key() + " -> " + s.key() + " " + what + (round < 0 ? " warm-up" : " round " + (round + 1));
             progress(run + ": " + (rises.isEmpty() ? "no T3" : T3Timeline.describe(rises, start, senderDone, end))

@@ -49,7 +49,8 @@ final class T3Timeline {
 
     /**
      * Stops sampling (after one last read) and returns the instants (nanoTime) at which the counter was seen to rise,
-     * once per unit; calling it again returns the same.
+     * once per unit; calling it again returns the same. An instant is when the sample saw the rise, up to one period
+     * (plus any stall) after the expiry itself.
      */
     List<Long> stop() throws InterruptedException {
         running = false;
@@ -112,7 +113,7 @@ final class T3Timeline {
         return parse(b);
     }
 
-    /** The value on the {@code SctpT3RtxExpireds} line of the snmp file's bytes, or 0 if absent. */
+    /** The value on the {@code SctpT3RtxExpireds} line of the snmp file's bytes, or -1 if absent (not counted). */
     static long parse(byte[] b) {
         outer:
         for (int i = 0; i + NAME.length <= b.length; i++) {
@@ -135,7 +136,7 @@ final class T3Timeline {
             }
             return v;
         }
-        return 0;
+        return -1;
     }
 
     /** Describes each stall relative to a run's start. */

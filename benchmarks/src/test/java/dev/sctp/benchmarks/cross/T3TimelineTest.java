@@ -20,8 +20,8 @@ class T3TimelineTest {
     }
 
     @Test
-    void aFileWithoutTheCounterReadsAsZero() {
-        assertEquals(0, T3Timeline.parse("SctpT4RtoExpireds 7\nXSctpT3RtxExpireds 9\n"
+    void aFileWithoutTheCounterIsAFailedRead() {
+        assertEquals(-1, T3Timeline.parse("SctpT4RtoExpireds 7\nXSctpT3RtxExpireds 9\n"
                 .getBytes(StandardCharsets.US_ASCII)));
     }
 

@@ -55,6 +55,7 @@ public class SctpAssociation {
     private volatile @Nullable InetAddress primaryAddress;
     /** The address headers of the addresses above, rebuilt when they change (see {@link #getAddressHeaders()}). */
     private volatile @Nullable SctpAddressHeaders addressHeaders;
+    private final Object addressLock = new Object();
     private volatile int outboundStreams;
     private volatile int inboundStreams;
     private final IdleClock idle = new IdleClock();
@@ -119,9 +120,16 @@ public class SctpAssociation {
 
     /**
      * Reads the addresses again, after COMM_UP, a peer address change or a new primary set by the application.
-     * Synchronized: the reader thread and an application thread may both refresh, and an older read must not land last.
+     * Under a lock: the reader thread and an application thread may both refresh, and an older read must not land
+     * last (a private lock, so no user code holding this association's monitor can block it).
      */
-    synchronized void refreshAddresses() {
+    void refreshAddresses() {
+        synchronized (addressLock) {
+            refreshAddressesLocked();
+        }
+    }
+
+    private void refreshAddressesLocked() {
         try {
             remoteAddress = socket.remoteAddress();
             localAddress = socket.localAddress();
