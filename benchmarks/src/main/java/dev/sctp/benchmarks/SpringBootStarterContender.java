@@ -37,9 +37,8 @@ public final class SpringBootStarterContender implements Contender {
 
     @Override
     public Results measure(Plan plan) throws Exception {
-        Results results = new Results();
         if (plan.rounds() == 0) {
-            return results;
+            return new Results();
         }
         int port = freePort();
         String address = "127.0.0.1:" + port;
@@ -59,42 +58,15 @@ public final class SpringBootStarterContender implements Contender {
                     TIMEOUT);
             EchoGateway gateway = context.getBean(EchoGateway.class);
             byte[] payload = Payloads.bytes(plan.messageSize());
-            for (int i = 0; i < plan.warmups() + plan.iterations(); i++) {
-                Results.PingPong run = pingPong(gateway, payload, plan);
-                if (i >= plan.warmups()) {
-                    results.add(run);
+            return RequestReplyLoop.measure(plan, round -> {
+                byte[] reply = gateway.exchange(payload);
+                if (reply == null || !Arrays.equals(reply, payload)) {
+                    throw new IllegalStateException("request/reply: round trip " + round + " got "
+                            + (reply == null ? "no reply within " + TIMEOUT : "a reply of " + reply.length
+                            + " bytes that differs from the " + payload.length + "-byte request"));
                 }
-            }
+            });
         }
-        return results;
-    }
-
-    private static Results.PingPong pingPong(EchoGateway gateway, byte[] payload, Plan plan) {
-        long[] rtt = new long[plan.rounds()];
-        long cpu = Results.processCpuNanos();
-        // inside the CPU window, so that reading the CPU time is not counted as allocation
-        AllocationMeter allocation = AllocationMeter.start();
-        long start = System.nanoTime();
-        long deadline = start + plan.budgetNanos();
-        long t = start;
-        int rounds = 0;
-        while (rounds < plan.rounds()) {
-            byte[] reply = gateway.exchange(payload);
-            if (reply == null || !Arrays.equals(reply, payload)) {
-                throw new IllegalStateException("request/reply: round trip " + rounds + " got "
-                        + (reply == null ? "no reply within " + TIMEOUT : "a reply of " + reply.length
-                        + " bytes that differs from the " + payload.length + "-byte request"));
-            }
-            long now = System.nanoTime();
-            rtt[rounds++] = now - t;
-            t = now;
-            if (now > deadline) {
-                break;
-            }
-        }
-        long allocated = AllocationMeter.stop(allocation, 0);
-        cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return Results.PingPong.of(rtt, rounds, t - start, cpu, allocated);
     }
 
     /**

@@ -39,9 +39,8 @@ public final class SpringGatewayContender implements Contender {
 
     @Override
     public Results measure(Plan plan) throws Exception {
-        Results results = new Results();
         if (plan.rounds() == 0) {
-            return results;
+            return new Results();
         }
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(Server.class)) {
             SctpServerAssociationFactory server = context.getBean("benchServer", SctpServerAssociationFactory.class);
@@ -55,46 +54,18 @@ public final class SpringGatewayContender implements Contender {
                 template.setReceiveTimeout(TIMEOUT.toMillis());
                 MessageChannel requests = client.getInputChannel();
                 byte[] payload = Payloads.bytes(plan.messageSize());
-                for (int i = 0; i < plan.warmups() + plan.iterations(); i++) {
-                    Results.PingPong run = pingPong(template, requests, payload, plan);
-                    if (i >= plan.warmups()) {
-                        results.add(run);
+                Message<byte[]> request = MessageBuilder.withPayload(payload).build();
+                return RequestReplyLoop.measure(plan, round -> {
+                    Message<?> reply = template.sendAndReceive(requests, request);
+                    if (reply == null || !(reply.getPayload() instanceof byte[] b) || !Arrays.equals(b, payload)) {
+                        throw new IllegalStateException("request/reply: round trip " + round + " got "
+                                + (reply == null ? "no reply within " + TIMEOUT : "a different reply: " + reply));
                     }
-                }
+                });
             } finally {
                 client.destroy();
             }
         }
-        return results;
-    }
-
-    private static Results.PingPong pingPong(MessagingTemplate template, MessageChannel requests, byte[] payload,
-                                             Plan plan) {
-        long[] rtt = new long[plan.rounds()];
-        Message<byte[]> request = MessageBuilder.withPayload(payload).build();
-        long cpu = Results.processCpuNanos();
-        // inside the CPU window, so that reading the CPU time is not counted as allocation
-        AllocationMeter allocation = AllocationMeter.start();
-        long start = System.nanoTime();
-        long deadline = start + plan.budgetNanos();
-        long t = start;
-        int rounds = 0;
-        while (rounds < plan.rounds()) {
-            Message<?> reply = template.sendAndReceive(requests, request);
-            if (reply == null || !(reply.getPayload() instanceof byte[] b) || !Arrays.equals(b, payload)) {
-                throw new IllegalStateException("request/reply: round trip " + rounds + " got "
-                        + (reply == null ? "no reply within " + TIMEOUT : "a different reply: " + reply));
-            }
-            long now = System.nanoTime();
-            rtt[rounds++] = now - t;
-            t = now;
-            if (now > deadline) {
-                break;
-            }
-        }
-        long allocated = AllocationMeter.stop(allocation, 0);
-        cpu = cpu < 0 ? -1 : Results.processCpuNanos() - cpu;
-        return Results.PingPong.of(rtt, rounds, t - start, cpu, allocated);
     }
 
     /** The server side: an inbound gateway and a service activator that answers with the request's payload. */

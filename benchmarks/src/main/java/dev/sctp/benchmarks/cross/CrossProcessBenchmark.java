@@ -190,23 +190,13 @@ public final class CrossProcessBenchmark {
 
     private Measurement oneWay(PeerKind c, PeerKind s, int round, long max, long budgetMillis)
             throws IOException, InterruptedException {
-        PeerProcess client = clients.get(c);
-        PeerProcess server = servers.get(s);
-        Snapshot before = Snapshot.take(client, server);
-        T3Timeline timeline = T3Timeline.start();
-        String sent;
-        String received;
-        try {
-            server.post("recv " + c.ordinal() + " " + options.size());
-            sent = expect(client.call("send " + s.ordinal() + " " + options.size() + " " + max + " "
-                    + budgetMillis, runMillis(budgetMillis)), "sent");
-            received = expect(server.answer(runMillis(budgetMillis)), "received");
-        } finally {
-            timeline.stop();
-        }
-        Snapshot after = Snapshot.take(client, server);
-        reportT3(timeline, "one way", c, s, round, Long.parseLong(field(sent, "start")),
-                Long.parseLong(field(sent, "end")), Long.parseLong(field(received, "end")));
+        Run run = run(c, s, "recv " + c.ordinal() + " " + options.size(), "received",
+                "send " + s.ordinal() + " " + options.size() + " " + max + " " + budgetMillis, "sent", budgetMillis);
+        String sent = run.client();
+        String received = run.server();
+        long start = Long.parseLong(field(sent, "start"));
+        long end = Long.parseLong(field(received, "end"));
+        reportT3(run.timeline(), "one way", c, s, round, start, Long.parseLong(field(sent, "end")), end);
         long n = Long.parseLong(word(sent, 0));
         long got = Long.parseLong(word(received, 0));
         long bytes = Long.parseLong(field(received, "bytes"));
@@ -214,66 +204,74 @@ public final class CrossProcessBenchmark {
             throw new IllegalStateException(c.label() + " -> " + s.label() + ": " + n + " messages sent, " + got
                     + " messages and " + bytes + " bytes received");
         }
-        long nanos = Long.parseLong(field(received, "end")) - Long.parseLong(field(sent, "start"));
-        return after.minus(before, Mode.ONE_WAY, c, s, round, n, options.size(), nanos);
+        return run.measurement(Mode.ONE_WAY, c, s, round, n, options.size(), end - start, null);
     }
 
     private Measurement echo(PeerKind c, PeerKind s, int round, long max, long budgetMillis)
             throws IOException, InterruptedException {
-        PeerProcess client = clients.get(c);
-        PeerProcess server = servers.get(s);
-        Snapshot before = Snapshot.take(client, server);
-        T3Timeline timeline = T3Timeline.start();
-        String done;
-        String echoed;
-        try {
-            server.post("echo " + c.ordinal());
-            done = expect(client.call("pipeline " + s.ordinal() + " " + options.size() + " " + max + " "
-                    + options.window() + " " + budgetMillis, runMillis(budgetMillis)), "pipelined");
-            echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
-        } finally {
-            timeline.stop();
-        }
-        Snapshot after = Snapshot.take(client, server);
+        Run run = run(c, s, "echo " + c.ordinal(), "echoed", "pipeline " + s.ordinal() + " " + options.size() + " "
+                + max + " " + options.window() + " " + budgetMillis, "pipelined", budgetMillis);
+        String done = run.client();
+        long start = Long.parseLong(field(done, "start"));
         long end = Long.parseLong(field(done, "end"));
-        reportT3(timeline, "echo", c, s, round, Long.parseLong(field(done, "start")), end, end);
+        reportT3(run.timeline(), "echo", c, s, round, start, end, end);
         long n = Long.parseLong(word(done, 0));
-        if (Long.parseLong(word(echoed, 0)) != n) {
+        if (Long.parseLong(word(run.server(), 0)) != n) {
             throw new IllegalStateException(c.label() + " -> " + s.label() + " echo: the client got " + n
-                    + " echoes, the server " + echoed);
+                    + " echoes, the server " + run.server());
         }
-        long nanos = Long.parseLong(field(done, "end")) - Long.parseLong(field(done, "start"));
-        return after.minus(before, Mode.ECHO, c, s, round, n, options.size(), nanos);
+        return run.measurement(Mode.ECHO, c, s, round, n, options.size(), end - start, null);
     }
 
     private Measurement latency(PeerKind c, PeerKind s, int round, long max, long budgetMillis)
             throws IOException, InterruptedException {
+        Run run = run(c, s, "echo " + c.ordinal(), "echoed",
+                "latency " + s.ordinal() + " " + options.size() + " " + max + " " + budgetMillis, "latency",
+                budgetMillis);
+        String done = run.client();
+        long start = Long.parseLong(field(done, "start"));
+        long end = Long.parseLong(field(done, "end"));
+        reportT3(run.timeline(), "ping-pong", c, s, round, start, end, end);
+        long n = Long.parseLong(word(done, 0));
+        if (n < 1 || Long.parseLong(word(run.server(), 0)) != n) {
+            throw new IllegalStateException(c.label() + " -> " + s.label() + " ping-pong: the client timed " + n
+                    + " round trips, the server echoed " + run.server());
+        }
+        Measurement.Latency latency = new Measurement.Latency(Long.parseLong(field(done, "p50")),
+                Long.parseLong(field(done, "p99")), Long.parseLong(field(done, "p999")));
+        return run.measurement(Mode.LATENCY, c, s, round, n, options.size(), end - start, latency);
+    }
+
+    /**
+     * One measured exchange: the server of kind {@code s} is told {@code serverCommand}, the client of kind {@code c}
+     * runs {@code clientCommand}, and both answers (checked for their keywords) are returned with the kernel
+     * counters and CPU times before and after, and the T3 timeline sampled in between.
+     */
+    private Run run(PeerKind c, PeerKind s, String serverCommand, String serverKeyword, String clientCommand,
+                    String clientKeyword, long budgetMillis) throws IOException, InterruptedException {
         PeerProcess client = clients.get(c);
         PeerProcess server = servers.get(s);
         Snapshot before = Snapshot.take(client, server);
         T3Timeline timeline = T3Timeline.start();
-        String done;
-        String echoed;
+        String clientAnswer;
+        String serverAnswer;
         try {
-            server.post("echo " + c.ordinal());
-            done = expect(client.call("latency " + s.ordinal() + " " + options.size() + " " + max + " "
-                    + budgetMillis, runMillis(budgetMillis)), "latency");
-            echoed = expect(server.answer(runMillis(budgetMillis)), "echoed");
+            server.post(serverCommand);
+            clientAnswer = expect(client.call(clientCommand, runMillis(budgetMillis)), clientKeyword);
+            serverAnswer = expect(server.answer(runMillis(budgetMillis)), serverKeyword);
         } finally {
             timeline.stop();
         }
-        Snapshot after = Snapshot.take(client, server);
-        long end = Long.parseLong(field(done, "end"));
-        reportT3(timeline, "ping-pong", c, s, round, Long.parseLong(field(done, "start")), end, end);
-        long n = Long.parseLong(word(done, 0));
-        if (n < 1 || Long.parseLong(word(echoed, 0)) != n) {
-            throw new IllegalStateException(c.label() + " -> " + s.label() + " ping-pong: the client timed " + n
-                    + " round trips, the server echoed " + echoed);
+        return new Run(clientAnswer, serverAnswer, before, Snapshot.take(client, server), timeline);
+    }
+
+    /** What {@link #run} returns. */
+    private record Run(String client, String server, Snapshot before, Snapshot after, T3Timeline timeline) {
+
+        Measurement measurement(Mode mode, PeerKind c, PeerKind s, int round, long n, int size, long nanos,
+                                Measurement.Latency latency) {
+            return after.minus(before, mode, c, s, round, n, size, nanos, latency);
         }
-        long nanos = Long.parseLong(field(done, "end")) - Long.parseLong(field(done, "start"));
-        Measurement.Latency latency = new Measurement.Latency(Long.parseLong(field(done, "p50")),
-                Long.parseLong(field(done, "p99")), Long.parseLong(field(done, "p999")));
-        return after.minus(before, Mode.LATENCY, c, s, round, n, options.size(), nanos, latency);
     }
 
     /** Logs when each T3 expiry of a run happened, so that a report's T3 column can be traced to its cause. */
@@ -297,10 +295,6 @@ public final class CrossProcessBenchmark {
             Map<String, Long> snmp = ProcStats.snmp();
             return new Snapshot(snmp.get(ProcStats.T3), snmp.get(ProcStats.FAST_RTX), client.cpuNanos(),
                     server.cpuNanos(), server.threadCpu());
-        }
-
-        Measurement minus(Snapshot b, Mode mode, PeerKind c, PeerKind s, int round, long n, int size, long nanos) {
-            return minus(b, mode, c, s, round, n, size, nanos, null);
         }
 
         Measurement minus(Snapshot b, Mode mode, PeerKind c, PeerKind s, int round, long n, int size, long nanos,

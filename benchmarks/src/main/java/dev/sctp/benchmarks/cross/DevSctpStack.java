@@ -46,12 +46,8 @@ final class DevSctpStack implements PeerStack {
         // INIT-ACK advertises is already the larger one.
         SctpServerSocket server = SctpServerSocket.open(SctpNetwork.SCTP, LOOPBACK);
         try {
-            if (buffers.receive() > 0) {
-                server.setOption(SctpOptions.SO_RCVBUF, buffers.receive());
-            }
-            if (buffers.send() > 0) {
-                server.setOption(SctpOptions.SO_SNDBUF, buffers.send());
-            }
+            buffers.applyTo(b -> server.setOption(SctpOptions.SO_RCVBUF, b),
+                    b -> server.setOption(SctpOptions.SO_SNDBUF, b));
             server.bind(LOOPBACK, 0);
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -74,12 +70,8 @@ final class DevSctpStack implements PeerStack {
         SctpAddress remote = SctpAddress.parse("127.0.0.1:" + port);
         SctpSocket socket = SctpSocket.open(SctpNetwork.SCTP, remote);
         try {
-            if (buffers.receive() > 0) {
-                socket.setOption(SctpOptions.SO_RCVBUF, buffers.receive());
-            }
-            if (buffers.send() > 0) {
-                socket.setOption(SctpOptions.SO_SNDBUF, buffers.send());
-            }
+            buffers.applyTo(b -> socket.setOption(SctpOptions.SO_RCVBUF, b),
+                    b -> socket.setOption(SctpOptions.SO_SNDBUF, b));
             socket.connect(remote, TIMEOUT);
         } catch (IOException | RuntimeException e) {
             socket.close();

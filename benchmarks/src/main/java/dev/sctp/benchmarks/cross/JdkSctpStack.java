@@ -70,12 +70,8 @@ final class JdkSctpStack implements PeerStack {
     }
 
     private void setBuffers(SctpChannel channel) throws IOException {
-        if (buffers.receive() > 0) {
-            channel.setOption(SctpStandardSocketOptions.SO_RCVBUF, buffers.receive());
-        }
-        if (buffers.send() > 0) {
-            channel.setOption(SctpStandardSocketOptions.SO_SNDBUF, buffers.send());
-        }
+        buffers.applyTo(b -> channel.setOption(SctpStandardSocketOptions.SO_RCVBUF, b),
+                b -> channel.setOption(SctpStandardSocketOptions.SO_SNDBUF, b));
     }
 
     @Override

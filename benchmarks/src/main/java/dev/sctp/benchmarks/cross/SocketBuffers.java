@@ -1,5 +1,7 @@
 package dev.sctp.benchmarks.cross;
 
+import java.io.IOException;
+
 /**
  * The SO_RCVBUF and SO_SNDBUF a peer sets on every socket before its association is set up: on the listener before
  * accept (accepted associations inherit them) and on the client socket before connect, so the window the peers
@@ -18,6 +20,23 @@ record SocketBuffers(int receive, int send) {
         if (receive < 0 || send < 0) {
             throw new IllegalArgumentException("socket buffer sizes " + receive + " / " + send
                     + " must be 0 (the kernel's default) or positive");
+        }
+    }
+
+    /** Sets one buffer size on a socket, with whatever option API the peer's implementation has. */
+    @FunctionalInterface
+    interface Setter {
+        /** Sets the buffer to {@code bytes}. */
+        void set(int bytes) throws IOException;
+    }
+
+    /** Sets SO_RCVBUF and SO_SNDBUF through the setters, each only where a size other than the default is asked. */
+    void applyTo(Setter receiveBuffer, Setter sendBuffer) throws IOException {
+        if (receive > 0) {
+            receiveBuffer.set(receive);
+        }
+        if (send > 0) {
+            sendBuffer.set(send);
         }
     }
 
